@@ -1,0 +1,97 @@
+package dev.xpost.post;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One post as read from its file, in the canonical vocabulary of DESIGN.md §3 whatever dialect it was written in.
+ * Values are exactly what the file says (trimmed); nothing here is validated yet — see {@link Rules}.
+ *
+ * @param file          path of the file as the user named it
+ * @param dialect       which front-matter flavour the file used
+ * @param title         the title, or null when none could be found
+ * @param subtitle      optional subtitle
+ * @param slug          the slug: written in the file, or derived from the title; null when neither gives one
+ * @param slugWritten   true when the file itself has a {@code slug:} key
+ * @param tags          tag slugs after normalisation, in file order (duplicates kept so that Rules can report them)
+ * @param rawTags       the tags as written, index for index with {@code tags}
+ * @param dateText      the publish time as written (datePublished / publishedAt / date), or null
+ * @param publishAt     the publish time, or null when absent or unparseable
+ * @param cuid          Hashnode's id hint from backups
+ * @param canonical     canonical URL
+ * @param cover         cover image URL
+ * @param ogImage       Open Graph image URL
+ * @param seoTitle      SEO title
+ * @param seoDescription SEO description
+ * @param series        series slug
+ * @param part          part number in the series, or null
+ * @param partText      the part as written (to report a non-number), or null
+ * @param draft         never published
+ * @param ignored       {@code ignorePost: true}: not a post at all
+ * @param enableToc     Hashnode option, null when unset
+ * @param disableComments Hashnode option, null when unset
+ * @param hideFromCommunity Hashnode option ({@code isDelisted}), null when unset
+ * @param platforms     platforms this post is limited to; empty means every configured platform
+ * @param linkedinText  hand-written LinkedIn text, or null
+ * @param extra         keys the reader knows but xpost does not act on (domain, publishAs, ...) and unknown keys
+ * @param body          the Markdown body exactly as written (line endings normalised to \n)
+ * @param bodyLine      1-based line where the body starts in the file
+ * @param lines         1-based line of each canonical key in the file (for diagnostics)
+ */
+public record Post(
+        Path file,
+        Dialect dialect,
+        String title,
+        String subtitle,
+        String slug,
+        boolean slugWritten,
+        List<String> tags,
+        List<String> rawTags,
+        String dateText,
+        Instant publishAt,
+        String cuid,
+        String canonical,
+        String cover,
+        String ogImage,
+        String seoTitle,
+        String seoDescription,
+        String series,
+        Integer part,
+        String partText,
+        boolean draft,
+        boolean ignored,
+        Boolean enableToc,
+        Boolean disableComments,
+        Boolean hideFromCommunity,
+        List<String> platforms,
+        String linkedinText,
+        Map<String, String> extra,
+        String body,
+        int bodyLine,
+        Map<String, Integer> lines) {
+
+    public Post {
+        tags = List.copyOf(tags);
+        rawTags = List.copyOf(rawTags);
+        platforms = List.copyOf(platforms);
+        extra = Map.copyOf(extra);
+        lines = Map.copyOf(lines);
+    }
+
+    /** Line of a canonical key, or the first line of the file when the key is absent. */
+    public int line(String key) {
+        return lines.getOrDefault(key, 1);
+    }
+
+    /** A post that would go out: not a draft, not ignored. */
+    public boolean publishable() {
+        return !draft && !ignored;
+    }
+
+    /** True when this post goes to the named platform (an empty list means every platform). */
+    public boolean targets(String platform) {
+        return platforms.isEmpty() || platforms.contains(platform);
+    }
+}
