@@ -1,0 +1,72 @@
+package dev.xpost.config;
+
+import dev.xpost.http.HttpSettings;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every non-secret setting, resolved: paths are absolute, defaults filled in. Built by {@link ConfigLoader}.
+ *
+ * @param root      the blog folder: the parent of {@code config/}, or the working folder when there is no config
+ * @param file      the config file read, or null when none exists (then no platform is configured)
+ * @param maxCreates default of {@code publish --max}: remote posts one run may create
+ */
+public record Config(
+        Path root,
+        Path file,
+        ZoneId timezone,
+        Path postsDir,
+        Path stateFile,
+        Hashnode hashnode,
+        LinkedIn linkedin,
+        HttpSettings http,
+        int maxCreates) {
+
+    public static final String HASHNODE = "hashnode";
+    public static final String LINKEDIN = "linkedin";
+
+    /**
+     * @param endpoint    GraphQL endpoint (gql-beta since 2026)
+     * @param publication a host such as {@code myblog.hashnode.dev}, or a publication id
+     */
+    public record Hashnode(String endpoint, String publication) {
+        public static final String DEFAULT_ENDPOINT = "https://gql-beta.hashnode.com/";
+    }
+
+    /**
+     * @param version {@code YYYYMM}; LinkedIn retires each monthly version about a year after release
+     * @param author  {@code urn:li:person:…}, {@code urn:li:organization:…} or {@code auto}
+     * @param mode    {@code auto}, {@code full} or {@code teaser}
+     * @param since   posts dated before this day are never cross-posted; null for no limit
+     */
+    public record LinkedIn(String apiBase, String version, String author, String mode, LocalDate since) {
+        public static final String DEFAULT_API_BASE = "https://api.linkedin.com";
+        /**
+         * A version LinkedIn has released and real clients sent in 2026 (see reference/linkedin/API.md §1.2:
+         * crossposter used 202605). Monthly versions live about a year, so this default needs a bump each
+         * release of xpost; {@code linkedin.version} overrides it without a new build.
+         */
+        public static final String DEFAULT_VERSION = "202605";
+    }
+
+    /** Names of the platforms this config sets up, in publishing order (Hashnode first: LinkedIn links to it). */
+    public List<String> platforms() {
+        List<String> out = new ArrayList<>();
+        if (hashnode != null) {
+            out.add(HASHNODE);
+        }
+        if (linkedin != null) {
+            out.add(LINKEDIN);
+        }
+        return out;
+    }
+
+    /** A path for messages: relative to the blog folder when inside it. */
+    public String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
+    }
+}

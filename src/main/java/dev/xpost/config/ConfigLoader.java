@@ -1,0 +1,247 @@
+package dev.xpost.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.xpost.http.HttpSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code config/xpost.yaml}. Unknown keys are errors, not warnings: a misspelt {@code publicaton:} would
+ * otherwise silently publish nowhere, and a config file is small enough to fix at once.
+ */
+public final class ConfigLoader {
+    public static final Path DEFAULT_FILE = Path.of("config", "xpost.yaml");
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
+    private static final Pattern VERSION = Pattern.compile("20\\d{2}(0[1-9]|1[0-2])");
+
+    private static final Map<String, Set<String>> KNOWN = Map.of(
+            "", Set.of("timezone", "posts", "state", "hashnode", "linkedin", "http", "publish"),
+            "hashnode", Set.of("endpoint", "publication", "enabled"),
+            "linkedin", Set.of("apiBase", "version", "author", "mode", "since", "enabled"),
+            "http", Set.of("connectTimeout", "readTimeout", "callTimeout", "maxAttempts", "retryAfterCap"),
+            "publish", Set.of("max"));
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * @param explicit the {@code --config} value, or null to look for {@code config/xpost.yaml} in the working
+     *                 folder and its parents (so xpost works from any sub-folder of the blog, as git does)
+     */
+    public static Config load(Path explicit, Path workingDir) {
+        Path cwd = workingDir.toAbsolutePath().normalize();
+        Path file;
+        if (explicit != null) {
+            file = cwd.resolve(explicit).normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException("config file " + explicit + " not found");
+            }
+        } else {
+            file = find(cwd);
+        }
+        if (file == null) {
+            return fromTree(cwd, null, YAML.createObjectNode());
+        }
+        Path root = rootOf(file);
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            String detail = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new ConfigException(file + ": not valid YAML: " + detail);
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            tree = YAML.createObjectNode();
+        }
+        if (!tree.isObject()) {
+            throw new ConfigException(file + ": expected a mapping of settings at the top level");
+        }
+        return fromTree(root, file, (ObjectNode) tree);
+    }
+
+    private static Path find(Path cwd) {
+        for (Path dir = cwd; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(DEFAULT_FILE);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The blog folder: {@code x/config/xpost.yaml} → {@code x}; a config elsewhere → its own folder. */
+    private static Path rootOf(Path file) {
+        Path dir = file.getParent();
+        if (dir.getFileName() != null && dir.getFileName().toString().equals("config") && dir.getParent() != null) {
+            return dir.getParent();
+        }
+        return dir;
+    }
+
+    static Config fromTree(Path root, Path file, ObjectNode tree) {
+        String where = file == null ? "defaults" : file.toString();
+        checkKeys(where, "", tree);
+        ZoneId zone = zone(where, text(tree, "timezone", "UTC"));
+        Path posts = root.resolve(text(tree, "posts", "posts")).normalize();
+        Path state = root.resolve(text(tree, "state", ".xpost/state.json")).normalize();
+
+        Config.Hashnode hashnode = null;
+        JsonNode h = tree.get("hashnode");
+        if (h != null && !h.isNull() && enabled(where, "hashnode", h)) {
+            checkKeys(where, "hashnode", h);
+            String endpoint = text(h, "endpoint", Config.Hashnode.DEFAULT_ENDPOINT);
+            String publication = text(h, "publication", null);
+            if (publication == null) {
+                throw new ConfigException(where + ": hashnode.publication is required: your blog's host (such as "
+                        + "myblog.hashnode.dev) or its publication id");
+            }
+            hashnode = new Config.Hashnode(endpoint, publication);
+        }
+
+        Config.LinkedIn linkedin = null;
+        JsonNode l = tree.get("linkedin");
+        if (l != null && !l.isNull() && enabled(where, "linkedin", l)) {
+            checkKeys(where, "linkedin", l);
+            String version = text(l, "version", Config.LinkedIn.DEFAULT_VERSION);
+            if (!VERSION.matcher(version).matches()) {
+                throw new ConfigException(where + ": linkedin.version must be a month as YYYYMM (such as "
+                        + Config.LinkedIn.DEFAULT_VERSION + "), not \"" + version + "\"");
+            }
+            String author = text(l, "author", "auto");
+            if (!author.equals("auto") && !author.matches("urn:li:(person|organization):[A-Za-z0-9_-]+")) {
+                throw new ConfigException(where + ": linkedin.author must be auto, urn:li:person:ID or "
+                        + "urn:li:organization:ID, not \"" + author + "\"");
+            }
+            String mode = text(l, "mode", "auto").toLowerCase(Locale.ROOT);
+            if (!List.of("auto", "full", "teaser").contains(mode)) {
+                throw new ConfigException(where + ": linkedin.mode must be auto, full or teaser, not \"" + mode + "\"");
+            }
+            LocalDate since = null;
+            String sinceText = text(l, "since", null);
+            if (sinceText != null) {
+                try {
+                    since = LocalDate.parse(sinceText);
+                } catch (DateTimeParseException e) {
+                    throw new ConfigException(where + ": linkedin.since must be a date as YYYY-MM-DD, not \""
+                            + sinceText + "\"");
+                }
+            }
+            linkedin = new Config.LinkedIn(text(l, "apiBase", Config.LinkedIn.DEFAULT_API_BASE), version, author,
+                    mode, since);
+        }
+
+        HttpSettings d = HttpSettings.defaults();
+        JsonNode hs = tree.path("http");
+        if (hs.isObject()) {
+            checkKeys(where, "http", hs);
+        }
+        HttpSettings http = new HttpSettings(
+                duration(where, hs, "connectTimeout", d.connectTimeout()),
+                duration(where, hs, "readTimeout", d.readTimeout()),
+                duration(where, hs, "callTimeout", d.callTimeout()),
+                positiveInt(where, hs, "http.maxAttempts", "maxAttempts", d.maxAttempts()),
+                d.baseDelay(),
+                duration(where, hs, "retryAfterCap", d.retryAfterCap()));
+        JsonNode pub = tree.path("publish");
+        if (pub.isObject()) {
+            checkKeys(where, "publish", pub);
+        }
+        int max = positiveInt(where, pub, "publish.max", "max", 10);
+        return new Config(root.toAbsolutePath().normalize(), file, zone, posts, state, hashnode, linkedin, http, max);
+    }
+
+    private static boolean enabled(String where, String section, JsonNode node) {
+        if (!node.isObject()) {
+            throw new ConfigException(where + ": " + section + " must be a mapping of settings");
+        }
+        String v = text(node, "enabled", "true");
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new ConfigException(where + ": " + section + ".enabled must be true or false");
+        }
+        return v.equals("true");
+    }
+
+    private static void checkKeys(String where, String section, JsonNode node) {
+        Set<String> known = KNOWN.get(section);
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) {
+                String full = section.isEmpty() ? key : section + "." + key;
+                throw new ConfigException(where + ": unknown setting " + full + " (known" + (section.isEmpty() ? ""
+                        : " under " + section) + ": " + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String key, String dflt) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isValueNode()) {
+            throw new ConfigException("setting " + key + " must be a single value");
+        }
+        String s = v.asText().strip();
+        return s.isEmpty() ? dflt : s;
+    }
+
+    private static ZoneId zone(String where, String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new ConfigException(where + ": timezone \"" + id + "\" is not a time zone; use an id such as "
+                    + "UTC, Europe/Berlin or America/New_York");
+        }
+    }
+
+    private static Duration duration(String where, JsonNode node, String key, Duration dflt) {
+        String v = text(node, key, null);
+        if (v == null) {
+            return dflt;
+        }
+        Matcher m = DURATION.matcher(v);
+        if (!m.matches()) {
+            throw new ConfigException(where + ": http." + key + " must be a duration such as 500ms, 10s or 2m");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    private static int positiveInt(String where, JsonNode node, String name, String key, int dflt) {
+        String v = text(node, key, null);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(where + ": " + name + " must be a whole number, not \"" + v + "\"");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.xpost.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Secrets from the environment, then from {@code .env} in the blog folder. The environment wins, so CI secrets
+ * override a developer's file. Values are never printed; {@link #names()} lists the only keys we read.
+ */
+public final class Secrets {
+    public static final String HASHNODE_TOKEN = "HASHNODE_TOKEN";
+    public static final String LINKEDIN_ACCESS_TOKEN = "LINKEDIN_ACCESS_TOKEN";
+    public static final String LINKEDIN_TOKEN_EXPIRES = "LINKEDIN_TOKEN_EXPIRES_AT";
+    public static final String LINKEDIN_CLIENT_ID = "LINKEDIN_CLIENT_ID";
+    public static final String LINKEDIN_CLIENT_SECRET = "LINKEDIN_CLIENT_SECRET";
+
+    private final Map<String, String> env;
+    private final Map<String, String> dotEnv;
+
+    public Secrets(Map<String, String> env, Map<String, String> dotEnv) {
+        this.env = Map.copyOf(env);
+        this.dotEnv = Map.copyOf(dotEnv);
+    }
+
+    /** Reads {@code .env} in {@code folder} when present; a malformed line is a ConfigException naming the line. */
+    public static Secrets load(Map<String, String> env, Path folder) {
+        Path file = folder.resolve(".env");
+        if (!Files.isRegularFile(file)) {
+            return new Secrets(env, Map.of());
+        }
+        try {
+            return new Secrets(env, parseDotEnv(file, Files.readAllLines(file, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    static Map<String, String> parseDotEnv(Path file, List<String> lines) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("export ")) {
+                line = line.substring(7).strip();
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                // Not echoing the line: it may be a pasted token.
+                throw new ConfigException(file + ":" + (i + 1) + ": expected NAME=value");
+            }
+            String key = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip();
+            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                    || value.startsWith("'") && value.endsWith("'"))) {
+                value = value.substring(1, value.length() - 1);
+            }
+            out.put(key, value);
+        }
+        return out;
+    }
+
+    public Optional<String> get(String name) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            v = dotEnv.get(name);
+        }
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    /** Every secret value we know, so that output can be masked defensively. */
+    public List<String> values() {
+        return names().stream().map(this::get).flatMap(Optional::stream).toList();
+    }
+
+    public static List<String> names() {
+        return List.of(HASHNODE_TOKEN, LINKEDIN_ACCESS_TOKEN, LINKEDIN_CLIENT_SECRET);
+    }
+}
