@@ -16,8 +16,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 
 /**
  * Keeps two xpost runs from using the same state file at once: hold it from before {@link StateStore#load()} until
@@ -29,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * them without being locked tells the next run that the previous one ended without releasing it
  * ({@link #tookOverFrom()}). An OS lock belongs to the whole JVM, so a JVM-wide registry makes threads of one
  * process exclude each other as well.
+ *
+ * <p>Nothing else in the process may open the lock file while it is held (not even {@code Files.readString}): on
+ * Linux, closing any descriptor of a file drops every lock the process holds on it.
  *
  * <p>The lock file is never deleted. Deleting it on release would race: a waiting run may already have opened the
  * old file and would lock a file no longer in the folder, while a third run creates and locks a new one, and both
@@ -123,7 +128,9 @@ public final class StateLock implements AutoCloseable {
 
     /**
      * When the previous holder ended without releasing the lock (it crashed or was killed), who it was, e.g.
-     * {@code pid 4242, started 2024-05-01T10:00:00Z (no longer running)}: its open intents deserve a look.
+     * {@code an earlier xpost run (pid 4242, started 2024-05-01T10:00:00Z, holding the lock since
+     * 2024-05-01T10:00:01Z; no longer running; it ended without releasing the lock)}: its open intents deserve a
+     * look ({@link State#openIntents()}).
      */
     public Optional<String> tookOverFrom() {
         return Optional.ofNullable(tookOverFrom);
@@ -174,7 +181,7 @@ public final class StateLock implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) {
-                String holder = describe(read(channel), false);
+                String holder = describe(readIfAllowed(channel), false);
                 closeQuietly(channel);
                 HELD_IN_THIS_JVM.remove(key);
                 return new Attempt(null, holder);
@@ -210,7 +217,7 @@ public final class StateLock implements AutoCloseable {
      * the writer ended without releasing it.
      */
     private static String describe(String content, boolean stale) {
-        Map<String, String> fields = new java.util.TreeMap<>();
+        Map<String, String> fields = new TreeMap<>();
         content.lines().forEach(line -> {
             int eq = line.indexOf('=');
             if (eq > 0) {
@@ -271,6 +278,15 @@ public final class StateLock implements AutoCloseable {
         return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
     }
 
+    /** Where locks are mandatory (Windows), a locked file cannot even be read: the holder stays anonymous. */
+    private static String readIfAllowed(FileChannel channel) {
+        try {
+            return read(channel);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private static void closeQuietly(FileChannel channel) {
         try {
             channel.close();
@@ -291,7 +307,7 @@ public final class StateLock implements AutoCloseable {
     }
 
     private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s",
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(Locale.ROOT, "%.1f s",
                 d.toMillis() / 1000.0);
     }
 }

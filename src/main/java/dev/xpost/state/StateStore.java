@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -49,6 +50,15 @@ public final class StateStore {
     /** The state file. */
     public Path file() {
         return file;
+    }
+
+    /** The exact text {@link #save} writes for this state (for {@code xpost state show} and dry runs). */
+    public static String text(State state) {
+        try {
+            return new String(StateJson.write(state), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the state", e);
+        }
     }
 
     /**
@@ -103,8 +113,7 @@ public final class StateStore {
             deleteQuietly(temp);
             throw new StateException(StateException.Kind.IO, file, "Cannot save the state file " + file + ": "
                     + reason(e) + ". The previous state file was left as it was; check the folder's permissions and"
-                    + " free disk space. What was done remotely in this run is not recorded: run xpost again only"
-                    + " after fixing this, and check the posts it reports.", e);
+                    + " free disk space, then run again.", e);
         } catch (RuntimeException | Error e) {
             deleteQuietly(temp);
             throw e;

@@ -1,6 +1,7 @@
 package dev.xpost.state;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** Where one post stands on one platform, as far as the state file knows. */
 public enum Status {
@@ -27,6 +28,6 @@ public enum Status {
 
     /** The word written in the state file. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

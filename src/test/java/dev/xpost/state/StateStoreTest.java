@@ -76,6 +76,7 @@ class StateStoreTest {
         assertEquals(new String(resource("full.json"), StandardCharsets.UTF_8),
                 new String(written, StandardCharsets.UTF_8));
         assertFalse(new String(written, StandardCharsets.UTF_8).contains("\r"));
+        assertEquals(new String(written, StandardCharsets.UTF_8), StateStore.text(fullState()));
     }
 
     @Test
