@@ -1,0 +1,125 @@
+package dev.xpost.state;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the state file knows about one post on one platform. Immutable: every change returns a new record, which
+ * the caller puts back with {@link State#withRecord} and saves.
+ *
+ * <p>The usual life of a create: {@link #intent(Instant)} (saved <em>before</em> the request is sent), then
+ * {@link #published} on success, {@link #unknown(String)} when the outcome is unknown, or {@link #failed(String)}
+ * when the platform refused it. Later edits: {@link #sent(String, Instant)}.
+ *
+ * @param status        where the post stands; never null
+ * @param id            the remote id: the Hashnode post id or the LinkedIn post URN; required when published
+ * @param cuid          Hashnode's cuid of the post, when known
+ * @param slug          the slug as the platform returned it (Hashnode may add a suffix when the slug is taken)
+ * @param url           the post's URL as the platform returned it
+ * @param publicationId the Hashnode publication the post belongs to
+ * @param hash          the hash of what was last sent (its format is the caller's, e.g. {@code sha256:…});
+ *                      null for an adopted post whose remote content is not known
+ * @param sentAt        when the content with that hash was sent
+ * @param intentAt      when the open create was recorded (status intent or unknown); null otherwise
+ * @param message       what went wrong with the last attempt, in words for the user; null when nothing did
+ */
+@JsonPropertyOrder(alphabetic = true)
+public record PlatformRecord(
+        Status status,
+        String id,
+        String cuid,
+        String slug,
+        String url,
+        String publicationId,
+        String hash,
+        Instant sentAt,
+        Instant intentAt,
+        String message) {
+
+    public PlatformRecord {
+        if (status == null) {
+            throw new IllegalArgumentException("\"status\" is missing (expected one of: published, intent,"
+                    + " unknown, failed)");
+        }
+        if (status == Status.PUBLISHED && (id == null || id.isBlank())) {
+            throw new IllegalArgumentException("a published record needs the remote \"id\"");
+        }
+    }
+
+    /** A create about to be sent: save this before sending so that a crash leaves a trace. */
+    public static PlatformRecord intent(Instant at) {
+        Objects.requireNonNull(at, "at");
+        return new PlatformRecord(Status.INTENT, null, null, null, null, null, null, null, at, null);
+    }
+
+    /** A post that exists remotely (just created, or adopted): {@code hash} may be null when adopting. */
+    public static PlatformRecord published(String id, String url, String hash, Instant sentAt) {
+        return new PlatformRecord(Status.PUBLISHED, id, null, null, url, null, hash, sentAt, null, null);
+    }
+
+    /** The Hashnode-only details of a post, as Hashnode returned them. */
+    public PlatformRecord withHashnode(String cuid, String slug, String publicationId) {
+        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message);
+    }
+
+    /** The URL changed (a platform may move a post when its slug changes). */
+    public PlatformRecord withUrl(String newUrl) {
+        return new PlatformRecord(status, id, cuid, slug, newUrl, publicationId, hash, sentAt, intentAt, message);
+    }
+
+    /** The slug changed, as the platform returned it. */
+    public PlatformRecord withSlug(String newSlug) {
+        return new PlatformRecord(status, id, cuid, newSlug, url, publicationId, hash, sentAt, intentAt, message);
+    }
+
+    /**
+     * Remembers a problem without changing the status: for a published post whose update failed (the post still
+     * exists, so it is not {@link Status#FAILED}). Null clears it.
+     */
+    public PlatformRecord withMessage(String newMessage) {
+        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, newMessage);
+    }
+
+    /**
+     * New content was sent to an existing post (an update succeeded): records its hash and time and clears any
+     * earlier problem.
+     *
+     * @throws IllegalStateException when there is no remote post to have sent it to
+     */
+    public PlatformRecord sent(String newHash, Instant at) {
+        if (status != Status.PUBLISHED) {
+            throw new IllegalStateException("only a published post can be updated; this one is " + status.label());
+        }
+        return new PlatformRecord(Status.PUBLISHED, id, cuid, slug, url, publicationId, newHash, at, null, null);
+    }
+
+    /**
+     * The create was sent and its outcome is unknown: it must be reconciled before anything is created again.
+     *
+     * @throws IllegalStateException when the post is already published (an update's unknown outcome changes
+     *                               nothing: updates can simply be sent again; use {@link #withMessage})
+     */
+    public PlatformRecord unknown(String why) {
+        requireNoRemotePost("unknown");
+        return new PlatformRecord(Status.UNKNOWN, null, null, null, null, null, null, null, intentAt, why);
+    }
+
+    /**
+     * The platform refused the create: no remote post exists, so the next run may try again.
+     *
+     * @throws IllegalStateException when the post is already published (a failed update leaves it published;
+     *                               use {@link #withMessage})
+     */
+    public PlatformRecord failed(String why) {
+        requireNoRemotePost("failed");
+        return new PlatformRecord(Status.FAILED, null, null, null, null, null, null, null, null, why);
+    }
+
+    private void requireNoRemotePost(String target) {
+        if (status == Status.PUBLISHED) {
+            throw new IllegalStateException("a published post cannot become " + target
+                    + ": it exists remotely; record the problem with withMessage");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.xpost.state;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The contents of {@code .xpost/state.json}: which post is where on which platform. Immutable: every change
+ * returns a new State, which the caller saves with {@link StateStore#save}. Maps are sorted so that the file's
+ * git diffs read well; it holds no secret (there is no field for one).
+ *
+ * @param version   the format version, {@value #FORMAT_VERSION}
+ * @param hashnode  the Hashnode publication, once resolved; null before
+ * @param linkedin  the LinkedIn author, once resolved; null before
+ * @param images    uploads already done, so an image is uploaded once: {@link #imageKey} → remote URL or URN
+ * @param posts     slug → the post's file and platform records
+ */
+@JsonPropertyOrder(alphabetic = true)
+public record State(
+        int version,
+        HashnodeInfo hashnode,
+        LinkedinInfo linkedin,
+        SortedMap<String, String> images,
+        SortedMap<String, PostEntry> posts) {
+
+    /** The format this xpost reads and writes. A file with a higher version was written by a newer xpost. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Platform names used as keys of {@link PostEntry#platforms()} and in {@link #imageKey}. */
+    public static final String HASHNODE = "hashnode";
+    public static final String LINKEDIN = "linkedin";
+
+    public State {
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException("format version " + version + " is not " + FORMAT_VERSION);
+        }
+        images = sortedCopy(images, "images");
+        posts = sortedCopy(posts, "posts");
+    }
+
+    /** The state of a blog where nothing was published yet (what a missing state file means). */
+    public static State empty() {
+        return new State(FORMAT_VERSION, null, null, null, null);
+    }
+
+    /** The key under which an upload is remembered: the platform, then the source URL or content hash. */
+    public static String imageKey(String platform, String source) {
+        requireName(platform, "platform");
+        requireName(source, "image source");
+        return platform + " " + source;
+    }
+
+    /** The post recorded under this slug, if any. */
+    public Optional<PostEntry> post(String slug) {
+        return Optional.ofNullable(posts.get(slug));
+    }
+
+    /** The record of one post on one platform, if any. */
+    public Optional<PlatformRecord> recordFor(String slug, String platform) {
+        return post(slug).flatMap(entry -> entry.record(platform));
+    }
+
+    /** The slug recorded for this file, if any (files are relative to the blog root, with {@code /}). */
+    public Optional<String> slugOf(String file) {
+        return posts.entrySet().stream()
+                .filter(e -> file.equals(e.getValue().file()))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /**
+     * Puts (adds or replaces) the record of one post on one platform; the post's file is set to {@code file},
+     * which follows a post that was moved or renamed.
+     */
+    public State withRecord(String slug, String file, String platform, PlatformRecord record) {
+        requireName(slug, "slug");
+        requireName(file, "file");
+        requireName(platform, "platform");
+        Objects.requireNonNull(record, "record");
+        PostEntry entry = posts.getOrDefault(slug, new PostEntry(file, null)).with(file, platform, record);
+        return withPosts(put(posts, slug, entry));
+    }
+
+    /**
+     * Forgets one post on one platform, so the next publish treats it as new there; the post itself is forgotten
+     * when no platform is left. Nothing happens remotely. Unknown slugs and platforms are ignored.
+     */
+    public State forget(String slug, String platform) {
+        PostEntry entry = posts.get(slug);
+        if (entry == null || !entry.platforms().containsKey(platform)) {
+            return this;
+        }
+        PostEntry rest = entry.without(platform);
+        return rest.platforms().isEmpty() ? forget(slug) : withPosts(put(posts, slug, rest));
+    }
+
+    /** Forgets a post on every platform. Nothing happens remotely. An unknown slug is ignored. */
+    public State forget(String slug) {
+        if (!posts.containsKey(slug)) {
+            return this;
+        }
+        SortedMap<String, PostEntry> copy = new TreeMap<>(posts);
+        copy.remove(slug);
+        return withPosts(copy);
+    }
+
+    /**
+     * Every create that may have happened without being recorded (status intent or unknown), sorted by slug
+     * then platform. Each must be reconciled before anything is created again for that post on that platform.
+     */
+    public List<OpenIntent> openIntents() {
+        List<OpenIntent> open = new ArrayList<>();
+        posts.forEach((slug, entry) -> entry.platforms().forEach((platform, record) -> {
+            if (record.status().open()) {
+                open.add(new OpenIntent(slug, entry.file(), platform, record));
+            }
+        }));
+        return List.copyOf(open);
+    }
+
+    /** The Hashnode publication, resolved. */
+    public State withHashnode(HashnodeInfo info) {
+        return new State(version, info, linkedin, images, posts);
+    }
+
+    /** The LinkedIn author, resolved. */
+    public State withLinkedin(LinkedinInfo info) {
+        return new State(version, hashnode, info, images, posts);
+    }
+
+    /** The remembered upload of an image to a platform (by source URL or content hash), if any. */
+    public Optional<String> image(String platform, String source) {
+        return Optional.ofNullable(images.get(imageKey(platform, source)));
+    }
+
+    /** Remembers an upload: the remote URL (Hashnode CDN) or URN (LinkedIn image) of an image. */
+    public State withImage(String platform, String source, String remote) {
+        requireName(remote, "remote image");
+        return new State(version, hashnode, linkedin, put(images, imageKey(platform, source), remote), posts);
+    }
+
+    private State withPosts(SortedMap<String, PostEntry> newPosts) {
+        return new State(version, hashnode, linkedin, images, newPosts);
+    }
+
+    private static <V> SortedMap<String, V> put(SortedMap<String, V> map, String key, V value) {
+        SortedMap<String, V> copy = new TreeMap<>(map);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static void requireName(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+    }
+
+    /**
+     * A sorted, unmodifiable copy; null means empty. A blank key or a null value is refused here because that is
+     * where a hand-edited file ({@code "posts": {"x": null}}) arrives, and the message ends up in front of the user.
+     */
+    static <V> SortedMap<String, V> sortedCopy(Map<String, V> map, String what) {
+        if (map == null) {
+            return Collections.emptySortedMap();
+        }
+        SortedMap<String, V> copy = new TreeMap<>();
+        map.forEach((key, value) -> {
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("\"" + what + "\" has an empty key");
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("\"" + what + "\" has no value for \"" + key + "\"");
+            }
+            copy.put(key, value);
+        });
+        return Collections.unmodifiableSortedMap(copy);
+    }
+}

@@ -1,0 +1,292 @@
+package dev.xpost.state;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The state file's JSON: one fixed format (sorted keys, 2-space indent, {@code \n}, trailing newline, no nulls) so
+ * that its git diffs read well, and strict reading (unknown fields, duplicate keys and wrong types are errors)
+ * because silently dropping something on the next save could lose the record of a post and publish it twice.
+ */
+final class StateJson {
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Textual, cfg -> cfg
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.NON_NULL))
+            .addModule(new SimpleModule("xpost-state")
+                    .addSerializer(Instant.class, ToStringSerializer.instance)
+                    .addDeserializer(Instant.class, new InstantDeserializer()))
+            .build();
+
+    private static final Pattern FOUND_TOKEN = Pattern.compile("token `JsonToken\\.([A-Z_]+)`");
+
+    private static final Pattern REFUSED_COERCION = Pattern.compile("^Cannot coerce (\\S+) value");
+
+    private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+
+    private StateJson() {
+    }
+
+    /** The exact bytes of the file for this state, UTF-8 with a trailing newline. */
+    static byte[] write(State state) throws JsonProcessingException {
+        return (WRITER.writeValueAsString(state) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a state file's bytes.
+     *
+     * @param file the file, as shown to the user in messages
+     * @throws StateException CORRUPT or TOO_NEW, with a message naming the file, line and column
+     */
+    static State read(byte[] bytes, Path file) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            throw corrupt(file, null, "the file is empty (a state file is a JSON object with at least"
+                    + " \"version\": " + State.FORMAT_VERSION + ")", "");
+        }
+        // The version decides how to read the rest, so it is checked before anything else is interpreted.
+        checkVersion(bytes, file, text);
+        try {
+            return MAPPER.readValue(bytes, State.class);
+        } catch (JsonProcessingException e) {
+            throw corrupt(file, e.getLocation(), describe(e), text);
+        } catch (IOException e) {
+            throw new StateException(StateException.Kind.IO, file, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkVersion(byte[] bytes, Path file, String text) {
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw corrupt(file, parser.currentTokenLocation(), "expected a JSON object ({ ... }) but found "
+                        + tokenName(parser.currentToken()), text);
+            }
+            JsonLocation versionAt = null;
+            JsonToken versionToken = null;
+            String versionText = null;
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (parser.getParsingContext().getParent() != null
+                        && parser.getParsingContext().getParent().inRoot()
+                        && token == JsonToken.FIELD_NAME && "version".equals(parser.currentName())) {
+                    versionToken = parser.nextToken();
+                    versionAt = parser.currentTokenLocation();
+                    versionText = parser.getText();
+                    if (versionToken.isStructStart()) {
+                        parser.skipChildren();
+                    }
+                }
+            }
+            if (versionToken == null) {
+                throw corrupt(file, null, "\"version\" is missing (expected \"version\": " + State.FORMAT_VERSION
+                        + ")", text);
+            }
+            if (versionToken != JsonToken.VALUE_NUMBER_INT) {
+                throw corrupt(file, versionAt, "\"version\" must be a whole number, found " + tokenName(versionToken),
+                        text);
+            }
+            long version = Long.parseLong(versionText);
+            if (version > State.FORMAT_VERSION) {
+                throw new StateException(StateException.Kind.TOO_NEW, file, file + " was written by a newer xpost"
+                        + " (state format version " + version + "; this xpost reads version " + State.FORMAT_VERSION
+                        + "). Upgrade xpost and run again; the file was not changed.");
+            }
+            if (version < State.FORMAT_VERSION) {
+                throw corrupt(file, versionAt, "\"version\" is " + version + ", but the first state format is 1",
+                        text);
+            }
+        } catch (NumberFormatException e) {
+            throw new StateException(StateException.Kind.TOO_NEW, file, file + " was written by a newer xpost"
+                    + " (its state format version is huge). Upgrade xpost and run again; the file was not changed.");
+        } catch (JsonProcessingException e) {
+            throw corrupt(file, e.getLocation(), describe(e), text);
+        } catch (IOException e) {
+            throw new StateException(StateException.Kind.IO, file, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static StateException corrupt(Path file, JsonLocation at, String what, String text) {
+        StringBuilder message = new StringBuilder("Broken state file ").append(file);
+        if (at != null && at.getLineNr() > 0) {
+            message.append(" (line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(')');
+        }
+        message.append(": ").append(what).append('.');
+        if (text.startsWith("<<<<<<< ") || text.contains("\n<<<<<<< ")) {
+            message.append(" It contains git merge-conflict markers (<<<<<<<): resolve the conflict, keeping the"
+                    + " records of both sides.");
+        }
+        message.append(" xpost did not change the file. Fix it by hand, or restore it from git (git checkout -- ")
+                .append(file).append(", or find a good version with git log -p -- ").append(file)
+                .append("), then run again.");
+        return new StateException(StateException.Kind.CORRUPT, file, message.toString());
+    }
+
+    /** What is wrong, in words: Jackson's own messages name Java types and internal details. */
+    private static String describe(JsonProcessingException e) {
+        String at = e instanceof JsonMappingException m ? path(m) : "";
+        String in = at.isEmpty() ? "" : "at " + at + ": ";
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", ", " (expected one of: ", ")"));
+            String parent = at.contains(".") ? at.substring(0, at.lastIndexOf('.')) : "";
+            return (parent.isEmpty() ? "" : "at " + parent + ": ") + "unknown field \"" + u.getPropertyName() + "\""
+                    + known;
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException cause) {
+            return in + cause.getMessage();
+        }
+        if (e instanceof InvalidFormatException f) {
+            String value = String.valueOf(f.getValue());
+            if (f.getTargetType() == Status.class) {
+                return in + "\"" + value + "\" is not a status (expected one of: " + Arrays.stream(Status.values())
+                        .map(Status::label).collect(Collectors.joining(", ")) + ")";
+            }
+            if (f.getTargetType() == Instant.class) {
+                return in + "\"" + value + "\" is not a UTC instant like 2024-01-31T09:00:00Z";
+            }
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            // The parser has moved on by the time we see the exception; the token is only named in the message.
+            String original = String.valueOf(m.getOriginalMessage());
+            Matcher token = FOUND_TOKEN.matcher(original);
+            Matcher coerced = REFUSED_COERCION.matcher(original);
+            String found = token.find() ? tokenName(JsonToken.valueOf(token.group(1)))
+                    : coerced.find() ? (coerced.group(1).equals("Boolean") ? "true/false" : "a number") : null;
+            return in + "expected " + typeName(m.getTargetType()) + (found == null ? "" : " but found " + found);
+        }
+        return in + plain(e.getOriginalMessage());
+    }
+
+    /** Where in the document, as {@code posts.my-slug.platforms.hashnode.status}. */
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == String.class) {
+            return "text in quotes";
+        }
+        if (type == int.class || type == Integer.class) {
+            return "a whole number";
+        }
+        if (type == Instant.class) {
+            return "a UTC instant in quotes, like \"2024-01-31T09:00:00Z\"";
+        }
+        if (type == Status.class) {
+            return "a status in quotes";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord() || type == SortedMap.class) {
+            return "an object ({ ... })";
+        }
+        return type.getSimpleName();
+    }
+
+    private static String tokenName(JsonToken token) {
+        if (token == null) {
+            return "the end of the file";
+        }
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "a list";
+            case VALUE_STRING -> "text";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true/false";
+            case VALUE_NULL -> "null";
+            default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
+        };
+    }
+
+    /** Jackson's parse messages, without its internal source references. */
+    private static String plain(String message) {
+        String text = message == null ? "invalid JSON" : message;
+        text = text.replaceAll("\\s*\\(start marker at \\[Source: [^;]*; ", " (opened at ")
+                .replaceAll("]\\)", ")")
+                .replaceAll("\\s*\\[Source: [^]]*]", "");
+        if (text.startsWith("Unexpected end-of-input")) {
+            return "the file ends too early (cut off?): " + text;
+        }
+        return text;
+    }
+
+    private static DefaultPrettyPrinter prettyPrinter() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator(""));
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        return printer;
+    }
+
+    /** ISO-8601 instants as text, without the jsr310 module (one more dependency for two lines). */
+    private static final class InstantDeserializer extends StdScalarDeserializer<Instant> {
+        private static final long serialVersionUID = 1L;
+
+        InstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+            }
+            String text = p.getText();
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
+            }
+        }
+    }
+}

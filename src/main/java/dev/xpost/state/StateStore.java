@@ -1,0 +1,149 @@
+package dev.xpost.state;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads and writes one state file, normally {@code .xpost/state.json}. Writes are atomic: the new content goes to a
+ * temporary file in the same folder, is forced to disk, then renamed over the old file, so a crash at any moment
+ * leaves either the old file or the new one, never a mix. A file that cannot be read is never overwritten: every
+ * error names the file and says what to do. Hold a {@link StateLock} while loading, changing and saving.
+ */
+public final class StateStore {
+    /** The state file's place in a blog repository. */
+    public static final String DEFAULT_PATH = ".xpost/state.json";
+
+    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
+
+    private final Path file;
+    private final UnaryOperator<OutputStream> writeThrough;
+
+    /** A store for the state file at {@code file} (usually {@code <blog>/.xpost/state.json}). */
+    public StateStore(Path file) {
+        this(file, UnaryOperator.identity());
+    }
+
+    /** Tests pass a stream that fails midway, as a full disk would. */
+    StateStore(Path file, UnaryOperator<OutputStream> writeThrough) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.writeThrough = writeThrough;
+    }
+
+    /** The store for the blog whose root folder is {@code blogRoot}. */
+    public static StateStore inBlog(Path blogRoot) {
+        return new StateStore(blogRoot.resolve(DEFAULT_PATH));
+    }
+
+    /** The state file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The exact text {@link #save} writes for this state (for {@code xpost state show} and dry runs). */
+    public static String text(State state) {
+        try {
+            return new String(StateJson.write(state), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the state", e);
+        }
+    }
+
+    /**
+     * The state as saved; {@link State#empty()} when the file does not exist yet.
+     *
+     * @throws StateException CORRUPT when the file is not valid state JSON, TOO_NEW when a newer xpost wrote it,
+     *                        IO when it cannot be read; the file is left as it was
+     */
+    public State load() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return State.empty();
+        } catch (IOException e) {
+            throw new StateException(StateException.Kind.IO, file, "Cannot read the state file " + file + ": "
+                    + reason(e) + ". Check that it is a readable file, then run again.", e);
+        }
+        return StateJson.read(bytes, file);
+    }
+
+    /**
+     * Replaces the file with this state, atomically, creating its folder when needed. Cheap enough to call after
+     * every remote call: one small write, one fsync, one rename, and nothing is read back.
+     *
+     * @throws StateException IO when the file cannot be written; the previous file is then left as it was
+     */
+    public void save(State state) {
+        Objects.requireNonNull(state, "state");
+        byte[] bytes;
+        try {
+            bytes = StateJson.write(state);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the state", e);
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        Path temp = folder.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + TEMP_COUNTER.incrementAndGet() + ".tmp");
+        try {
+            Files.createDirectories(folder);
+            // CREATE_NEW rather than Files.createTempFile: the new file gets the usual permissions (umask), not 0600.
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                OutputStream out = writeThrough.apply(Channels.newOutputStream(channel));
+                out.write(bytes);
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceFolder(folder);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new StateException(StateException.Kind.IO, file, "Cannot save the state file " + file + ": "
+                    + reason(e) + ". The previous state file was left as it was; check the folder's permissions and"
+                    + " free disk space, then run again.", e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a folder (Windows cannot), so best effort. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // The rename is atomic either way; only its durability across a power cut is at stake.
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // Left behind as *.tmp, which .gitignore ignores; the next save uses another name.
+        }
+    }
+
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied (" + ((FileSystemException) e).getFile() + ")";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason() + " (" + f.getFile() + ")";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
