@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -74,11 +75,11 @@ public final class HashnodeClient {
      * @throws PlatformException CONFIG for an unsafe endpoint, AUTH for a missing or malformed token
      */
     public HashnodeClient(OkHttpClient http, HttpUrl endpoint, String token, Backoff backoff, Clock clock) {
-        this.http = http;
-        this.endpoint = checkEndpoint(endpoint);
+        this.http = Objects.requireNonNull(http, "http");
+        this.endpoint = checkEndpoint(Objects.requireNonNull(endpoint, "endpoint"));
         this.token = checkToken(token);
-        this.backoff = backoff;
-        this.clock = clock;
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public record PublicationRef(String id, String host) {
     private static final Pattern OBJECT_ID = Pattern.compile("^[0-9a-fA-F]{24}$");
-    private static final Pattern HOST = Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$");
+    private static final Pattern HOST =
+            Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$");
 
     public PublicationRef {
         if ((id == null) == (host == null)) {

@@ -256,6 +256,26 @@ class HashnodeClientErrorsTest {
     }
 
     @Test
+    void droppedConnectionAfterSendingIsAnUnknownOutcomeForPublish() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+
+        var e = assertFails(Kind.UNKNOWN_OUTCOME, this::publish);
+
+        assertTrue(e.getMessage().contains("broken connection"), e.getMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void droppedConnectionOnAReadIsRetried() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        server.enqueue(ok("publication.json"));
+
+        assertEquals(PUBLICATION_ID, readPublication().id());
+
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
     void updateFailuresAreTransientAndSaySoNotRetried() {
         server.enqueue(new MockResponse.Builder().code(502).body("bad gateway").build());
 

@@ -39,8 +39,9 @@ final class HashnodeFixtures {
     static final String POST_ID = "6a603fb103e2cb323e7851aa";
     static final Instant NOW = Instant.parse("2026-09-01T12:00:00Z");
     static final Publication PUBLICATION = new Publication(PUBLICATION_ID, "https://myblog.hashnode.dev", "My Blog");
-    static final String BODY = "Intro\n\n![](https://cdn.hashnode.com/res/hashnode/image/upload/v1/x.png align=\"center\")"
-            + "\n\n%[https://youtu.be/abc]\n\nCosts $5 a month.\n";
+    static final String BODY = "Intro\n\n"
+            + "![](https://cdn.hashnode.com/res/hashnode/image/upload/v1/x.png align=\"center\")\n\n"
+            + "%[https://youtu.be/abc]\n\nCosts $5 a month.\n";
 
     private HashnodeFixtures() {
     }
