@@ -1,0 +1,574 @@
+package dev.xpost.platform.hashnode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xpost.http.Backoff;
+import dev.xpost.http.Json;
+import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.PlatformException.Kind;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The Hashnode GraphQL wire client (gql-beta, see {@code reference/hashnode/API.md}): resolves the publication and
+ * series, lists and looks up posts, and publishes or updates one post. Every failure is a {@link PlatformException}
+ * with platform {@value #PLATFORM} and a message for the user that never contains the token.
+ *
+ * <p>Retries: reads (queries) are retried with {@link Backoff} on timeouts, broken connections, 5xx, 429 and
+ * {@code INTERNAL_SERVER_ERROR}. Mutations are never retried: a failed {@code publishPost} whose request may have
+ * reached Hashnode is {@link Kind#UNKNOWN_OUTCOME} (the caller looks the slug up with {@link #postBySlug} before
+ * trying again), a failed {@code updatePost} is {@link Kind#TRANSIENT} (sending it again next run is harmless).
+ *
+ * <p>Reads may be served from a cache up to about 25 s old, so a lookup right after a write can miss it: keep the
+ * {@link PublishResult} of every write rather than reading it back.
+ */
+public final class HashnodeClient {
+    public static final String PLATFORM = "hashnode";
+    public static final String DEFAULT_ENDPOINT = "https://gql-beta.hashnode.com/";
+
+    static final String TOKEN_REJECTED = "HASHNODE_TOKEN was rejected. Create a personal access token at "
+            + "https://hashnode.com/settings/developer and put it in .env as HASHNODE_TOKEN=…";
+
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final Pattern PRO_PLAN = Pattern.compile("pro plan", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
+    private static final int EXCERPT = 200;
+
+    private final OkHttpClient http;
+    private final HttpUrl endpoint;
+    private final String token;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final Map<String, String> seriesIds = new ConcurrentHashMap<>();
+
+    public HashnodeClient(OkHttpClient http, HttpUrl endpoint, String token, Backoff backoff) {
+        this(http, endpoint, token, backoff, Clock.systemUTC());
+    }
+
+    /**
+     * @param http     the shared client; the token is added to each request here, never by an interceptor, so it
+     *                 reaches this endpoint only
+     * @param endpoint from {@link #endpoint(String)}; plain http is refused unless the host is loopback
+     * @param token    the personal access token ({@code HASHNODE_TOKEN})
+     * @param clock    reads {@code Retry-After} dates
+     * @throws PlatformException CONFIG for an unsafe endpoint, AUTH for a missing or malformed token
+     */
+    public HashnodeClient(OkHttpClient http, HttpUrl endpoint, String token, Backoff backoff, Clock clock) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.endpoint = checkEndpoint(Objects.requireNonNull(endpoint, "endpoint"));
+        this.token = checkToken(token);
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The configured {@code hashnode.endpoint}, checked; the default when unset.
+     *
+     * @throws PlatformException CONFIG naming {@code hashnode.endpoint} when it is not a URL, or plain http to a host
+     *                           other than this machine
+     */
+    public static HttpUrl endpoint(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return HttpUrl.get(DEFAULT_ENDPOINT);
+        }
+        HttpUrl url = HttpUrl.parse(configured.strip());
+        if (url == null) {
+            throw new PlatformException(PLATFORM, Kind.CONFIG, "hashnode.endpoint \"" + configured.strip()
+                    + "\" is not an http(s) URL: fix it in config/xpost.yaml (Hashnode's endpoint is "
+                    + DEFAULT_ENDPOINT + ")");
+        }
+        return checkEndpoint(url);
+    }
+
+    private static HttpUrl checkEndpoint(HttpUrl url) {
+        if (!url.isHttps() && !isLoopback(url.host())) {
+            throw new PlatformException(PLATFORM, Kind.CONFIG, "hashnode.endpoint " + url + " uses plain http://, "
+                    + "which would send HASHNODE_TOKEN unencrypted: use https:// in config/xpost.yaml (plain http "
+                    + "is allowed only for a test server on this machine: localhost, 127.0.0.1, ::1)");
+        }
+        return url;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.equals("::1") || LOOPBACK_V4.matcher(host).matches();
+    }
+
+    private static String checkToken(String token) {
+        String t = token == null ? "" : token.strip();
+        if (t.isEmpty()) {
+            throw new PlatformException(PLATFORM, Kind.AUTH, "HASHNODE_TOKEN is not set. Create a personal access "
+                    + "token at https://hashnode.com/settings/developer and put it in .env as HASHNODE_TOKEN=…");
+        }
+        if (!t.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new PlatformException(PLATFORM, Kind.AUTH, "HASHNODE_TOKEN contains spaces, quotes or other "
+                    + "characters a token never has: copy it again from https://hashnode.com/settings/"
+                    + "developer into .env as HASHNODE_TOKEN=… (the token alone, without \"Bearer\")");
+        }
+        return t;
+    }
+
+    /** The endpoint this client talks to. */
+    public HttpUrl endpointUrl() {
+        return endpoint;
+    }
+
+    // ---------------------------------------------------------------------------------------------- reads
+
+    /**
+     * Resolves the configured publication with one read.
+     *
+     * @throws PlatformException CONFIG when Hashnode has no such publication; AUTH when it needs Pro or the token's
+     *                           user has no access
+     */
+    public Publication publication(PublicationRef ref) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("id", ref.id());
+        vars.put("host", ref.host());
+        JsonNode data = read("Publication", vars, "reading the publication " + ref);
+        JsonNode p = data == null ? null : data.path("publication");
+        if (p == null || !p.isObject() || text(p, "id") == null) {
+            throw fail(Kind.CONFIG, "Hashnode has no publication " + ref + ": check hashnode.publication in "
+                    + "config/xpost.yaml (the blog host, such as myblog.hashnode.dev, or the publication id)", null);
+        }
+        return new Publication(text(p, "id"), text(p, "url"), text(p, "title"));
+    }
+
+    /**
+     * The id of the series {@code seriesSlug} in the publication, remembered for the rest of the run.
+     *
+     * @throws PlatformException REJECTED when the series does not exist: the API cannot create one
+     */
+    public String seriesId(Publication publication, String seriesSlug) {
+        String key = publication.id() + "/" + seriesSlug;
+        String known = seriesIds.get(key);
+        if (known != null) {
+            return known;
+        }
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("id", publication.id());
+        vars.put("slug", seriesSlug);
+        JsonNode data = read("Series", vars, "looking up the series \"" + seriesSlug + "\"");
+        String id = data == null ? null : text(data.path("publication").path("series"), "id");
+        if (id == null) {
+            throw fail(Kind.REJECTED, "Series \"" + seriesSlug + "\" was not found in publication "
+                    + publication.host() + ". Create it in the Hashnode dashboard first (the API cannot create "
+                    + "series).", null);
+        }
+        seriesIds.put(key, id);
+        return id;
+    }
+
+    /**
+     * Every post of the publication with its Markdown, {@value Operations#PAGE_SIZE} a page: ⌈N/100⌉ reads.
+     * Used to adopt existing posts (by cuid or slug) and to see which differ from their files.
+     */
+    public List<RemotePost> posts(Publication publication) {
+        List<RemotePost> out = new ArrayList<>();
+        String after = null;
+        while (true) {
+            Map<String, Object> vars = new LinkedHashMap<>();
+            vars.put("id", publication.id());
+            vars.put("first", Operations.PAGE_SIZE);
+            vars.put("after", after);
+            JsonNode data = read("Posts", vars, "listing the posts of " + publication.host());
+            JsonNode connection = data == null ? null : data.path("publication").path("posts");
+            if (connection == null || !connection.isObject()) {
+                throw fail(Kind.CONFIG, "Hashnode has no publication " + publication.host() + " any more: check "
+                        + "hashnode.publication in config/xpost.yaml", null);
+            }
+            for (JsonNode edge : connection.path("edges")) {
+                RemotePost post = remotePost(edge.path("node"));
+                if (post != null) {
+                    out.add(post);
+                }
+            }
+            JsonNode pageInfo = connection.path("pageInfo");
+            if (!pageInfo.path("hasNextPage").asBoolean(false)) {
+                return out;
+            }
+            String next = text(pageInfo, "endCursor");
+            if (next == null || next.equals(after)) {
+                // Asking again with the same cursor would loop forever.
+                throw fail(Kind.TRANSIENT, "Hashnode's list of the posts of " + publication.host() + " stopped "
+                        + "advancing after " + out.size() + " posts; nothing was changed, run xpost again later",
+                        null);
+            }
+            after = next;
+        }
+    }
+
+    /**
+     * The post with this slug in the publication, or empty. Settles an open publish intent: if Hashnode has the
+     * slug, the earlier publish happened. A miss shortly (~25 s) after a publish may come from a stale cache.
+     */
+    public Optional<RemotePost> postBySlug(Publication publication, String slug) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("id", publication.id());
+        vars.put("slug", slug);
+        JsonNode data = read("PostBySlug", vars, "looking up the post `" + slug + "`");
+        return Optional.ofNullable(data == null ? null : remotePost(data.path("publication").path("post")));
+    }
+
+    // ------------------------------------------------------------------------------------------- writes
+
+    /**
+     * Sends {@code publishPost}, once. Compare {@link PublishResult#slug()} with the slug asked for: Hashnode
+     * suffixes a taken slug instead of failing ({@link PublishResult#slugWarning}).
+     *
+     * @throws PlatformException REJECTED when the request is too large or Hashnode refuses the post; UNKNOWN_OUTCOME
+     *                           when the request may have reached Hashnode but no answer came back; TRANSIENT when
+     *                           nothing was sent (no connection); AUTH / CONFIG / RATE_LIMITED as for reads
+     */
+    public PublishResult publish(PostInput input) {
+        if (input.operation() != PostInput.Operation.PUBLISH) {
+            throw new IllegalArgumentException("publish() needs a PostInput.publish(...) input");
+        }
+        String file = input.sourceFile();
+        refuseOversized(input);
+        JsonNode data;
+        try {
+            data = exchange("publishing " + file, input.requestBody(), false);
+        } catch (Unsure u) {
+            if (u.notSent) {
+                throw fail(Kind.TRANSIENT, "Could not reach Hashnode to publish " + file + " (" + u.what
+                        + "); nothing was sent, so nothing was created: run xpost again", u.getCause());
+            }
+            if (u.rateLimited) {
+                throw fail(Kind.RATE_LIMITED, "Hashnode refused to publish " + file + " for now (" + u.what
+                        + "); nothing was created: run xpost again later", u.getCause());
+            }
+            throw fail(Kind.UNKNOWN_OUTCOME, "Publishing " + file + " to Hashnode failed with " + u.what
+                    + ": Hashnode may or may not have created the post; xpost will look the slug up ("
+                    + slugForMessage(input) + ") before trying again", u.getCause());
+        }
+        PublishResult result = result(data.path("publishPost").path("post"), input);
+        if (result == null) {
+            throw fail(Kind.UNKNOWN_OUTCOME, "Hashnode answered the publishing of " + file + " without the new post's "
+                    + "id: Hashnode may or may not have created the post; xpost will look the slug up ("
+                    + slugForMessage(input) + ") before trying again", null);
+        }
+        return result;
+    }
+
+    /**
+     * Sends {@code updatePost}, once.
+     *
+     * @throws PlatformException REJECTED when the request is too large or Hashnode refuses it; TRANSIENT when it
+     *                           failed in transit (safe to send again next run); AUTH / CONFIG / RATE_LIMITED as for
+     *                           reads
+     */
+    public PublishResult update(PostInput input) {
+        if (input.operation() != PostInput.Operation.UPDATE) {
+            throw new IllegalArgumentException("update() needs a PostInput.update(...) input");
+        }
+        String file = input.sourceFile();
+        refuseOversized(input);
+        JsonNode data;
+        try {
+            data = exchange("updating " + file, input.requestBody(), false);
+        } catch (Unsure u) {
+            throw fail(u.rateLimited ? Kind.RATE_LIMITED : Kind.TRANSIENT, "Updating " + file + " on Hashnode "
+                    + "failed with " + u.what + ". An update is safe to send again: the next xpost run will retry "
+                    + "it", u.getCause());
+        }
+        PublishResult result = result(data.path("updatePost").path("post"), input);
+        if (result == null) {
+            throw fail(Kind.TRANSIENT, "Hashnode answered the update of " + file + " without the post's id. An "
+                    + "update is safe to send again: the next xpost run will retry it", null);
+        }
+        return result;
+    }
+
+    private void refuseOversized(PostInput input) {
+        Optional<String> problem = input.sizeProblem();
+        if (problem.isPresent()) {
+            throw fail(Kind.REJECTED, problem.get(), null);
+        }
+    }
+
+    private static String slugForMessage(PostInput input) {
+        return input.requestedSlug() != null ? "`" + input.requestedSlug() + "`" : "derived from the title";
+    }
+
+    private static PublishResult result(JsonNode post, PostInput input) {
+        String id = text(post, "id");
+        String slug = text(post, "slug");
+        if (id == null || slug == null) {
+            return null;
+        }
+        return new PublishResult(id, text(post, "cuid"), slug, text(post, "url"), input.requestedSlug());
+    }
+
+    private static RemotePost remotePost(JsonNode node) {
+        if (node == null || !node.isObject() || text(node, "id") == null) {
+            return null;
+        }
+        return new RemotePost(text(node, "id"), text(node, "cuid"), text(node, "slug"), text(node, "url"),
+                text(node, "title"), instant(text(node, "publishedAt")), text(node.path("content"), "markdown"));
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
+    }
+
+    // ---------------------------------------------------------------------------------------------- wire
+
+    /** A query, retried while the failure is one that a later try can fix. Null data means "not found". */
+    private JsonNode read(String operation, Map<String, ?> variables, String what) {
+        String body = Operations.body(operation, variables);
+        for (int attempt = 1; ; attempt++) {
+            Unsure u;
+            try {
+                return exchange(what, body, true);
+            } catch (Unsure e) {
+                u = e;
+            }
+            Kind giveUp = u.rateLimited ? Kind.RATE_LIMITED : Kind.TRANSIENT;
+            if (backoff.tooLong(u.retryAfter)) {
+                throw fail(giveUp, "Hashnode asked xpost to wait " + u.retryAfter.toSeconds() + " s before "
+                        + what + " (" + u.what + "), longer than xpost waits in one run: run it again later",
+                        u.getCause());
+            }
+            if (attempt >= backoff.maxAttempts()) {
+                throw fail(giveUp, "xpost gave up " + what + " on Hashnode after " + attempt + " tries (last: "
+                        + u.what + "); nothing was changed: run xpost again later", u.getCause());
+            }
+            try {
+                backoff.sleep(backoff.delay(attempt, u.retryAfter));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fail(Kind.TRANSIENT, "Interrupted while waiting to retry " + what, e);
+            }
+        }
+    }
+
+    /**
+     * One request and the meaning of its answer: GraphQL data, a {@link PlatformException} that no retry can fix, or
+     * {@link Unsure} when a later try might succeed (whether that is safe is the caller's business).
+     *
+     * @param notFoundIsAbsent true for lookups, where {@code NOT_FOUND} answers "there is none" (null data)
+     */
+    private JsonNode exchange(String what, String body, boolean notFoundIsAbsent) throws Unsure {
+        Request request = new Request.Builder()
+                .url(endpoint)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON))
+                .build();
+        int code;
+        String text;
+        Response response;
+        try {
+            response = http.newCall(request).execute();
+            try (response) {
+                code = response.code();
+                text = response.body().string();
+            }
+        } catch (ConnectException | UnknownHostException e) {
+            throw new Unsure("no connection to " + endpoint.host() + " (" + e.getClass().getSimpleName() + ")",
+                    null, false, true, e);
+        } catch (InterruptedIOException e) {
+            throw new Unsure("no answer in time (" + e.getClass().getSimpleName() + ")", null, false, false, e);
+        } catch (IOException e) {
+            throw new Unsure("a broken connection (" + e.getClass().getSimpleName() + ")", null, false, false, e);
+        }
+        return interpret(what, code, response, text, notFoundIsAbsent);
+    }
+
+    private JsonNode interpret(String what, int code, Response response, String text, boolean notFoundIsAbsent)
+            throws Unsure {
+        if (code >= 300 && code < 400) {
+            String location = response.header("Location");
+            throw fail(Kind.CONFIG, "The Hashnode endpoint " + endpoint + " answered with a redirect (HTTP " + code
+                    + ") to " + (location == null ? "another address" : excerpt(location)) + " instead of GraphQL: "
+                    + "the endpoint has moved. " + setEndpoint(), null);
+        }
+        if (code == 401) {
+            throw fail(Kind.AUTH, TOKEN_REJECTED, null);
+        }
+        Duration retryAfter = Backoff.parseRetryAfter(response.header("Retry-After"), clock.instant());
+        if (code == 429) {
+            throw new Unsure("HTTP 429 Too Many Requests", retryAfter, true, false, null);
+        }
+        if (code >= 500) {
+            throw new Unsure("HTTP " + code, retryAfter, false, false, null);
+        }
+        if (code == 413) {
+            throw fail(Kind.REJECTED, "Hashnode refused " + what + ": the request is too large (HTTP 413). "
+                    + "Hashnode accepts at most 100 KB per request: shorten the post", null);
+        }
+        JsonNode json = Json.parseOrNull(text);
+        JsonNode errors = json != null && json.isObject() ? json.get("errors") : null;
+        if (errors != null && errors.isArray() && !errors.isEmpty()) {
+            // Errors win over data: with errors present, data is null or partial and must not pass as success.
+            return graphqlErrors(what, errors, notFoundIsAbsent);
+        }
+        boolean html = isHtml(response, text);
+        if (code >= 200 && code < 300) {
+            JsonNode data = json != null && json.isObject() ? json.get("data") : null;
+            if (data != null && data.isObject()) {
+                return data;
+            }
+            throw fail(Kind.CONFIG, notGraphql(code, html, text), null);
+        }
+        if (html || code == 400) {
+            throw fail(Kind.CONFIG, notGraphql(code, html, text), null);
+        }
+        throw fail(Kind.REJECTED, "Hashnode refused " + what + " with HTTP " + code
+                + (text.isBlank() ? "" : ": " + excerpt(text)), null);
+    }
+
+    private JsonNode graphqlErrors(String what, JsonNode errors, boolean notFoundIsAbsent) throws Unsure {
+        List<String> messages = new ArrayList<>();
+        String worst = null;
+        for (JsonNode e : errors) {
+            String code = text(e.path("extensions"), "code");
+            String message = text(e, "message");
+            if (message != null && !messages.contains(message)) {
+                messages.add(message);
+            }
+            if (worst == null || rank(code) < rank(worst)) {
+                worst = code == null ? "" : code;
+            }
+        }
+        String said = excerpt(String.join("; ", messages));
+        String quoted = said.isEmpty() ? "" : " \"" + said + "\"";
+        switch (worst) {
+            case "UNAUTHENTICATED":
+                throw fail(Kind.AUTH, TOKEN_REJECTED, null);
+            case "FORBIDDEN":
+                if (PRO_PLAN.matcher(said).find()) {
+                    throw fail(Kind.AUTH, "Hashnode refused" + quoted + ": writing through the API (and reading a "
+                            + "publication) needs a Hashnode Pro plan on the publication. Upgrade it in the "
+                            + "Hashnode dashboard, then run xpost again", null);
+                }
+                throw fail(Kind.AUTH, "Hashnode refused" + quoted + ": the user of HASHNODE_TOKEN lacks permission "
+                        + "on the publication (not a member of it, or a contributor, who cannot publish). Use the "
+                        + "token of an owner or editor of the publication", null);
+            case "GRAPHQL_VALIDATION_FAILED":
+            case "GRAPHQL_PARSE_FAILED":
+                throw fail(Kind.CONFIG, "Hashnode did not understand xpost's request when " + what + quoted
+                        + ": the API at " + endpoint + " is not the one this xpost was built for. Check "
+                        + "hashnode.endpoint in config/xpost.yaml (Hashnode's endpoint is " + DEFAULT_ENDPOINT
+                        + ") or update xpost", null);
+            case "INTERNAL_SERVER_ERROR":
+                throw new Unsure("Hashnode's INTERNAL_SERVER_ERROR" + quoted, null, false, false, null);
+            case "NOT_FOUND":
+                if (notFoundIsAbsent) {
+                    return null;
+                }
+                throw fail(Kind.REJECTED, "Hashnode rejected " + what + ":" + quoted + " (NOT_FOUND)", null);
+            default:
+                throw fail(Kind.REJECTED, "Hashnode rejected " + what + ":" + quoted
+                        + (worst.isEmpty() ? "" : " (" + worst + ")"), null);
+        }
+    }
+
+    /** Which error decides when several come back: the one that stops most. */
+    private static int rank(String code) {
+        if (code == null) {
+            return 6;
+        }
+        switch (code) {
+            case "UNAUTHENTICATED":
+                return 0;
+            case "FORBIDDEN":
+                return 1;
+            case "GRAPHQL_VALIDATION_FAILED":
+            case "GRAPHQL_PARSE_FAILED":
+                return 2;
+            case "BAD_USER_INPUT":
+                return 3;
+            case "NOT_FOUND":
+                return 4;
+            case "INTERNAL_SERVER_ERROR":
+                return 7;
+            default:
+                return 5;
+        }
+    }
+
+    private String notGraphql(int code, boolean html, String text) {
+        String got = html ? "an HTML page"
+                : text.isBlank() ? "an empty body"
+                : "something that is not GraphQL JSON (\"" + excerpt(text) + "\")";
+        return "The Hashnode endpoint " + endpoint + " answered with " + got + " instead of GraphQL (HTTP " + code
+                + "): the endpoint has moved or is blocking xpost. " + setEndpoint();
+    }
+
+    private static String setEndpoint() {
+        return "Set hashnode.endpoint in config/xpost.yaml (current: " + DEFAULT_ENDPOINT + ")";
+    }
+
+    private static boolean isHtml(Response response, String text) {
+        String type = response.header("Content-Type");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).contains("html")
+                || text.stripLeading().startsWith("<");
+    }
+
+    private String excerpt(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        String masked = mask(flat);
+        return masked.length() <= EXCERPT ? masked : masked.substring(0, EXCERPT) + "…";
+    }
+
+    private String mask(String text) {
+        return text == null ? null : text.replace(token, "****");
+    }
+
+    private PlatformException fail(Kind kind, String message, Throwable cause) {
+        return new PlatformException(PLATFORM, kind, mask(message), cause);
+    }
+
+    /** A failure that another try could fix; whether trying again is safe depends on the operation. */
+    private static final class Unsure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        final String what;
+        final Duration retryAfter;
+        final boolean rateLimited;
+        /** Nothing reached the server (no connection): even a create is safe to send again. */
+        final boolean notSent;
+
+        Unsure(String what, Duration retryAfter, boolean rateLimited, boolean notSent, Throwable cause) {
+            super(what, cause, false, false);
+            this.what = what;
+            this.retryAfter = retryAfter;
+            this.rateLimited = rateLimited;
+            this.notSent = notSent;
+        }
+    }
+}

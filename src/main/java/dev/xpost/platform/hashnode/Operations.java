@@ -1,0 +1,93 @@
+package dev.xpost.platform.hashnode;
+
+import dev.xpost.http.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every GraphQL document xpost sends to Hashnode, in one place so that {@code HashnodeSchemaConformanceTest} can
+ * validate each of them, variables included, against the live gql-beta schema.
+ *
+ * <p>Publications are always addressed with {@code publication(id:, host:)}: exactly one of the two variables is
+ * set, so the same document serves a configured host and a configured ObjectId.
+ */
+final class Operations {
+    /** Posts per page: gql-beta clamps {@code first} to 100 anyway. */
+    static final int PAGE_SIZE = 100;
+
+    static final String PUBLICATION = """
+            query Publication($id: ObjectId, $host: String) {
+              publication(id: $id, host: $host) { id url title }
+            }""";
+
+    static final String SERIES = """
+            query Series($id: ObjectId!, $slug: String!) {
+              publication(id: $id) { id series(slug: $slug) { id name slug } }
+            }""";
+
+    // The markdown rides along with every listed post so that adopting an existing blog can tell, with
+    // ceil(N/100) reads and nothing more, which posts differ from their files.
+    static final String POSTS = """
+            query Posts($id: ObjectId!, $first: Int!, $after: String) {
+              publication(id: $id) {
+                id
+                posts(first: $first, after: $after) {
+                  edges { node { ...RemotePost } }
+                  pageInfo { hasNextPage endCursor }
+                }
+              }
+            }
+            fragment RemotePost on Post { id cuid slug url title publishedAt content { markdown } }""";
+
+    static final String POST_BY_SLUG = """
+            query PostBySlug($id: ObjectId!, $slug: String!) {
+              publication(id: $id) { id post(slug: $slug) { ...RemotePost } }
+            }
+            fragment RemotePost on Post { id cuid slug url title publishedAt content { markdown } }""";
+
+    static final String PUBLISH_POST = """
+            mutation PublishPost($input: PublishPostInput!) {
+              publishPost(input: $input) { post { id cuid slug url } }
+            }""";
+
+    static final String UPDATE_POST = """
+            mutation UpdatePost($input: UpdatePostInput!) {
+              updatePost(input: $input) { post { id cuid slug url } }
+            }""";
+
+    /** Operation name → document, for the conformance test. */
+    static final Map<String, String> ALL = Map.of(
+            "Publication", PUBLICATION,
+            "Series", SERIES,
+            "Posts", POSTS,
+            "PostBySlug", POST_BY_SLUG,
+            "PublishPost", PUBLISH_POST,
+            "UpdatePost", UPDATE_POST);
+
+    /** Names in the order a publish run uses them; stable for tests and reports. */
+    static final List<String> NAMES = List.of("Publication", "Series", "Posts", "PostBySlug", "PublishPost",
+            "UpdatePost");
+
+    private Operations() {
+    }
+
+    /** The exact JSON body of one request: compact, keys sorted, null variables left out. */
+    static String body(String operationName, Map<String, ?> variables) {
+        String query = ALL.get(operationName);
+        if (query == null) {
+            throw new IllegalArgumentException("unknown operation " + operationName);
+        }
+        Map<String, Object> vars = new LinkedHashMap<>();
+        variables.forEach((k, v) -> {
+            if (v != null) {
+                vars.put(k, v);
+            }
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("operationName", operationName);
+        body.put("query", query);
+        body.put("variables", vars);
+        return Json.compact(body);
+    }
+}

@@ -1,0 +1,250 @@
+package dev.xpost.platform.hashnode;
+
+import dev.xpost.http.Json;
+import dev.xpost.platform.PlatformException;
+import dev.xpost.post.Post;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The {@code input} of one {@code publishPost} or {@code updatePost}, built from a {@link Post}, together with the
+ * exact request body it makes. Build it, check {@link #sizeProblem()}, then hand it to
+ * {@link HashnodeClient#publish} or {@link HashnodeClient#update}; {@link #requestBody()} is also what
+ * {@code --dry-run} can print (it holds no secret: the token travels in a header).
+ *
+ * <p>Field mapping (front matter → Hashnode): body → {@code contentMarkdown} exactly as written (Hashnode's own
+ * dialect, {@code align="…"} images and {@code %[…]} embeds, passes through untouched); tags → {@code [{slug}]},
+ * de-duplicated; canonical → {@code originalArticleURL}; cover → {@code coverImage}; seoTitle → {@code metaTitle};
+ * seoDescription → {@code metaDescription}; hideFromCommunity → {@code isDelisted}; ogImage, enableToc,
+ * disableComments, subtitle, title, slug under their own names. Unset values are left out, never sent as null:
+ * on an update an absent field keeps what Hashnode has, which is what a post adopted from a backup (whose front
+ * matter never carries enableToc and friends) needs.
+ */
+public final class PostInput {
+    /**
+     * Where xpost stops: Hashnode's server parses JSON bodies with express.json's 100 KB limit
+     * ({@link #SERVER_LIMIT_BYTES}); Hashnode's own GitHub Action stops at 95,000 bytes to leave headroom for
+     * whatever the server counts that we do not (proxies re-encoding, a limit counted in kB of 1,000), and so do we.
+     */
+    public static final int MAX_REQUEST_BYTES = 95_000;
+    /** Hashnode's documented request body limit, 100 KB. */
+    public static final int SERVER_LIMIT_BYTES = 100 * 1024;
+
+    /** Which mutation this input is for. */
+    public enum Operation {
+        PUBLISH("PublishPost"), UPDATE("UpdatePost");
+
+        private final String operationName;
+
+        Operation(String operationName) {
+            this.operationName = operationName;
+        }
+
+        String operationName() {
+            return operationName;
+        }
+    }
+
+    private final Operation operation;
+    private final Map<String, Object> fields;
+    private final String contentHash;
+    private final String sourceFile;
+    private final String requestBody;
+    private final int requestBytes;
+
+    private PostInput(Operation operation, Map<String, Object> fields, Post post) {
+        this.operation = operation;
+        this.fields = Collections.unmodifiableMap(fields);
+        this.contentHash = contentHash(post);
+        this.sourceFile = String.valueOf(post.file());
+        this.requestBody = Operations.body(operation.operationName(), Map.of("input", this.fields));
+        this.requestBytes = requestBody.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * The input of a {@code publishPost} (a new post).
+     *
+     * @param publicationId from {@link HashnodeClient#publication}
+     * @param seriesId      from {@link HashnodeClient#seriesId} when the post names a series, else null
+     * @param now           the run's clock: {@code publishedAt} is sent only when the post's time is before it
+     *                      (back-dating); a post whose time has not come is not Hashnode's to schedule
+     * @throws PlatformException REJECTED when the post has no title (Hashnode requires one)
+     */
+    public static PostInput publish(Post post, String publicationId, String seriesId, Instant now) {
+        if (publicationId == null || publicationId.isBlank()) {
+            throw new IllegalArgumentException("publicationId is required");
+        }
+        if (post.title() == null || post.title().isBlank()) {
+            throw new PlatformException(HashnodeClient.PLATFORM, PlatformException.Kind.REJECTED,
+                    post.file() + " has no title, and Hashnode needs one: add `title:` to its front matter");
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("publicationId", publicationId);
+        putCommon(f, post, seriesId, now, true);
+        List<Map<String, String>> tags = tags(post);
+        if (tags.isEmpty()) {
+            f.remove("tags");
+        }
+        return new PostInput(Operation.PUBLISH, f, post);
+    }
+
+    /**
+     * The input of an {@code updatePost} of the post {@code postId}. Every field is sent (tags always, even an empty
+     * list, because Hashnode replaces the post's tags with what it gets) except the slug, which is sent only when the
+     * caller says the user changed it on purpose: Hashnode rejects an update whose slug collides, and the slug is how
+     * an existing post is found again.
+     *
+     * @param sendSlug true when the slug in the file differs from the one recorded for this post
+     */
+    public static PostInput update(Post post, String postId, String seriesId, Instant now, boolean sendSlug) {
+        if (postId == null || postId.isBlank()) {
+            throw new IllegalArgumentException("postId is required");
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("id", postId);
+        putCommon(f, post, seriesId, now, sendSlug);
+        return new PostInput(Operation.UPDATE, f, post);
+    }
+
+    private static void putCommon(Map<String, Object> f, Post post, String seriesId, Instant now, boolean slug) {
+        put(f, "title", post.title());
+        put(f, "subtitle", post.subtitle());
+        f.put("contentMarkdown", post.body() == null ? "" : post.body());
+        if (slug) {
+            put(f, "slug", post.slug());
+        }
+        f.put("tags", tags(post));
+        put(f, "originalArticleURL", post.canonical());
+        put(f, "coverImage", post.cover());
+        put(f, "metaTitle", post.seoTitle());
+        put(f, "metaDescription", post.seoDescription());
+        put(f, "ogImage", post.ogImage());
+        put(f, "enableToc", post.enableToc());
+        put(f, "disableComments", post.disableComments());
+        put(f, "isDelisted", post.hideFromCommunity());
+        put(f, "seriesId", seriesId);
+        if (post.publishAt() != null && now != null && post.publishAt().isBefore(now)) {
+            f.put("publishedAt", post.publishAt().toString());
+        }
+    }
+
+    private static void put(Map<String, Object> f, String key, Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return;
+        }
+        f.put(key, value);
+    }
+
+    private static List<Map<String, String>> tags(Post post) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String slug : new LinkedHashSet<>(post.tags())) {
+            if (slug != null && !slug.isBlank()) {
+                out.add(Map.of("slug", slug));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The hash to store after a successful publish or update, and to compare on the next run to decide "changed
+     * since last sync": SHA-256 (hex) of the canonical JSON (sorted keys, compact, unset fields left out) of what the
+     * post says in Hashnode's terms.
+     *
+     * <p>It depends on the post alone, so {@code plan} can compute it offline and a publish and a later update of an
+     * unchanged post hash the same. Hence: no {@code publicationId} or {@code id} (not the post's content); the series
+     * by its slug rather than its resolved id; the slug always (a renamed slug is a change); {@code publishedAt} from
+     * the post's time whatever the clock says (whether it is sent depends on {@code now}, the hash must not).
+     */
+    public static String contentHash(Post post) {
+        Map<String, Object> c = new TreeMap<>();
+        put(c, "title", post.title());
+        put(c, "subtitle", post.subtitle());
+        c.put("contentMarkdown", post.body() == null ? "" : post.body());
+        put(c, "slug", post.slug());
+        c.put("tags", tags(post));
+        put(c, "originalArticleURL", post.canonical());
+        put(c, "coverImage", post.cover());
+        put(c, "metaTitle", post.seoTitle());
+        put(c, "metaDescription", post.seoDescription());
+        put(c, "ogImage", post.ogImage());
+        put(c, "enableToc", post.enableToc());
+        put(c, "disableComments", post.disableComments());
+        put(c, "isDelisted", post.hideFromCommunity());
+        put(c, "series", post.series());
+        if (post.publishAt() != null) {
+            c.put("publishedAt", post.publishAt().toString());
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Json.compact(c).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The post's file, for messages. */
+    String sourceFile() {
+        return sourceFile;
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+
+    /** The {@code input} object exactly as sent, in a readable order. */
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    /** The GraphQL variables of the request: {@code {"input": fields()}}. */
+    public Map<String, Object> variables() {
+        return Map.of("input", fields);
+    }
+
+    /** {@link #contentHash(Post)} of the post this input was built from. */
+    public String contentHash() {
+        return contentHash;
+    }
+
+    /** The slug this input asks for, or null when it sends none (Hashnode then derives or keeps one). */
+    public String requestedSlug() {
+        return (String) fields.get("slug");
+    }
+
+    /** The exact JSON body that {@link HashnodeClient} sends for this input. */
+    public String requestBody() {
+        return requestBody;
+    }
+
+    /** The size of {@link #requestBody()} in bytes (UTF-8), the number Hashnode's limit counts. */
+    public int requestBytes() {
+        return requestBytes;
+    }
+
+    /**
+     * Why this request is too large for Hashnode, as a message for the user, or empty when it fits. Checked before
+     * anything is sent: {@link HashnodeClient} refuses an oversized input too.
+     */
+    public Optional<String> sizeProblem() {
+        if (requestBytes <= MAX_REQUEST_BYTES) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT,
+                "%s is too large for Hashnode: the request would be %,d bytes, and Hashnode accepts at most 100 KB "
+                        + "(%,d bytes) per request; xpost stops at %,d to leave headroom. Shorten the post, or move "
+                        + "large parts (embedded images as data: URIs, long code listings) to linked files",
+                sourceFile, requestBytes, SERVER_LIMIT_BYTES, MAX_REQUEST_BYTES));
+    }
+}
