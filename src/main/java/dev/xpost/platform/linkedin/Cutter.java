@@ -42,9 +42,10 @@ final class Cutter {
                 bestSentence = i;
                 bestSentenceLength = kept;
             }
-            if (kept + 1 <= budget) {
+            int withEllipsis = kept + (endsWithUrl(atoms.get(i), trimmed) ? 2 : 1);
+            if (withEllipsis <= budget) {
                 bestWord = i;
-                bestWordLength = kept + 1;
+                bestWordLength = withEllipsis;
             }
             if (kept > budget) {
                 break;
@@ -66,7 +67,9 @@ final class Cutter {
             pieces.set(last, new Piece.Words(w.text().stripTrailing()));
         }
         if (ellipsis) {
-            pieces.add(new Piece.Words(ELLIPSIS));
+            // Glued to a URL the ellipsis would become part of the link LinkedIn makes of it.
+            boolean url = endsWithUrl(atoms.get(atoms.size() - 1), Pieces.plain(atoms).stripTrailing());
+            pieces.add(new Piece.Words(url ? " " + ELLIPSIS : ELLIPSIS));
         }
         return new Block(kind, pieces);
     }
@@ -98,6 +101,11 @@ final class Cutter {
             }
         }
         return out;
+    }
+
+    private static boolean endsWithUrl(Piece last, String trimmed) {
+        int space = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\n'));
+        return last instanceof Piece.Url || trimmed.substring(space + 1).contains("://");
     }
 
     private static boolean endsWithSpace(Piece p) {

@@ -42,12 +42,15 @@ public final class LinkedInRenderer {
      * @param post    the post
      * @param linkUrl where the card and the teaser point: the Hashnode URL when Hashnode published the post, else the
      *                post's {@code canonical}; null or blank for none (then there is no card)
-     * @param mode    full text, teaser, or whichever fits
+     * @param mode    full text, teaser, or whichever fits (null means {@link LinkedInMode#AUTO})
      */
     public static Rendering render(Post post, String linkUrl, LinkedInMode mode) {
         String link = linkUrl == null || linkUrl.isBlank() ? null : linkUrl.strip();
         List<Block> body = PlainText.blocks(post.body());
-        String title = post.title() == null || post.title().isBlank() ? null : post.title().strip();
+        LinkedInMode m = mode == null ? LinkedInMode.AUTO : mode;
+        // A title continued on a second line in the front matter is still one line of text.
+        String title = post.title() == null || post.title().isBlank() ? null
+                : post.title().strip().replaceAll("\\s+", " ");
         if (title != null && !body.isEmpty() && body.get(0).kind() == Block.Kind.HEADING
                 && body.get(0).plain().strip().equalsIgnoreCase(title)) {
             // Legacy files repeat their title as the first heading; once is enough.
@@ -71,9 +74,9 @@ public final class LinkedInRenderer {
         int fullLength = Pieces.length(fullText);
 
         List<Problem> problems = new ArrayList<>();
-        if (mode == LinkedInMode.FULL || (mode == LinkedInMode.AUTO && fullLength <= MAX_LENGTH)) {
+        if (m == LinkedInMode.FULL || (m == LinkedInMode.AUTO && fullLength <= MAX_LENGTH)) {
             if (fullLength > MAX_LENGTH) {
-                problems.add(Problem.error(post.file(), 0, RULE_TOO_LONG, String.format(
+                problems.add(Problem.error(post.file(), 0, RULE_TOO_LONG, String.format(Locale.ROOT, 
                         "the LinkedIn text would be %,d characters and LinkedIn allows %,d; set `linkedin.mode: "
                                 + "teaser` (or auto) to send the opening and a link, or write the text yourself "
                                 + "with `linkedin: {text: …}` in the front matter",
@@ -89,7 +92,7 @@ public final class LinkedInRenderer {
         }
         List<Piece> teaser = teaser(head, link, post.tags());
         if (Pieces.length(teaser) > MAX_LENGTH) {
-            problems.add(Problem.error(post.file(), 0, RULE_TOO_LONG, String.format(
+            problems.add(Problem.error(post.file(), 0, RULE_TOO_LONG, String.format(Locale.ROOT, 
                     "even a teaser of this post is %,d characters (title, link and hashtags) and LinkedIn allows "
                             + "%,d; write the text yourself with `linkedin: {text: …}` in the front matter",
                     Pieces.length(teaser), MAX_LENGTH)));
@@ -113,7 +116,7 @@ public final class LinkedInRenderer {
         List<Problem> problems = new ArrayList<>();
         int length = Pieces.length(pieces);
         if (length > MAX_LENGTH) {
-            problems.add(Problem.error(post.file(), post.line("linkedin"), RULE_TOO_LONG, String.format(
+            problems.add(Problem.error(post.file(), post.line("linkedin"), RULE_TOO_LONG, String.format(Locale.ROOT, 
                     "the hand-written LinkedIn text (linkedin.text) is %,d characters as sent (reserved characters "
                             + "such as ( ) _ * count twice once escaped) and LinkedIn allows %,d; shorten it",
                     length, MAX_LENGTH)));

@@ -2,6 +2,7 @@ package dev.xpost.platform.linkedin;
 
 import dev.xpost.post.Problem;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What xpost would send to LinkedIn for one post.
@@ -44,7 +45,7 @@ public record Rendering(String commentary, String plainText, Card card, Form for
     public String preview() {
         StringBuilder b = new StringBuilder();
         b.append("LinkedIn post: ").append(describe(form)).append(", ")
-                .append(String.format("%,d of %,d characters", length(), LinkedInRenderer.MAX_LENGTH)).append('\n');
+                .append(String.format(Locale.ROOT, "%,d of %,d characters", length(), LinkedInRenderer.MAX_LENGTH)).append('\n');
         b.append("--- commentary (as sent, little-text escaped) ---\n");
         b.append(commentary).append('\n');
         if (card == null) {
