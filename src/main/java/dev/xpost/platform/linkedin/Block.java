@@ -1,0 +1,60 @@
+package dev.xpost.platform.linkedin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** One block of rendered text (a paragraph, a heading, a whole list...); blocks are joined by a blank line. */
+record Block(Kind kind, List<Piece> pieces) {
+    enum Kind { TITLE, HEADING, PARAGRAPH, LIST, CODE, QUOTE, LINK, HASHTAGS }
+
+    private static final Pattern SPACE_BEFORE_NEWLINE = Pattern.compile("[ \\t]+\n");
+    private static final Pattern SPACE_RUNS = Pattern.compile("(?<=\\S)[ \\t]{2,}");
+
+    Block {
+        pieces = List.copyOf(pieces);
+    }
+
+    String plain() {
+        return Pieces.plain(pieces);
+    }
+
+    /** Length as sent, in code points. */
+    int length() {
+        return Pieces.length(pieces);
+    }
+
+    boolean isBlank() {
+        return plain().isBlank();
+    }
+
+    /**
+     * The block with adjacent words merged, spaces before line ends dropped, the ends trimmed and, in running text,
+     * runs of spaces after a word collapsed (a dropped image or tag in mid-sentence leaves two spaces behind).
+     */
+    Block tidy() {
+        List<Piece> merged = Pieces.merge(pieces);
+        List<Piece> out = new ArrayList<>(merged.size());
+        for (int i = 0; i < merged.size(); i++) {
+            Piece p = merged.get(i);
+            if (p instanceof Piece.Words w) {
+                String t = SPACE_BEFORE_NEWLINE.matcher(w.text()).replaceAll("\n");
+                if (kind == Kind.PARAGRAPH || kind == Kind.HEADING || kind == Kind.TITLE) {
+                    t = SPACE_RUNS.matcher(t).replaceAll(" ");
+                }
+                if (i == 0) {
+                    t = kind == Kind.CODE ? t.replaceAll("^\n+", "") : t.stripLeading();
+                }
+                if (i == merged.size() - 1) {
+                    t = t.stripTrailing();
+                }
+                if (!t.isEmpty()) {
+                    out.add(new Piece.Words(t));
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return new Block(kind, out);
+    }
+}
