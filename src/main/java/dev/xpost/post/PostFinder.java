@@ -1,0 +1,106 @@
+package dev.xpost.post;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the post files named on the command line: a file is taken as it is, a folder is walked for
+ * {@code *.md} and {@code *.markdown} files, leaving out README files (Hashnode never publishes them) and hidden
+ * files and folders such as {@code .git} and {@code .xpost}.
+ */
+public final class PostFinder {
+
+    private PostFinder() {
+    }
+
+    /**
+     * The post files under the roots, sorted by path and without duplicates.
+     *
+     * @throws NoSuchFileException when a root does not exist
+     * @throws IOException         when a folder cannot be read
+     */
+    public static List<Path> find(List<Path> roots) throws IOException {
+        List<Path> found = new ArrayList<>();
+        for (Path root : roots) {
+            if (!Files.exists(root)) {
+                throw new NoSuchFileException(root.toString(), null, "no such file or folder");
+            }
+            if (Files.isDirectory(root)) {
+                walk(root, found);
+            } else {
+                found.add(root);
+            }
+        }
+        found.sort(null);
+        Set<Path> seen = new HashSet<>();
+        List<Path> unique = new ArrayList<>(found.size());
+        for (Path path : found) {
+            if (seen.add(path.toAbsolutePath().normalize())) {
+                unique.add(path);
+            }
+        }
+        return unique;
+    }
+
+    private static void walk(Path root, List<Path> found) throws IOException {
+        // FOLLOW_LINKS so that a linked posts folder is read; the walker reports loops, which are skipped.
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE
+                                : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile() && isPost(file)) {
+                            found.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                        if (e instanceof FileSystemLoopException) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        throw e;
+                    }
+                });
+    }
+
+    private static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private static boolean isPost(Path file) {
+        if (isHidden(file)) {
+            return false;
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String stem;
+        if (name.endsWith(".md")) {
+            stem = name.substring(0, name.length() - 3);
+        } else if (name.endsWith(".markdown")) {
+            stem = name.substring(0, name.length() - 9);
+        } else {
+            return false;
+        }
+        return !stem.equals("readme");
+    }
+}

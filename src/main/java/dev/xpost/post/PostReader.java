@@ -1,0 +1,215 @@
+package dev.xpost.post;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads one post file into a {@link Post}, whatever dialect of front matter it uses (DESIGN.md §3), reporting
+ * every oddity as a {@link Problem} that names the file and line. Never throws for bad input. Thread-safe: the
+ * CLI reads files in parallel with one reader.
+ */
+public final class PostReader {
+    /** Far above any real post (Hashnode's limit is 100 KB) and far below what would hurt to hold in memory. */
+    static final long MAX_BYTES = 32L * 1024 * 1024;
+    /** Like git: a NUL byte near the start means the file is binary. */
+    private static final int BINARY_SNIFF = 8192;
+
+    private final ZoneId zone;
+
+    /** @param zone the zone for publish times written without an offset (config {@code timezone}, default UTC) */
+    public PostReader(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** Reads and parses a file; problems reading it (missing, unreadable, too large) are reported, not thrown. */
+    public ReadResult read(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                return tooLarge(file, size);
+            }
+            return parse(file, Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return failed(file, Problem.error(file, 0, "read-error", "file not found"));
+        } catch (IOException | RuntimeException e) {
+            return failed(file, Problem.error(file, 0, "read-error", "cannot read the file: " + e));
+        } catch (OutOfMemoryError e) {
+            return failed(file, Problem.error(file, 0, "read-error", "not enough memory to read the file"));
+        }
+    }
+
+    /** Parses a file's content (as bytes, exactly as on disk). */
+    public ReadResult parse(Path file, byte[] content) {
+        if (content.length > MAX_BYTES) {
+            return tooLarge(file, content.length);
+        }
+        List<Problem> problems = new ArrayList<>();
+        try {
+            Post post = parse(file, content, problems);
+            return new ReadResult(file, post, problems);
+        } catch (RuntimeException e) {
+            // A bug in this reader must still not end the whole run with a stack trace.
+            problems.add(Problem.error(file, 0, "read-error", "xpost could not read this file (" + e
+                    + "); please report this as a bug with the file attached"));
+            return new ReadResult(file, null, problems);
+        }
+    }
+
+    private Post parse(Path file, byte[] content, List<Problem> problems) {
+        int sniff = Math.min(content.length, BINARY_SNIFF);
+        for (int i = 0; i < sniff; i++) {
+            if (content[i] == 0) {
+                problems.add(Problem.error(file, lineOfByte(content, i), "binary-file",
+                        "binary file (it contains NUL bytes), not a Markdown post; pass only .md files"));
+                return null;
+            }
+        }
+        String text = decode(file, content, problems);
+        if (text == null) {
+            return null;
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        if (TextScan.isBlank(text)) {
+            problems.add(Problem.warning(file, 0, "empty-file", "empty file, not a post"));
+            return null;
+        }
+        FrontMatter split = FrontMatter.split(text);
+        switch (split.kind()) {
+            case NONE:
+                return legacy(file, text, problems);
+            case UNCLOSED:
+                problems.add(Problem.error(file, 1, "unclosed-front-matter", "the front matter opened by `---` on "
+                        + "line 1 is never closed; add a line `---` after the last front matter line"));
+                return null;
+            default:
+                return withFrontMatter(file, split, problems);
+        }
+    }
+
+    private Post withFrontMatter(Path file, FrontMatter split, List<Problem> problems) {
+        String block = TextScan.removeControls(split.block(), split.firstLine(), file, problems);
+        TextScan.reportControls(split.body(), split.bodyLine(), file, problems);
+        FrontMatterNode.Mapping front = null;
+        if (!TextScan.hasNoKeys(block)) {
+            try {
+                front = FrontMatterYaml.read(block, split.firstLine());
+            } catch (FrontMatterYaml.Failure yamlFailure) {
+                try {
+                    front = LenientYaml.read(block, split.firstLine());
+                    problems.add(Problem.warning(file, yamlFailure.line, "lenient-yaml", "front matter is not valid "
+                            + "YAML (" + yamlFailure.problem + "); read it line by line instead. "
+                            + hint(front, yamlFailure.line)));
+                } catch (LenientYaml.Failure lenientFailure) {
+                    problems.add(Problem.error(file, yamlFailure.line, "invalid-yaml", "front matter is not valid "
+                            + "YAML (" + yamlFailure.problem + ") and " + lenientFailure.getMessage()
+                            + "; fix the front matter: one `key: value` per line, quote values that contain `: `"));
+                    return null;
+                }
+            }
+        }
+        if (front == null) {
+            return new Post(file, Dialect.EMPTY, null, null, null, false, List.of(), List.of(), null, null, null,
+                    null, null, null, null, null, null, null, null, false, false, null, null, null, List.of(), null,
+                    Map.of(), split.body(), split.bodyLine(), Map.of());
+        }
+        return new FrontMatterMapper(file, zone, problems).map(front, split.body(), split.bodyLine());
+    }
+
+    /** What to change, naming the key on the line YAML choked on when there is one. */
+    private static String hint(FrontMatterNode.Mapping front, int line) {
+        String key = null;
+        for (FrontMatterNode.Entry entry : front.entries()) {
+            if (entry.line() <= line) {
+                key = entry.key();
+            }
+        }
+        String what = key == null ? "the value" : "the `" + key + "` value";
+        return "To make it valid, quote " + what + " with single quotes or escape the inner quotes (\\\")";
+    }
+
+    private static Post legacy(Path file, String text, List<Problem> problems) {
+        TextScan.reportControls(text, 1, file, problems);
+        LegacyTitle heading = LegacyTitle.find(text);
+        String title = heading == null ? null : heading.text();
+        String slug = Slugs.slugify(title);
+        if (heading != null) {
+            problems.add(Problem.warning(file, heading.line(), "no-front-matter", "no front matter: title taken "
+                    + "from the heading on line " + heading.line() + "; add front matter to set slug, date and tags"));
+        } else {
+            problems.add(Problem.warning(file, 1, "no-front-matter", "no front matter and no `#` heading, so this "
+                    + "post has no title; add front matter with `title:`"));
+        }
+        return new Post(file, Dialect.LEGACY, title, null, slug.isEmpty() ? null : slug, false, List.of(), List.of(),
+                null, null, null, null, null, null, null, null, null, null, null, false, false, null, null, null,
+                List.of(), null, Map.of(), text, 1, heading == null ? Map.of() : Map.of("title", heading.line()));
+    }
+
+    /** Strict UTF-8: a wrong encoding must be reported, not turned into replacement characters. */
+    private static String decode(Path file, byte[] content, List<Problem> problems) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(content.length);
+        try {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                int at = in.position();
+                problems.add(Problem.error(file, lineOfByte(content, at), "not-utf8", String.format(Locale.ROOT,
+                        "not UTF-8: byte 0x%02X on line %d (byte offset %d) is not valid UTF-8; save the file as UTF-8",
+                        content[at] & 0xFF, lineOfByte(content, at), at)));
+                return null;
+            }
+            result = decoder.flush(out);
+            if (result.isError()) {
+                result.throwException();
+            }
+        } catch (CharacterCodingException e) {
+            problems.add(Problem.error(file, lineOfByte(content, content.length), "not-utf8",
+                    "not UTF-8: the file ends in the middle of a character; save the file as UTF-8"));
+            return null;
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    private static int lineOfByte(byte[] content, int index) {
+        int line = 1;
+        for (int i = 0; i < index && i < content.length; i++) {
+            if (content[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static ReadResult tooLarge(Path file, long size) {
+        return failed(file, Problem.error(file, 0, "file-too-large", String.format(Locale.ROOT, "file is %.1f MB; xpost reads "
+                + "posts up to %d MB (Hashnode takes at most 100 KB), so this is not a post", size / 1048576.0,
+                MAX_BYTES / 1048576)));
+    }
+
+    private static ReadResult failed(Path file, Problem problem) {
+        return new ReadResult(file, null, List.of(problem));
+    }
+}
