@@ -38,18 +38,26 @@ public final class PostReader {
 
     /** Reads and parses a file; problems reading it (missing, unreadable, too large) are reported, not thrown. */
     public ReadResult read(Path file) {
+        return read(file, file);
+    }
+
+    /**
+     * Reads {@code file} but names it {@code shownAs} in the post and every problem: the CLI reads absolute paths
+     * and reports them relative to where the user stands.
+     */
+    public ReadResult read(Path file, Path shownAs) {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                return tooLarge(file, size);
+                return tooLarge(shownAs, size);
             }
-            return parse(file, Files.readAllBytes(file));
+            return parse(shownAs, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            return failed(file, Problem.error(file, 0, "read-error", "file not found"));
+            return failed(shownAs, Problem.error(shownAs, 0, "read-error", "file not found"));
         } catch (IOException | RuntimeException e) {
-            return failed(file, Problem.error(file, 0, "read-error", "cannot read the file: " + e));
+            return failed(shownAs, Problem.error(shownAs, 0, "read-error", "cannot read the file: " + e));
         } catch (OutOfMemoryError e) {
-            return failed(file, Problem.error(file, 0, "read-error", "not enough memory to read the file"));
+            return failed(shownAs, Problem.error(shownAs, 0, "read-error", "not enough memory to read the file"));
         }
     }
 

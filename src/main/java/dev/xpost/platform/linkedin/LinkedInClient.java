@@ -133,11 +133,8 @@ public final class LinkedInClient {
             throw errors.ex(Kind.REJECTED, "this post cannot go to LinkedIn: " + rendering.problems().stream()
                     .filter(p -> p.isError()).map(p -> p.message()).findFirst().orElse(""));
         }
-        Card card = rendering.card();
-        WireBodies.Article article = card == null ? null
-                : new WireBodies.Article(card.source(), card.title(), card.description(), thumbnailUrn);
         Request req = rest(url("rest/posts"))
-                .post(json(WireBodies.CreatePost.of(author, rendering.commentary(), article)))
+                .post(json(createBody(author, rendering, thumbnailUrn)))
                 .build();
         Answer a = send(req, Op.CREATE, false, author);
         if (a.ok()) {
@@ -159,6 +156,19 @@ public final class LinkedInClient {
         throw errors.of(a, Op.CREATE, author);
     }
 
+    /** The JSON body of {@code POST /rest/posts}, as sent (and as {@code --dry-run} shows it). */
+    public static Object createBody(String author, Rendering rendering, String thumbnailUrn) {
+        Card card = rendering.card();
+        WireBodies.Article article = card == null ? null
+                : new WireBodies.Article(card.source(), card.title(), card.description(), thumbnailUrn);
+        return WireBodies.CreatePost.of(author, rendering.commentary(), article);
+    }
+
+    /** The JSON body of the {@code PARTIAL_UPDATE} of a post's text. */
+    public static Object updateBody(String commentary) {
+        return WireBodies.PartialUpdate.commentary(commentary);
+    }
+
     /**
      * Replaces the text of a post ({@code PARTIAL_UPDATE} of {@code commentary}). The link card cannot be changed
      * after publishing (reference §2.4).
@@ -176,7 +186,7 @@ public final class LinkedInClient {
                 .addEncodedPathSegment(URLEncoder.encode(urn, StandardCharsets.UTF_8)).build();
         Request req = rest(target)
                 .header("X-RestLi-Method", "PARTIAL_UPDATE")
-                .post(json(WireBodies.PartialUpdate.commentary(commentary)))
+                .post(json(updateBody(commentary)))
                 .build();
         Answer a = send(req, Op.UPDATE, true, null);
         if (!a.ok()) {

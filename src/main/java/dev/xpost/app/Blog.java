@@ -1,0 +1,85 @@
+package dev.xpost.app;
+
+import dev.xpost.config.Config;
+import dev.xpost.config.ConfigException;
+import dev.xpost.post.Post;
+import dev.xpost.post.PostFinder;
+import dev.xpost.post.PostReader;
+import dev.xpost.post.Problem;
+import dev.xpost.post.ReadResult;
+import dev.xpost.post.Rules;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The posts of one run: every file found under the given paths (default: the configured posts folder), read and
+ * checked. Reading is parallel because a large blog is thousands of small files and the JVM has two cores to use.
+ *
+ * @param results  one per file, in path order
+ * @param problems every problem (reader's and rules'), sorted by file and line
+ */
+public record Blog(List<ReadResult> results, List<Problem> problems) {
+
+    public static Blog load(Config config, Path cwd, List<Path> paths) {
+        List<Path> roots = new ArrayList<>();
+        if (paths == null || paths.isEmpty()) {
+            roots.add(config.postsDir());
+        } else {
+            for (Path p : paths) {
+                roots.add(cwd.resolve(p).normalize());
+            }
+        }
+        List<Path> files;
+        try {
+            files = PostFinder.find(roots);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("no such file or folder: " + display(cwd, Path.of(e.getFile()))
+                    + (paths == null || paths.isEmpty() ? " (the posts folder; set `posts:` in config/xpost.yaml)"
+                    : ""));
+        } catch (IOException e) {
+            throw new ConfigException("cannot list posts: " + e.getMessage());
+        }
+        PostReader reader = new PostReader(config.timezone());
+        List<ReadResult> results = files.parallelStream()
+                .map(f -> reader.read(f, relativeTo(cwd, f)))
+                .toList();
+        List<Post> posts = results.stream().map(ReadResult::post).filter(Objects::nonNull).toList();
+        List<Problem> problems = new ArrayList<>();
+        results.forEach(r -> problems.addAll(r.problems()));
+        problems.addAll(Rules.check(posts));
+        problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
+        return new Blog(results, List.copyOf(problems));
+    }
+
+    public List<Post> posts() {
+        return results.stream().map(ReadResult::post).filter(Objects::nonNull).toList();
+    }
+
+    public long errorCount() {
+        return problems.stream().filter(Problem::isError).count();
+    }
+
+    public long warningCount() {
+        return problems.size() - errorCount();
+    }
+
+    /** True when a file has an error: it is not published, whatever else is. */
+    public boolean hasErrors(Path file) {
+        return problems.stream().anyMatch(p -> p.isError() && p.file().equals(file));
+    }
+
+    /** Files are shown relative to where the user stands, as a compiler does. */
+    static Path relativeTo(Path cwd, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+    }
+
+    private static String display(Path cwd, Path p) {
+        return relativeTo(cwd, cwd.resolve(p)).toString();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.xpost.app;
+
+import dev.xpost.config.Config;
+import dev.xpost.config.ConfigException;
+import dev.xpost.post.Dates;
+import dev.xpost.post.Post;
+import dev.xpost.post.Slugs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code xpost new}: a post file in the seed format of Hashnode's backups, so that what xpost writes and what
+ * Hashnode exports look alike. Without {@code --date} the post is a draft: a half-written post must not go out
+ * with the next scheduled run.
+ */
+public final class NewPostUseCase {
+    private final Services services;
+
+    public NewPostUseCase(Services services) {
+        this.services = services;
+    }
+
+    public record Request(String title, String slug, String series, Integer part, Instant date, List<String> tags) {
+    }
+
+    /** Writes the file and returns its path; refuses to overwrite a file or to reuse a slug. */
+    public Path run(Request req) {
+        Config config = services.config();
+        if (req.title() == null || req.title().isBlank()) {
+            throw new ConfigException("a title is needed: xpost new \"My post title\"");
+        }
+        String slug = req.slug() != null ? req.slug() : Slugs.slugify(req.title());
+        if (slug.isEmpty()) {
+            throw new ConfigException("no slug can be derived from \"" + req.title()
+                    + "\": give one with --slug my-post-slug");
+        }
+        if (!Slugs.isValid(slug) || slug.length() > Slugs.MAX_LENGTH) {
+            throw new ConfigException("slug \"" + slug + "\" must be lower-case letters, digits and single dashes, "
+                    + "at most " + Slugs.MAX_LENGTH + " characters");
+        }
+        List<String> tags = new ArrayList<>(new LinkedHashSet<>(req.tags().stream().map(Slugs::tag).toList()));
+        for (String t : tags) {
+            if (!Slugs.isValid(t)) {
+                throw new ConfigException("tag \"" + t + "\" is not a tag slug (lower-case letters, digits, dashes)");
+            }
+        }
+        if (req.part() != null && req.series() == null) {
+            throw new ConfigException("--part needs --series");
+        }
+        if (Files.isDirectory(config.postsDir())) {
+            Optional<Post> taken = Blog.load(config, services.cwd(), List.of()).posts().stream()
+                    .filter(p -> slug.equals(p.slug())).findFirst();
+            if (taken.isPresent()) {
+                throw new ConfigException("slug \"" + slug + "\" is already used by " + taken.get().file()
+                        + ": choose another with --slug");
+            }
+        }
+        Path file = config.postsDir().resolve(slug + ".md");
+        String text = render(req, slug, tags, config);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new ConfigException(Blog.relativeTo(services.cwd(), file) + " already exists: choose another "
+                    + "title or --slug");
+        } catch (IOException e) {
+            throw new ConfigException("cannot write " + file + ": " + e.getMessage());
+        }
+        return Blog.relativeTo(services.cwd(), file);
+    }
+
+    static String render(Request req, String slug, List<String> tags, Config config) {
+        StringBuilder b = new StringBuilder("---\n");
+        b.append("title: ").append(quote(req.title().strip())).append('\n');
+        if (req.date() != null) {
+            b.append("datePublished: ").append(Dates.toJavaScript(req.date(), config.timezone())).append('\n');
+        }
+        b.append("slug: ").append(slug).append('\n');
+        if (!tags.isEmpty()) {
+            b.append("tags: ").append(String.join(", ", tags)).append('\n');
+        }
+        if (req.series() != null) {
+            b.append("series: ").append(req.series()).append('\n');
+        }
+        if (req.part() != null) {
+            b.append("part: ").append(req.part()).append('\n');
+        }
+        if (req.date() == null) {
+            b.append("draft: true\n");
+        }
+        b.append("\n---\n\n");
+        b.append("Write the opening paragraph here: what the reader will get from this post.\n");
+        return b.toString();
+    }
+
+    /** A YAML double-quoted scalar: safe for any title, colons and quotes included. */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.xpost.app;
+
+import dev.xpost.config.Config;
+import dev.xpost.config.ConfigException;
+import dev.xpost.post.Post;
+import dev.xpost.state.PlatformRecord;
+import dev.xpost.state.PostEntry;
+import dev.xpost.state.State;
+import dev.xpost.state.StateLock;
+import dev.xpost.state.StateStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code xpost state show|adopt|forget}: inspect and repair the record by hand, without editing JSON. Changes
+ * take the same lock as {@code publish}, so they cannot race a running release.
+ */
+public final class StateUseCase {
+    private final Services services;
+
+    public StateUseCase(Services services) {
+        this.services = services;
+    }
+
+    /** The whole state file, or one post's entry, as the text the file holds. */
+    public String show(String post) {
+        State state = store().load();
+        if (post == null) {
+            return StateStore.text(state);
+        }
+        String slug = slugOf(post, state);
+        PostEntry entry = state.post(slug).orElseThrow(() -> new ConfigException("the state file has no record "
+                + "of " + post));
+        return dev.xpost.http.Json.pretty(java.util.Map.of(slug, entry));
+    }
+
+    /**
+     * Records that {@code post} is on {@code platform} as {@code id}. The content it has there is not known, so
+     * the next publish sends the file's content once (an update, never a create).
+     */
+    public String adopt(String post, String platform, String id, String url) {
+        checkPlatform(platform);
+        if (id == null || id.isBlank()) {
+            throw new ConfigException("--id is required: the Hashnode post id or the LinkedIn post URN");
+        }
+        if (platform.equals(Config.LINKEDIN) && !id.startsWith("urn:li:")) {
+            throw new ConfigException("a LinkedIn id is a URN such as urn:li:share:7141138937766391808");
+        }
+        try (StateLock lock = StateLock.acquire(services.config().stateFile(), PublishUseCase.LOCK_WAIT)) {
+            StateStore store = store();
+            State state = store.load();
+            String slug = slugOf(post, state);
+            String file = fileOf(post, slug, state);
+            String link = url != null ? url
+                    : platform.equals(Config.LINKEDIN) ? "https://www.linkedin.com/feed/update/" + id + "/" : null;
+            PlatformRecord r = PlatformRecord.published(id, link, null, services.clock().instant());
+            store.save(state.withRecord(slug, file, platform, r));
+            return "recorded " + slug + " on " + platform + " as " + id
+                    + "; the next publish brings its content in line with the file";
+        }
+    }
+
+    /** Drops the record of {@code post} on {@code platform}: the next publish treats it as new there. */
+    public String forget(String post, String platform) {
+        checkPlatform(platform);
+        try (StateLock lock = StateLock.acquire(services.config().stateFile(), PublishUseCase.LOCK_WAIT)) {
+            StateStore store = store();
+            State state = store.load();
+            String slug = slugOf(post, state);
+            if (state.recordFor(slug, platform).isEmpty()) {
+                throw new ConfigException("the state file has no record of " + slug + " on " + platform);
+            }
+            store.save(state.forget(slug, platform));
+            return "forgot " + slug + " on " + platform + "; the next publish creates it there (after looking "
+                    + "for it first where the platform allows)";
+        }
+    }
+
+    private StateStore store() {
+        return new StateStore(services.config().stateFile());
+    }
+
+    private static void checkPlatform(String platform) {
+        if (!List.of(Config.HASHNODE, Config.LINKEDIN).contains(platform)) {
+            throw new ConfigException("--platform must be hashnode or linkedin");
+        }
+    }
+
+    /** A post named by its slug or by its file. */
+    private String slugOf(String post, State state) {
+        Path file = services.cwd().resolve(post).normalize();
+        if (Files.isRegularFile(file)) {
+            Blog blog = Blog.load(services.config(), services.cwd(), List.of(Path.of(post)));
+            Optional<Post> p = blog.posts().stream().findFirst();
+            if (p.isPresent() && p.get().slug() != null) {
+                return p.get().slug();
+            }
+            return state.slugOf(relative(file)).orElseThrow(() -> new ConfigException(post + " has no slug"));
+        }
+        return post;
+    }
+
+    private String fileOf(String post, String slug, State state) {
+        Path file = services.cwd().resolve(post).normalize();
+        if (Files.isRegularFile(file)) {
+            return relative(file);
+        }
+        Optional<String> known = state.post(slug).map(PostEntry::file);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        return Blog.load(services.config(), services.cwd(), List.of()).posts().stream()
+                .filter(p -> slug.equals(p.slug())).findFirst()
+                .map(p -> relative(services.cwd().resolve(p.file())))
+                .orElseThrow(() -> new ConfigException("no post has the slug " + slug + ": name it by slug or file"));
+    }
+
+    private String relative(Path file) {
+        Path root = services.config().root();
+        Path abs = file.toAbsolutePath().normalize();
+        return (abs.startsWith(root) ? root.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,157 @@
+package dev.xpost.app;
+
+import dev.xpost.config.Config;
+import dev.xpost.platform.Platform;
+import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.Session;
+import dev.xpost.post.Post;
+import dev.xpost.state.PlatformRecord;
+import dev.xpost.state.PostEntry;
+import dev.xpost.state.State;
+import dev.xpost.state.StateStore;
+import dev.xpost.state.Status;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code xpost status}: every post on every configured platform, from the files and the state file alone. It
+ * sends no request: "changed" means the file would now send something else than what was last sent.
+ */
+public final class StatusUseCase {
+    public enum Sync {
+        IN_SYNC("in sync"), CHANGED("changed since last sync"), SCHEDULED("scheduled"),
+        NOT_PUBLISHED("not published"), FAILED("failed"), UNKNOWN("unknown"), DRAFT("draft"),
+        NO_FILE("record without a file");
+
+        private final String label;
+
+        Sync(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One post on one platform. */
+    public record Row(String slug, Path file, String platform, Sync sync, Instant when, String id, String url,
+            String message) {
+    }
+
+    private final Services services;
+    private final PlatformFactory factory;
+
+    public StatusUseCase(Services services, PlatformFactory factory) {
+        this.services = services;
+        this.factory = factory;
+    }
+
+    public List<Row> run(Instant nowOrNull) {
+        Config config = services.config();
+        Instant now = nowOrNull != null ? nowOrNull : services.clock().instant();
+        Blog blog = Blog.load(config, services.cwd(), List.of());
+        State state = new StateStore(config.stateFile()).load();
+        Map<String, Platform> platforms = new LinkedHashMap<>();
+        for (String name : config.platforms()) {
+            try {
+                platforms.put(name, factory.create(name, services, PublishUseCase.Mode.PLAN));
+            } catch (PlatformException e) {
+                platforms.put(name, null);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Post p : blog.posts()) {
+            if (p.ignored() || p.slug() == null) {
+                continue;
+            }
+            seen.add(p.slug());
+            for (String name : platforms.keySet()) {
+                if (!p.targets(name)) {
+                    continue;
+                }
+                Optional<PlatformRecord> rec = state.recordFor(p.slug(), name);
+                if (p.draft()) {
+                    rows.add(new Row(p.slug(), p.file(), name, Sync.DRAFT, null, null, null, null));
+                } else if (rec.isEmpty()) {
+                    boolean future = p.publishAt() != null && p.publishAt().isAfter(now);
+                    rows.add(new Row(p.slug(), p.file(), name, future ? Sync.SCHEDULED : Sync.NOT_PUBLISHED,
+                            future ? p.publishAt() : null, null, null, null));
+                } else {
+                    rows.add(fromRecord(p, name, rec.get(), platforms.get(name), readOnly(state, now)));
+                }
+            }
+        }
+        for (Map.Entry<String, PostEntry> e : state.posts().entrySet()) {
+            if (!seen.contains(e.getKey())) {
+                for (var r : e.getValue().platforms().entrySet()) {
+                    rows.add(new Row(e.getKey(), Path.of(e.getValue().file()), r.getKey(), Sync.NO_FILE, null,
+                            r.getValue().id(), r.getValue().url(), "the state file records this post but its file "
+                            + "is gone; `xpost state forget " + e.getKey() + " --platform " + r.getKey()
+                            + "` drops the record (the remote post stays)"));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private Row fromRecord(Post p, String name, PlatformRecord r, Platform platform, Session session) {
+        Sync sync;
+        if (r.status() == Status.PUBLISHED) {
+            String fp = platform == null ? null : platform.fingerprint(p, session);
+            sync = fp != null && fp.equals(r.hash()) ? Sync.IN_SYNC : Sync.CHANGED;
+        } else if (r.status() == Status.FAILED) {
+            sync = Sync.FAILED;
+        } else {
+            sync = Sync.UNKNOWN;
+        }
+        return new Row(p.slug(), p.file(), name, sync, r.sentAt() != null ? r.sentAt() : r.intentAt(), r.id(),
+                r.url(), r.message());
+    }
+
+    /** What a fingerprint may need (the Hashnode URL a LinkedIn card links to), read from the state file only. */
+    private static Session readOnly(State state, Instant now) {
+        return new Session() {
+            @Override
+            public Instant now() {
+                return now;
+            }
+
+            @Override
+            public Optional<String> remembered(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void remember(String key, String value) {
+            }
+
+            @Override
+            public Optional<String> uploadedImage(String platform, String source) {
+                return state.image(platform, source);
+            }
+
+            @Override
+            public void rememberImage(String platform, String source, String remote) {
+            }
+
+            @Override
+            public Optional<String> hashnodeUrl(Post post) {
+                return state.recordFor(post.slug(), Config.HASHNODE).filter(r -> r.status() == Status.PUBLISHED)
+                        .map(PlatformRecord::url);
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+        };
+    }
+}

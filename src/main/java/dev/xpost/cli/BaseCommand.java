@@ -1,0 +1,21 @@
+package dev.xpost.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A subcommand: parse options, call one use case, render its result, return an exit code. */
+abstract class BaseCommand implements Callable<Integer> {
+    final Cli cli;
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    BaseCommand(Cli cli) {
+        this.cli = cli;
+    }
+}

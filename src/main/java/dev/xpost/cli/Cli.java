@@ -1,0 +1,135 @@
+package dev.xpost.cli;
+
+import dev.xpost.app.Adapters;
+import dev.xpost.app.PlatformFactory;
+import dev.xpost.app.Services;
+import dev.xpost.http.Http;
+import dev.xpost.http.Version;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+
+/**
+ * Builds the command tree and runs it with the given streams, environment, folder and clock, so that tests run
+ * exactly what a user runs. Every failure is turned into a message and an exit code here, by {@link ExitCodes}.
+ */
+public final class Cli {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Map<String, String> env;
+    private final Path cwd;
+    private final Clock clock;
+    private final Ansi ansi;
+
+    public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, Clock clock, boolean tty) {
+        this.out = out;
+        this.err = err;
+        this.env = Map.copyOf(env);
+        this.cwd = cwd.toAbsolutePath().normalize();
+        this.clock = clock;
+        // https://no-color.org: any non-empty NO_COLOR turns colour off; so does output that is not a terminal.
+        String noColor = env.get("NO_COLOR");
+        this.ansi = tty && (noColor == null || noColor.isEmpty()) ? Ansi.ON : Ansi.OFF;
+    }
+
+    public int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new XpostCommand());
+        cl.addSubcommand("validate", new ValidateCommand(this));
+        cl.addSubcommand("plan", new PlanCommand(this));
+        cl.addSubcommand("publish", new PublishCommand(this));
+        cl.addSubcommand("status", new StatusCommand(this));
+        cl.addSubcommand("new", new NewCommand(this));
+        CommandLine state = new CommandLine(new StateCommand.Group());
+        state.addSubcommand("show", new StateCommand.Show(this));
+        state.addSubcommand("adopt", new StateCommand.Adopt(this));
+        state.addSubcommand("forget", new StateCommand.Forget(this));
+        cl.addSubcommand("state", state);
+        cl.addSubcommand("completion", new CompletionCommand());
+        applyExitCodeList(cl);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
+        cl.setExecutionExceptionHandler(this::onException);
+        cl.setParameterExceptionHandler(this::onBadUsage);
+        return cl;
+    }
+
+    private static void applyExitCodeList(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCodes.DESCRIPTIONS);
+        cl.getSubcommands().values().forEach(Cli::applyExitCodeList);
+    }
+
+    private int onException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        int code = ExitCodes.of(e);
+        boolean verbose = cmd.getCommand() instanceof BaseCommand b && b.global.verbose;
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (code == ExitCodes.INTERNAL) {
+            message = "internal error: " + message + (verbose ? "" : " (run again with --verbose for details)");
+        }
+        err.println(ansi.string("@|bold,red xpost:|@ ") + mask(message));
+        if (verbose) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(mask(trace.toString()));
+        }
+        err.flush();
+        return code;
+    }
+
+    private int onBadUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        err.println(ansi.string("@|bold,red xpost:|@ ") + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Run `" + cmd.getCommandSpec().qualifiedName() + " --help` for usage.");
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** Secrets are masked in anything we print about a failure, whatever its source. */
+    String mask(String text) {
+        List<String> secrets = env.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("TOKEN") || e.getKey().endsWith("SECRET"))
+                .map(Map.Entry::getValue).toList();
+        return Http.mask(text, secrets);
+    }
+
+    Services services(GlobalOptions g) {
+        Services s = new Services(cwd, env, clock, g.config);
+        return g.verbose ? s.logRequestsTo(err) : s;
+    }
+
+    PlatformFactory platforms() {
+        return new Adapters();
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    Ansi ansi() {
+        return ansi;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    static String version() {
+        return "xpost " + Version.get();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.xpost.cli;
+
+import dev.xpost.config.ConfigException;
+import dev.xpost.platform.PlatformException;
+import dev.xpost.state.StateException;
+import picocli.CommandLine;
+
+/** The exit codes of DESIGN.md §4, and the one place that maps a failure to one. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int INTERNAL = 1;
+    public static final int USAGE = 2;
+    public static final int INVALID = 3;
+    public static final int AUTH = 4;
+    public static final int PARTIAL = 5;
+    public static final int UNKNOWN = 6;
+
+    /** Shown in every command's {@code --help}; the README's table says the same. */
+    public static final java.util.Map<String, String> DESCRIPTIONS = descriptions();
+
+    private ExitCodes() {
+    }
+
+    private static java.util.Map<String, String> descriptions() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("0", "success, including nothing to do");
+        m.put("1", "unexpected internal error (run again with --verbose and report it)");
+        m.put("2", "usage or configuration error");
+        m.put("3", "one or more posts are invalid (nothing was published)");
+        m.put("4", "authentication or permission refused (bad token, missing scope, Hashnode Pro plan)");
+        m.put("5", "partly done: some platform actions failed; everything that succeeded is recorded");
+        m.put("6", "outcome unknown: a create may or may not have happened; xpost says what to check");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    public static int of(Throwable t) {
+        if (t instanceof ConfigException || t instanceof CommandLine.ParameterException
+                || t instanceof StateException) {
+            return USAGE;
+        }
+        if (t instanceof PlatformException pe) {
+            return of(pe.kind());
+        }
+        if (t instanceof UserException ue) {
+            return ue.exitCode();
+        }
+        return INTERNAL;
+    }
+
+    public static int of(PlatformException.Kind kind) {
+        return switch (kind) {
+            case AUTH -> AUTH;
+            case CONFIG -> USAGE;
+            case REJECTED, RATE_LIMITED, TRANSIENT -> PARTIAL;
+            case UNKNOWN_OUTCOME -> UNKNOWN;
+        };
+    }
+}

@@ -1,0 +1,159 @@
+package dev.xpost.cli;
+
+import dev.xpost.app.Outcome;
+import dev.xpost.app.PublishUseCase;
+import dev.xpost.app.RunReport;
+import dev.xpost.http.Json;
+import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.WireRequest;
+import dev.xpost.post.Problem;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Help.Ansi;
+
+/** Renders a plan or a publish run as a table (text) or one JSON document, and picks its exit code. */
+final class ReportView {
+    private ReportView() {
+    }
+
+    /**
+     * The exit code of a run, in order of what most needs a person: invalid posts (nothing was sent), an
+     * unknown outcome (check before anything else), refused credentials, a setting to fix, then plain failures.
+     */
+    static int exitCode(RunReport r) {
+        if (r.invalid()) {
+            return ExitCodes.INVALID;
+        }
+        List<PlatformException.Kind> kinds = r.outcomes().stream().map(Outcome::failure)
+                .filter(k -> k != null).toList();
+        if (kinds.contains(PlatformException.Kind.UNKNOWN_OUTCOME)) {
+            return ExitCodes.UNKNOWN;
+        }
+        if (kinds.contains(PlatformException.Kind.AUTH)) {
+            return ExitCodes.AUTH;
+        }
+        if (kinds.contains(PlatformException.Kind.CONFIG)) {
+            return ExitCodes.USAGE;
+        }
+        return kinds.isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    static void text(RunReport r, PrintWriter out, PrintWriter err, Ansi ansi) {
+        if (r.invalid()) {
+            for (Problem p : r.problems()) {
+                if (p.isError()) {
+                    out.println(Output.problem(p, ansi));
+                }
+            }
+            long errors = r.problems().stream().filter(Problem::isError).count();
+            out.println("Nothing was published: " + Output.plural(errors, "error") + " to fix first (xpost validate "
+                    + "shows every problem).");
+            return;
+        }
+        String title = switch (r.mode()) {
+            case PLAN -> "Plan for ";
+            case DRY_RUN -> "Dry run (nothing is sent) for ";
+            case LIVE -> "Published at ";
+        };
+        out.println(title + Output.when(r.now(), r.zone()) + (r.platforms().isEmpty() ? " (no platform configured)"
+                : " on " + String.join(", ", r.platforms())));
+        List<String> counts = new ArrayList<>();
+        if (r.mode() == PublishUseCase.Mode.LIVE) {
+            r.resultCounts().forEach((k, n) -> counts.add(n + " " + k.label()));
+        } else {
+            r.actionCounts().forEach((k, n) -> counts.add(n + " " + k.label()));
+        }
+        out.println(counts.isEmpty() ? "Nothing to do: no posts found." : String.join(", ", counts));
+        if (!r.outcomes().isEmpty()) {
+            out.println();
+        }
+        int width = Math.min(48, r.outcomes().stream()
+                .mapToInt(o -> o.slug() == null ? o.file().toString().length() : o.slug().length()).max().orElse(4));
+        for (Outcome o : r.outcomes()) {
+            String label = o.result() != null ? o.result().label() : o.action().label();
+            String detail;
+            if (o.when() != null) {
+                detail = Output.when(o.when(), r.zone());
+            } else if (o.message() != null) {
+                detail = o.message();
+            } else {
+                detail = o.url() == null ? "" : o.url();
+            }
+            String colour = o.result() == Outcome.Result.FAILED || o.result() == Outcome.Result.UNKNOWN
+                    ? "@|bold,red " : o.result() == Outcome.Result.CREATED || o.result() == Outcome.Result.UPDATED
+                    ? "@|green " : null;
+            String shown = String.format("%-10s", label);
+            if (colour != null) {
+                shown = ansi.string(colour + shown + "|@");
+            }
+            out.println(String.format("  %s %-9s %-" + width + "s  %s", shown,
+                    o.platform() == null ? "-" : o.platform(), o.slug() == null ? o.file() : o.slug(), detail)
+                    .stripTrailing());
+            for (WireRequest w : o.requests()) {
+                out.println("      " + w.operation() + ": " + w.method() + " " + w.url());
+                for (String line : Json.pretty(w.body()).split("\n")) {
+                    out.println("        " + line);
+                }
+            }
+        }
+        for (String w : r.warnings()) {
+            err.println(ansi.string("@|yellow warning:|@ ") + w);
+        }
+    }
+
+    static Map<String, Object> json(RunReport r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("mode", r.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        doc.put("now", r.now().toString());
+        doc.put("timezone", r.zone().getId());
+        doc.put("platforms", r.platforms());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        r.actionCounts().forEach((k, n) -> counts.put(k.label(), n));
+        doc.put("counts", counts);
+        List<Map<String, Object>> actions = new ArrayList<>();
+        for (Outcome o : r.outcomes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("post", o.slug());
+            m.put("file", o.file().toString());
+            m.put("platform", o.platform());
+            m.put("action", o.action().label());
+            m.put("outcome", o.result() == null ? null : o.result().label());
+            m.put("id", o.id());
+            m.put("url", o.url());
+            m.put("when", o.when() == null ? null : o.when().toString());
+            m.put("message", o.message());
+            if (!o.requests().isEmpty()) {
+                List<Map<String, Object>> reqs = new ArrayList<>();
+                for (WireRequest w : o.requests()) {
+                    Map<String, Object> q = new LinkedHashMap<>();
+                    q.put("operation", w.operation());
+                    q.put("method", w.method());
+                    q.put("url", w.url());
+                    q.put("body", w.body());
+                    reqs.add(q);
+                }
+                m.put("requests", reqs);
+            }
+            actions.add(m);
+        }
+        doc.put("actions", actions);
+        doc.put("warnings", r.warnings());
+        if (r.invalid()) {
+            List<Map<String, Object>> problems = new ArrayList<>();
+            for (Problem p : r.problems()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", p.file().toString());
+                m.put("line", Math.max(1, p.line()));
+                m.put("severity", p.severity().label());
+                m.put("rule", p.rule());
+                m.put("message", p.message());
+                problems.add(m);
+            }
+            doc.put("problems", problems);
+        }
+        return doc;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.xpost.platform;
+
+import dev.xpost.post.Post;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One publishing platform, as the publish engine sees it. Implementations hold one wire client each
+ * ({@code platform.hashnode}, {@code platform.linkedin}); they never touch the state file: the engine records
+ * what they return. Every method may throw {@link PlatformException}.
+ */
+public interface Platform {
+    String name();
+
+    /** True when a token is set, so the remote side may be read; a dry run without one works offline. */
+    boolean online();
+
+    /**
+     * Once per run, before any post: resolve what later calls need (publication id, author URN), from
+     * {@link Session#remembered} when possible.
+     *
+     * @param needsLookup true when some due post has no record, so that adoption may need the remote list
+     */
+    void prepare(Session session, boolean needsLookup);
+
+    /**
+     * A digest of everything this post would send now. The engine stores it after each create or update; a
+     * post whose digest equals the stored one is unchanged and costs no request.
+     */
+    String fingerprint(Post post, Session session);
+
+    /**
+     * The remote post that already is this post, when the platform can tell (Hashnode: by the cuid of a backup,
+     * then by slug). Empty when there is none, or when the platform cannot read its posts (LinkedIn).
+     */
+    Optional<Found> find(Post post, Session session);
+
+    /**
+     * @param remote    the existing post
+     * @param sameContent true when its content equals what the file would send; null when unknown
+     */
+    record Found(Remote remote, Boolean sameContent) {
+    }
+
+    /** The requests {@link #create} would send, for {@code --dry-run}. */
+    List<WireRequest> previewCreate(Post post, Session session);
+
+    /** The requests {@link #update} would send, for {@code --dry-run}. */
+    List<WireRequest> previewUpdate(Post post, Remote existing, String recordedFingerprint, boolean slugChanged,
+            Session session);
+
+    /** Creates the post. Never retried inside: an unknown outcome is thrown as {@code UNKNOWN_OUTCOME}. */
+    Remote create(Post post, Session session);
+
+    /**
+     * Brings an existing remote post in line with the file.
+     *
+     * @param recordedFingerprint what was last sent (null when adopted and unknown), so the adapter can tell
+     *                            which part changed
+     * @param slugChanged         the author changed the post's slug since it was last sent
+     */
+    Remote update(Post post, Remote existing, String recordedFingerprint, boolean slugChanged, Session session);
+}

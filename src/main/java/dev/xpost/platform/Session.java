@@ -1,0 +1,36 @@
+package dev.xpost.platform;
+
+import dev.xpost.post.Post;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a platform adapter may ask of the run it is part of. The run owns the state file; adapters only see this.
+ */
+public interface Session {
+    /** Key of the Hashnode publication id, resolved once and kept in the state file. */
+    String PUBLICATION_ID = "hashnode.publicationId";
+    /** Key of the LinkedIn author URN, resolved once ({@code linkedin.author: auto}) and kept in the state file. */
+    String LINKEDIN_AUTHOR = "linkedin.author";
+
+    /** The clock for "is it due?" and for back-dating. */
+    Instant now();
+
+    /** A value remembered across runs ({@link #PUBLICATION_ID}, {@link #LINKEDIN_AUTHOR}), from the state file. */
+    Optional<String> remembered(String key);
+
+    /** Remembers a value across runs; the run writes it to the state file. Ignored on a dry run. */
+    void remember(String key, String value);
+
+    /** An image already uploaded to a platform, by its source (a URL, or the content hash of a local file). */
+    Optional<String> uploadedImage(String platform, String source);
+
+    /** Remembers an upload so that no later run uploads the same image again. Ignored on a dry run. */
+    void rememberImage(String platform, String source, String remote);
+
+    /** The URL this post has on Hashnode when xpost published it there, so LinkedIn can link to it. */
+    Optional<String> hashnodeUrl(Post post);
+
+    /** A warning for the user (stderr), such as a LinkedIn version about to retire. */
+    void warn(String message);
+}

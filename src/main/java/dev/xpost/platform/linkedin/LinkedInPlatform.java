@@ -1,0 +1,267 @@
+package dev.xpost.platform.linkedin;
+
+import dev.xpost.http.Json;
+import dev.xpost.platform.Platform;
+import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.Remote;
+import dev.xpost.platform.Session;
+import dev.xpost.platform.WireRequest;
+import dev.xpost.post.Post;
+import dev.xpost.post.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * LinkedIn as the publish engine sees it. LinkedIn cannot be asked which posts exist (that needs a restricted
+ * scope), so the state file is the only memory and {@link #find} never finds anything; a repeated create is
+ * caught by LinkedIn's own duplicate answer instead.
+ *
+ * <p>The fingerprint has two halves, text and card, because only the text of a published post can be edited: a
+ * change of the card alone is reported, not sent.
+ */
+public final class LinkedInPlatform implements Platform {
+    private static final Duration EXPIRY_WARNING = Duration.ofDays(7);
+    private static final long MAX_COVER_BYTES = 8L * 1024 * 1024;
+
+    private final LinkedInClient client;
+    private final OkHttpClient http;
+    private final HttpUrl apiBase;
+    private final String version;
+    private final String configuredAuthor;
+    private final LinkedInMode mode;
+    private final Instant tokenExpiresAt;
+    private String author;
+
+    /**
+     * @param client         null without a token: plans and dry runs then work offline
+     * @param http           for downloading a cover image (no token is sent with it)
+     * @param author         {@code linkedin.author}: a URN, or {@code auto}
+     * @param tokenExpiresAt when the token expires, if {@code xpost auth linkedin} recorded it; else null
+     */
+    public LinkedInPlatform(LinkedInClient client, OkHttpClient http, HttpUrl apiBase, String version, String author,
+            LinkedInMode mode, Instant tokenExpiresAt) {
+        this.client = client;
+        this.http = http;
+        this.apiBase = apiBase;
+        this.version = version;
+        this.configuredAuthor = author;
+        this.mode = mode;
+        this.tokenExpiresAt = tokenExpiresAt;
+    }
+
+    @Override
+    public String name() {
+        return LinkedInClient.PLATFORM;
+    }
+
+    @Override
+    public boolean online() {
+        return client != null;
+    }
+
+    @Override
+    public void prepare(Session session, boolean needsLookup) {
+        LocalDate today = LocalDate.ofInstant(session.now(), ZoneOffset.UTC);
+        LinkedInClient.versionWarning(version, today).ifPresent(session::warn);
+        if (tokenExpiresAt != null) {
+            Duration left = Duration.between(session.now(), tokenExpiresAt);
+            if (left.compareTo(EXPIRY_WARNING) < 0) {
+                session.warn(left.isNegative() ? "the LinkedIn token expired on " + tokenExpiresAt
+                        + ": run `xpost auth linkedin`"
+                        : "the LinkedIn token expires in " + Math.max(0, left.toDays()) + " days (" + tokenExpiresAt
+                        + "): run `xpost auth linkedin` to renew it");
+            }
+        }
+        if (!"auto".equals(configuredAuthor)) {
+            author = configuredAuthor;
+            return;
+        }
+        Optional<String> remembered = session.remembered(Session.LINKEDIN_AUTHOR);
+        if (remembered.isPresent()) {
+            author = remembered.get();
+        } else if (client != null) {
+            author = "urn:li:person:" + client.userinfoSub();
+            session.remember(Session.LINKEDIN_AUTHOR, author);
+        }
+    }
+
+    /** What goes to LinkedIn for this post now. */
+    public Rendering render(Post post, Session session) {
+        String link = session.hashnodeUrl(post).orElse(post.canonical());
+        return LinkedInRenderer.render(post, link, mode);
+    }
+
+    @Override
+    public String fingerprint(Post post, Session session) {
+        Rendering r = render(post, session);
+        String card = r.card() == null ? "" : Json.compact(r.card()) + "|" + (post.cover() == null ? "" : post.cover());
+        return "text:" + sha256(r.commentary()) + " card:" + sha256(card);
+    }
+
+    @Override
+    public Optional<Found> find(Post post, Session session) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<WireRequest> previewCreate(Post post, Session session) {
+        Rendering r = checked(render(post, session));
+        List<WireRequest> out = new ArrayList<>();
+        String thumbnail = null;
+        String who = author != null ? author : "<your member URN, from GET /v2/userinfo>";
+        if (r.card() != null && post.cover() != null) {
+            thumbnail = session.uploadedImage(name(), post.cover()).orElse(null);
+            if (thumbnail == null) {
+                out.add(new WireRequest("initializeUpload", "POST", url("rest/images?action=initializeUpload"),
+                        java.util.Map.of("initializeUploadRequest", java.util.Map.of("owner", who))));
+                out.add(new WireRequest("upload cover " + post.cover(), "PUT", "(the uploadUrl LinkedIn answers)",
+                        "(the image bytes)"));
+                thumbnail = "<image URN from initializeUpload>";
+            }
+        }
+        out.add(new WireRequest("createPost", "POST", url("rest/posts"),
+                LinkedInClient.createBody(who, r, thumbnail)));
+        return out;
+    }
+
+    @Override
+    public List<WireRequest> previewUpdate(Post post, Remote existing, String recordedFingerprint,
+            boolean slugChanged, Session session) {
+        Rendering r = checked(render(post, session));
+        if (!textChanged(post, recordedFingerprint, session)) {
+            return List.of();
+        }
+        return List.of(new WireRequest("PARTIAL_UPDATE " + existing.id(), "POST",
+                url("rest/posts/" + java.net.URLEncoder.encode(existing.id(), StandardCharsets.UTF_8)),
+                LinkedInClient.updateBody(r.commentary())));
+    }
+
+    @Override
+    public Remote create(Post post, Session session) {
+        requireOnline();
+        Rendering r = checked(render(post, session));
+        String thumbnail = null;
+        if (r.card() != null && post.cover() != null) {
+            thumbnail = thumbnail(post.cover(), session);
+        }
+        CreatedPost created = client.createPost(author, r, thumbnail);
+        Remote remote = new Remote(created.urn(), created.url(), null, null, created.duplicate(), null);
+        return created.duplicate() ? remote.withNote("LinkedIn already had this post (" + created.urn()
+                + "): recorded it instead of posting again") : remote;
+    }
+
+    @Override
+    public Remote update(Post post, Remote existing, String recordedFingerprint, boolean slugChanged,
+            Session session) {
+        requireOnline();
+        Rendering r = checked(render(post, session));
+        boolean text = textChanged(post, recordedFingerprint, session);
+        boolean card = recordedFingerprint == null || !half(fingerprint(post, session), "card")
+                .equals(half(recordedFingerprint, "card"));
+        if (text) {
+            client.updateCommentary(existing.id(), r.commentary());
+        }
+        String note = null;
+        if (card && recordedFingerprint != null) {
+            note = "the link card (title, description, cover or link) changed, but LinkedIn cannot edit the card of a "
+                    + "published post" + (text ? "; the text was updated" : "") + ". To show the new card, delete "
+                    + "the post on LinkedIn, run `xpost state forget " + post.slug() + " --platform linkedin`, and "
+                    + "publish again (reactions and comments are lost)";
+        }
+        return new Remote(existing.id(), existing.url(), null, null, false, note);
+    }
+
+    private boolean textChanged(Post post, String recordedFingerprint, Session session) {
+        return recordedFingerprint == null || !half(fingerprint(post, session), "text")
+                .equals(half(recordedFingerprint, "text"));
+    }
+
+    private static String half(String fingerprint, String which) {
+        for (String part : fingerprint.split(" ")) {
+            if (part.startsWith(which + ":")) {
+                return part;
+            }
+        }
+        return "";
+    }
+
+    /** The cover's image URN: uploaded once per cover URL, remembered in the state file after that. */
+    private String thumbnail(String cover, Session session) {
+        Optional<String> known = session.uploadedImage(name(), cover);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        byte[] bytes;
+        String type;
+        Request get = new Request.Builder().url(cover).build();
+        try (Response resp = http.newCall(get).execute()) {
+            if (!resp.isSuccessful()) {
+                throw new PlatformException(name(), PlatformException.Kind.TRANSIENT, "cannot download the cover "
+                        + cover + " (HTTP " + resp.code() + ") for the LinkedIn card; the post was not sent and goes "
+                        + "out with the next run");
+            }
+            type = resp.header("Content-Type", "image/jpeg");
+            if (!type.startsWith("image/")) {
+                throw new PlatformException(name(), PlatformException.Kind.REJECTED, "the cover " + cover
+                        + " is not an image (" + type + ")");
+            }
+            bytes = resp.body().bytes();
+        } catch (IOException e) {
+            throw new PlatformException(name(), PlatformException.Kind.TRANSIENT, "cannot download the cover "
+                    + cover + " for the LinkedIn card (" + e.getMessage() + "); the post goes out with the next run");
+        }
+        if (bytes.length > MAX_COVER_BYTES) {
+            throw new PlatformException(name(), PlatformException.Kind.REJECTED, "the cover " + cover + " is "
+                    + bytes.length / (1024 * 1024) + " MB; LinkedIn's card takes at most 8 MB");
+        }
+        String urn = client.uploadImage(author, bytes, type);
+        session.rememberImage(name(), cover, urn);
+        return urn;
+    }
+
+    private Rendering checked(Rendering r) {
+        for (Problem p : r.problems()) {
+            if (p.isError()) {
+                throw new PlatformException(name(), PlatformException.Kind.REJECTED, p.message());
+            }
+        }
+        return r;
+    }
+
+    private String url(String path) {
+        return apiBase.toString().replaceAll("/$", "") + "/" + path;
+    }
+
+    private void requireOnline() {
+        if (client == null) {
+            throw new PlatformException(name(), PlatformException.Kind.AUTH, "LINKEDIN_ACCESS_TOKEN is not set: run "
+                    + "`xpost auth linkedin`, or put a token in .env as LINKEDIN_ACCESS_TOKEN=…");
+        }
+        if (author == null) {
+            throw new IllegalStateException("prepare() was not called");
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
