@@ -2,6 +2,7 @@ package dev.xpost.app;
 
 import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
+import dev.xpost.platform.hashnode.PostInput;
 import dev.xpost.post.Post;
 import dev.xpost.post.PostFinder;
 import dev.xpost.post.PostReader;
@@ -52,8 +53,26 @@ public record Blog(List<ReadResult> results, List<Problem> problems) {
         List<Problem> problems = new ArrayList<>();
         results.forEach(r -> problems.addAll(r.problems()));
         problems.addAll(Rules.check(posts));
+        if (config.hashnode() != null || config.platforms().isEmpty()) {
+            posts.stream().filter(p -> p.publishable() && p.targets(Config.HASHNODE)).map(Blog::hashnodeSize)
+                    .flatMap(java.util.Optional::stream).forEach(problems::add);
+        }
         problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
         return new Blog(results, List.copyOf(problems));
+    }
+
+    /**
+     * Hashnode refuses request bodies over 100 KB: checked here, before anything is sent, with the exact request the
+     * post would make. Only long bodies are serialised: one whose every character took six bytes in JSON (the
+     * worst case, {@code \\u0000}) and still fitted cannot be too large.
+     */
+    private static java.util.Optional<Problem> hashnodeSize(Post p) {
+        if (p.body().length() * 6L + 16_384 < PostInput.MAX_REQUEST_BYTES || p.slug() == null || p.title() == null) {
+            return java.util.Optional.empty();
+        }
+        String someId = "000000000000000000000000";
+        return PostInput.publish(p, someId, p.series() == null ? null : someId, java.time.Instant.EPOCH)
+                .sizeProblem().map(m -> Problem.error(p.file(), p.bodyLine(), "body-too-large", m));
     }
 
     public List<Post> posts() {

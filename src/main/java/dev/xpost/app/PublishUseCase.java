@@ -532,8 +532,7 @@ public final class PublishUseCase {
                 return recorded;
             }
             // A plan assumes the Hashnode create succeeds; its URL is then the publication host and the slug.
-            String pub = config.hashnode().publication();
-            return pub.contains(".") ? Optional.of("https://" + pub + "/" + p.slug()) : Optional.empty();
+            return ReadOnlySession.predictedHashnodeUrl(config, p);
         }
 
         @Override

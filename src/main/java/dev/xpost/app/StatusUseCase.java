@@ -86,7 +86,7 @@ public final class StatusUseCase {
                     rows.add(new Row(p.slug(), p.file(), name, future ? Sync.SCHEDULED : Sync.NOT_PUBLISHED,
                             future ? p.publishAt() : null, null, null, null));
                 } else {
-                    rows.add(fromRecord(p, name, rec.get(), platforms.get(name), readOnly(state, now)));
+                    rows.add(fromRecord(p, name, rec.get(), platforms.get(name), new ReadOnlySession(config, state, now)));
                 }
             }
         }
@@ -115,43 +115,5 @@ public final class StatusUseCase {
         }
         return new Row(p.slug(), p.file(), name, sync, r.sentAt() != null ? r.sentAt() : r.intentAt(), r.id(),
                 r.url(), r.message());
-    }
-
-    /** What a fingerprint may need (the Hashnode URL a LinkedIn card links to), read from the state file only. */
-    private static Session readOnly(State state, Instant now) {
-        return new Session() {
-            @Override
-            public Instant now() {
-                return now;
-            }
-
-            @Override
-            public Optional<String> remembered(String key) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void remember(String key, String value) {
-            }
-
-            @Override
-            public Optional<String> uploadedImage(String platform, String source) {
-                return state.image(platform, source);
-            }
-
-            @Override
-            public void rememberImage(String platform, String source, String remote) {
-            }
-
-            @Override
-            public Optional<String> hashnodeUrl(Post post) {
-                return state.recordFor(post.slug(), Config.HASHNODE).filter(r -> r.status() == Status.PUBLISHED)
-                        .map(PlatformRecord::url);
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-        };
     }
 }

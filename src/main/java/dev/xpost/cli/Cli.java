@@ -53,6 +53,11 @@ public final class Cli {
         state.addSubcommand("adopt", new StateCommand.Adopt(this));
         state.addSubcommand("forget", new StateCommand.Forget(this));
         cl.addSubcommand("state", state);
+        cl.addSubcommand("preview", new PreviewCommand(this));
+        CommandLine auth = new CommandLine(new AuthCommand.Group());
+        auth.addSubcommand("linkedin", new AuthCommand.LinkedIn(this));
+        auth.addSubcommand("status", new AuthCommand.Status(this));
+        cl.addSubcommand("auth", auth);
         cl.addSubcommand("completion", new CompletionCommand());
         applyExitCodeList(cl);
         cl.setOut(out);

@@ -41,9 +41,15 @@ public record Config(
      * @param author  {@code urn:li:person:…}, {@code urn:li:organization:…} or {@code auto}
      * @param mode    {@code auto}, {@code full} or {@code teaser}
      * @param since   posts dated before this day are never cross-posted; null for no limit
+     * @param oauthBase where {@code xpost auth linkedin} signs in (LinkedIn's www host)
+     * @param loginPort the loopback port of the login redirect, as registered in the LinkedIn app
      */
-    public record LinkedIn(String apiBase, String version, String author, String mode, LocalDate since) {
+    public record LinkedIn(String apiBase, String version, String author, String mode, LocalDate since,
+            String oauthBase, int loginPort) {
         public static final String DEFAULT_API_BASE = "https://api.linkedin.com";
+        public static final String DEFAULT_OAUTH_BASE = "https://www.linkedin.com";
+        /** The redirect port linkedctl made common: register {@code http://127.0.0.1:18920/callback}. */
+        public static final int DEFAULT_LOGIN_PORT = 18920;
         /**
          * A version LinkedIn has released and real clients sent in 2026 (see reference/linkedin/API.md §1.2:
          * crossposter used 202605). Monthly versions live about a year, so this default needs a bump each

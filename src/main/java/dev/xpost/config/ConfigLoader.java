@@ -34,7 +34,7 @@ public final class ConfigLoader {
     private static final Map<String, Set<String>> KNOWN = Map.of(
             "", Set.of("timezone", "posts", "state", "hashnode", "linkedin", "http", "publish"),
             "hashnode", Set.of("endpoint", "publication", "enabled"),
-            "linkedin", Set.of("apiBase", "version", "author", "mode", "since", "enabled"),
+            "linkedin", Set.of("apiBase", "version", "author", "mode", "since", "enabled", "oauthBase", "loginPort"),
             "http", Set.of("connectTimeout", "readTimeout", "callTimeout", "maxAttempts", "retryAfterCap"),
             "publish", Set.of("max"));
 
@@ -144,7 +144,8 @@ public final class ConfigLoader {
                 }
             }
             linkedin = new Config.LinkedIn(text(l, "apiBase", Config.LinkedIn.DEFAULT_API_BASE), version, author,
-                    mode, since);
+                    mode, since, text(l, "oauthBase", Config.LinkedIn.DEFAULT_OAUTH_BASE),
+                    positiveInt(where, l, "linkedin.loginPort", "loginPort", Config.LinkedIn.DEFAULT_LOGIN_PORT));
         }
 
         HttpSettings d = HttpSettings.defaults();
