@@ -14,8 +14,13 @@ import java.util.List;
  * data binding) keeps every scalar as the text written and gives each key and value its line.
  */
 final class FrontMatterYaml {
-    /** Thread-safe once built; creating one per file would cost more than parsing a typical front matter. */
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /**
+     * Thread-safe once built, and shared: creating one per file would cost more than parsing a typical front
+     * matter. In a holder so that a run whose files all take the fast path never loads SnakeYAML at all.
+     */
+    private static final class Factory {
+        static final YAMLFactory INSTANCE = YAMLFactory.builder().build();
+    }
 
     private FrontMatterYaml() {
     }
@@ -42,8 +47,17 @@ final class FrontMatterYaml {
      * @throws Failure when the block is not YAML, or is YAML but not a mapping
      */
     static FrontMatterNode.Mapping read(String block, int firstLine) throws Failure {
+        FrontMatterNode.Mapping simple = FrontMatterFastPath.read(block, firstLine);
+        if (simple != null) {
+            return simple;
+        }
+        return parse(block, firstLine);
+    }
+
+    /** Always with the real parser (the fast path's tests compare against this). */
+    static FrontMatterNode.Mapping parse(String block, int firstLine) throws Failure {
         Reader reader = new Reader(block, firstLine);
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(block)) {
+        try (YAMLParser parser = (YAMLParser) Factory.INSTANCE.createParser(block)) {
             reader.parser = parser;
             JsonToken token = parser.nextToken();
             if (token == null) {
