@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a front matter block with Jackson's streaming YAML parser into {@link FrontMatterNode}s. Streaming (no
@@ -57,7 +58,7 @@ final class FrontMatterYaml {
     /** Always with the real parser (the fast path's tests compare against this). */
     static FrontMatterNode.Mapping parse(String block, int firstLine) throws Failure {
         Reader reader = new Reader(block, firstLine);
-        try (YAMLParser parser = (YAMLParser) Factory.INSTANCE.createParser(block)) {
+        try (YAMLParser parser = Factory.INSTANCE.createParser(block)) {
             reader.parser = parser;
             JsonToken token = parser.nextToken();
             if (token == null) {
@@ -78,7 +79,7 @@ final class FrontMatterYaml {
     }
 
     private static String describe(JsonProcessingException e) {
-        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblem() != null) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
             return marked.getProblem();
         }
         return e.getOriginalMessage().lines().findFirst().orElse("not YAML").strip();
@@ -139,7 +140,8 @@ final class FrontMatterYaml {
             int line = line(start);
             if (parser.isCurrentAlias()) {
                 // Jackson hands an alias over as its bare name, which would be a silently wrong value.
-                throw new Failure(line, "YAML aliases such as `*" + parser.getText() + "` are not supported in front matter");
+                throw new Failure(line, "YAML aliases such as `*" + parser.getText()
+                        + "` are not supported in front matter");
             }
             String text = token == JsonToken.VALUE_NULL ? null : parser.getText();
             return new FrontMatterNode.Scalar(text, line, endLine(start, line));

@@ -202,9 +202,9 @@ public final class PostReader {
     }
 
     private static ReadResult tooLarge(Path file, long size) {
-        return failed(file, Problem.error(file, 0, "file-too-large", String.format(Locale.ROOT, "file is %.1f MB; xpost reads "
-                + "posts up to %d MB (Hashnode takes at most 100 KB), so this is not a post", size / 1048576.0,
-                MAX_BYTES / 1048576)));
+        String message = String.format(Locale.ROOT, "file is %.1f MB; xpost reads posts up to %d MB (Hashnode takes "
+                + "at most 100 KB), so this is not a post", size / 1048576.0, MAX_BYTES / 1048576);
+        return failed(file, Problem.error(file, 0, "file-too-large", message));
     }
 
     private static ReadResult failed(Path file, Problem problem) {
