@@ -47,8 +47,6 @@ public final class PostReader {
             return failed(file, Problem.error(file, 0, "read-error", "file not found"));
         } catch (IOException | RuntimeException e) {
             return failed(file, Problem.error(file, 0, "read-error", "cannot read the file: " + e));
-        } catch (OutOfMemoryError e) {
-            return failed(file, Problem.error(file, 0, "read-error", "not enough memory to read the file"));
         }
     }
 
