@@ -3,17 +3,15 @@ package dev.xpost.post;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -30,27 +28,8 @@ public final class Dates {
     private static final Set<String> WEEKDAYS = Set.of(
             "mon", "tue", "wed", "thu", "fri", "sat", "sun",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
-
-    /** "Dec 16 2023 21:36:40 GMT+0000" (the weekday is stripped first; see {@link #parseJavaScript}). */
-    private static final DateTimeFormatter JAVASCRIPT = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .appendPattern("MMM d uuuu HH:mm:ss")
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .appendLiteral("GMT")
-            .optionalStart().appendOffset("+HH:MM", "+00:00").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "+0000").optionalEnd()
-            .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
-            .toFormatter(Locale.ENGLISH)
-            .withResolverStyle(ResolverStyle.STRICT);
-
-    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .toFormatter(Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT)
-            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+    private static final List<String> MONTHS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
     private static final DateTimeFormatter TO_JAVASCRIPT =
             DateTimeFormatter.ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT'xx", Locale.ENGLISH);
@@ -82,19 +61,6 @@ public final class Dates {
         }
     }
 
-    /** True when the text is in JavaScript's {@code Date.toString()} form, the mark of a Hashnode backup. */
-    static boolean isJavaScript(String text) {
-        if (text == null || text.isBlank() || !Character.isLetter(text.strip().charAt(0))) {
-            return false;
-        }
-        try {
-            parseJavaScript(text.strip());
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
-    }
-
     /**
      * JavaScript's {@code Date.toString()} in the given zone, the form Hashnode backups use:
      * {@code Sat Dec 16 2023 21:36:40 GMT+0000 (Coordinated Universal Time)}.
@@ -113,35 +79,153 @@ public final class Dates {
         return ZONE_NAME.format(at);
     }
 
+    /*
+     * Both forms are parsed by hand rather than with DateTimeFormatter: on a cold JVM a formatter parse costs tens
+     * of microseconds, which for 10,000 posts is a visible part of the CLI's start-up budget (see ReadBenchmark).
+     * LocalDate.of and LocalTime.of still check every field's range.
+     */
+
+    /** {@code [Weekday] Mon D YYYY HH:MM:SS GMT±HHMM [(Zone Name)]}. */
     private static Instant parseJavaScript(String s) {
         String rest = s;
         // The zone name in parentheses is for humans and varies by browser locale; only the offset counts.
         int paren = rest.indexOf('(');
         if (paren > 0 && rest.endsWith(")")) {
-            rest = rest.substring(0, paren).strip();
+            rest = rest.substring(0, paren);
         }
-        int space = rest.indexOf(' ');
-        if (space > 0 && WEEKDAYS.contains(rest.substring(0, space).toLowerCase(Locale.ROOT))) {
+        List<String> parts = words(rest);
+        int at = 0;
+        if (!parts.isEmpty() && WEEKDAYS.contains(parts.get(0).toLowerCase(Locale.ROOT))) {
             // Checked loosely on purpose: a hand-edited date with the wrong weekday still names one instant.
-            rest = rest.substring(space + 1).strip();
+            at = 1;
         }
-        return OffsetDateTime.parse(rest, JAVASCRIPT).toInstant();
+        if (parts.size() - at != 5) {
+            throw new DateTimeException("expected month, day, year, time and GMT offset");
+        }
+        int month = MONTHS.indexOf(parts.get(at).toLowerCase(Locale.ROOT)) + 1;
+        if (month == 0) {
+            throw new DateTimeException("unknown month " + parts.get(at));
+        }
+        LocalDate date = LocalDate.of(number(parts.get(at + 2), 4, 4), month, number(parts.get(at + 1), 1, 2));
+        String clock = parts.get(at + 3);
+        LocalTime time = time(clock, 0, clock.length(), true);
+        String zone = parts.get(at + 4);
+        if (!zone.regionMatches(true, 0, "GMT", 0, 3)) {
+            throw new DateTimeException("expected GMT+hhmm");
+        }
+        ZoneOffset offset = zone.length() == 3 ? ZoneOffset.UTC : offset(zone, 3);
+        return OffsetDateTime.of(date, time, offset).toInstant();
     }
 
+    /** {@code YYYY-MM-DD[(T| )HH:MM[:SS[.fraction]][Z|±HH:MM|±HHMM|±HH]]}. */
     private static Instant parseIso(String s, ZoneId zone) {
-        String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11).strip() : s;
-        if (iso.length() == 10) {
+        if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            throw new DateTimeException("not an ISO date");
+        }
+        LocalDate date = LocalDate.of(number(s.substring(0, 4), 4, 4), number(s.substring(5, 7), 2, 2),
+                number(s.substring(8, 10), 2, 2));
+        if (s.length() == 10) {
             // atStartOfDay, not atTime(MIDNIGHT): in zones that skip midnight it gives the first valid instant.
-            return LocalDate.parse(iso).atStartOfDay(zone).toInstant();
+            return date.atStartOfDay(zone).toInstant();
         }
-        TemporalAccessor parsed = ISO.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
-        if (parsed instanceof OffsetDateTime offsetDateTime) {
-            return offsetDateTime.toInstant();
+        char separator = s.charAt(10);
+        if (separator != 'T' && separator != 't' && separator != ' ') {
+            throw new DateTimeException("expected T between date and time");
         }
-        // ZonedDateTime.of resolves wall-clock times the DST change makes odd: in a gap (02:30 on a spring-forward
-        // night) the time moves forward by the length of the gap (03:30); in an overlap (02:30 on a fall-back
-        // night) the earlier offset wins, i.e. the first of the two 02:30s. That is what a reader of the file
-        // most likely meant, and it never fails.
-        return ZonedDateTime.of((LocalDateTime) parsed, zone).toInstant();
+        int timeEnd = 11;
+        while (timeEnd < s.length() && "0123456789:.".indexOf(s.charAt(timeEnd)) >= 0) {
+            timeEnd++;
+        }
+        LocalTime time = time(s, 11, timeEnd, false);
+        int zoneStart = timeEnd;
+        while (zoneStart < s.length() && s.charAt(zoneStart) == ' ') {
+            zoneStart++;
+        }
+        if (zoneStart == s.length()) {
+            // ZonedDateTime.of resolves wall-clock times the DST change makes odd: in a gap (02:30 on a
+            // spring-forward night) the time moves forward by the length of the gap (03:30); in an overlap (02:30
+            // on a fall-back night) the earlier offset wins, i.e. the first of the two 02:30s. That is what a
+            // reader of the file most likely meant, and it never fails.
+            return ZonedDateTime.of(date, time, zone).toInstant();
+        }
+        String suffix = s.substring(zoneStart);
+        ZoneOffset offset = suffix.equalsIgnoreCase("Z") ? ZoneOffset.UTC : offset(suffix, 0);
+        return OffsetDateTime.of(date, time, offset).toInstant();
+    }
+
+    /** {@code HH:MM}, {@code HH:MM:SS} or {@code HH:MM:SS.fraction} (up to nanoseconds). */
+    private static LocalTime time(String s, int from, int to, boolean secondsRequired) {
+        String text = s.substring(from, to);
+        int length = text.length();
+        if (length < 5 || text.charAt(2) != ':' || (secondsRequired && length < 8)) {
+            throw new DateTimeException("expected HH:MM or HH:MM:SS");
+        }
+        int hour = number(text.substring(0, 2), 2, 2);
+        int minute = number(text.substring(3, 5), 2, 2);
+        if (length == 5) {
+            return LocalTime.of(hour, minute);
+        }
+        if (length < 8 || text.charAt(5) != ':') {
+            throw new DateTimeException("expected HH:MM:SS");
+        }
+        int second = number(text.substring(6, 8), 2, 2);
+        int nano = 0;
+        if (length > 8) {
+            if (text.charAt(8) != '.' || length == 9 || length > 18) {
+                throw new DateTimeException("expected .fraction after the seconds");
+            }
+            String fraction = (text.substring(9) + "00000000").substring(0, 9);
+            nano = number(fraction, 9, 9);
+        }
+        return LocalTime.of(hour, minute, second, nano);
+    }
+
+    /** {@code ±HH:MM}, {@code ±HHMM} or {@code ±HH}, starting at {@code from}. */
+    private static ZoneOffset offset(String s, int from) {
+        String text = s.substring(from);
+        if (text.length() < 3 || (text.charAt(0) != '+' && text.charAt(0) != '-')) {
+            throw new DateTimeException("expected an offset such as +02:00");
+        }
+        int sign = text.charAt(0) == '-' ? -1 : 1;
+        String digits = text.length() == 6 && text.charAt(3) == ':' ? text.substring(1, 3) + text.substring(4)
+                : text.substring(1);
+        if (digits.length() != 2 && digits.length() != 4) {
+            throw new DateTimeException("expected an offset such as +02:00");
+        }
+        int hours = number(digits.substring(0, 2), 2, 2);
+        int minutes = digits.length() == 4 ? number(digits.substring(2), 2, 2) : 0;
+        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    }
+
+    /** The text split at runs of spaces. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>(7);
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || text.charAt(i) == ' ';
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return words;
+    }
+
+    /** A run of ASCII digits of the given length range. */
+    private static int number(String text, int minDigits, int maxDigits) {
+        if (text.length() < minDigits || text.length() > maxDigits) {
+            throw new DateTimeException("wrong number of digits in " + text);
+        }
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new DateTimeException("not a number: " + text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps front matter in any of the three dialects onto one {@link Post}, with the canonical keys and aliases of
@@ -59,6 +60,14 @@ final class FrontMatterMapper {
 
     private static final Map<String, String> BY_LOWER_CASE = new HashMap<>();
 
+    /**
+     * Tag → tag slug. A blog uses a few dozen tags over and over, and {@link Slugs#tag} (Unicode normalisation and
+     * four regular expressions) is the costliest step of reading a post on a cold JVM. Bounded so that a
+     * pathological input cannot grow it without limit.
+     */
+    private static final Map<String, String> TAG_SLUGS = new ConcurrentHashMap<>();
+    private static final int TAG_CACHE_LIMIT = 4096;
+
     static {
         for (String key : CANONICAL.keySet()) {
             BY_LOWER_CASE.put(key.toLowerCase(Locale.ROOT), key);
@@ -101,7 +110,7 @@ final class FrontMatterMapper {
         List<String> rawTags = list("tags");
         List<String> tags = new ArrayList<>(rawTags.size());
         for (String raw : rawTags) {
-            tags.add(Slugs.tag(raw));
+            tags.add(tagSlug(raw));
         }
         String dateText = text("datePublished");
         Instant publishAt = date(dateText);
@@ -112,12 +121,23 @@ final class FrontMatterMapper {
         }
         Boolean draft = bool("draft");
         Boolean ignored = bool("ignorePost");
-        return new Post(file, dialect(dateText), title, text("subtitle"), slug, writtenSlug != null,
+        return new Post(file, dialect(dateText, publishAt), title, text("subtitle"), slug, writtenSlug != null,
                 tags, rawTags, dateText, publishAt, text("cuid"), text("canonical"), text("cover"),
                 text("ogImage"), text("seoTitle"), text("seoDescription"), text("series"),
                 part(partText), partText, Boolean.TRUE.equals(draft), Boolean.TRUE.equals(ignored),
                 bool("enableToc"), bool("disableComments"), bool("hideFromHashnodeCommunity"),
                 platforms, linkedinText(), extra, body, bodyLine, lines);
+    }
+
+    private static String tagSlug(String raw) {
+        String slug = TAG_SLUGS.get(raw);
+        if (slug == null) {
+            slug = Slugs.tag(raw);
+            if (TAG_SLUGS.size() < TAG_CACHE_LIMIT) {
+                TAG_SLUGS.put(raw, slug);
+            }
+        }
+        return slug;
     }
 
     private void sort(FrontMatterNode.Entry entry) {
@@ -287,9 +307,11 @@ final class FrontMatterMapper {
                         + "contains `: ` or starts with `[`, `{` or `-`"));
     }
 
-    private Dialect dialect(String dateText) {
+    private Dialect dialect(String dateText, Instant publishAt) {
         FrontMatterNode.Entry date = chosen.get("datePublished");
-        boolean backupDate = date != null && date.key().equals("datePublished") && Dates.isJavaScript(dateText);
+        // Of the accepted date forms only JavaScript's starts with a letter.
+        boolean backupDate = date != null && date.key().equals("datePublished") && publishAt != null
+                && Character.isLetter(dateText.charAt(0));
         if (chosen.containsKey("cuid") || backupDate) {
             return Dialect.HASHNODE_BACKUP;
         }

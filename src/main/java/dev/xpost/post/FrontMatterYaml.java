@@ -8,14 +8,20 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a front matter block with Jackson's streaming YAML parser into {@link FrontMatterNode}s. Streaming (no
  * data binding) keeps every scalar as the text written and gives each key and value its line.
  */
 final class FrontMatterYaml {
-    /** Thread-safe once built; creating one per file would cost more than parsing a typical front matter. */
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /**
+     * Thread-safe once built, and shared: creating one per file would cost more than parsing a typical front
+     * matter. In a holder so that a run whose files all take the fast path never loads SnakeYAML at all.
+     */
+    private static final class Factory {
+        static final YAMLFactory INSTANCE = YAMLFactory.builder().build();
+    }
 
     private FrontMatterYaml() {
     }
@@ -42,8 +48,17 @@ final class FrontMatterYaml {
      * @throws Failure when the block is not YAML, or is YAML but not a mapping
      */
     static FrontMatterNode.Mapping read(String block, int firstLine) throws Failure {
+        FrontMatterNode.Mapping simple = FrontMatterFastPath.read(block, firstLine);
+        if (simple != null) {
+            return simple;
+        }
+        return parse(block, firstLine);
+    }
+
+    /** Always with the real parser (the fast path's tests compare against this). */
+    static FrontMatterNode.Mapping parse(String block, int firstLine) throws Failure {
         Reader reader = new Reader(block, firstLine);
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(block)) {
+        try (YAMLParser parser = Factory.INSTANCE.createParser(block)) {
             reader.parser = parser;
             JsonToken token = parser.nextToken();
             if (token == null) {
@@ -64,7 +79,7 @@ final class FrontMatterYaml {
     }
 
     private static String describe(JsonProcessingException e) {
-        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblem() != null) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
             return marked.getProblem();
         }
         return e.getOriginalMessage().lines().findFirst().orElse("not YAML").strip();
@@ -125,7 +140,8 @@ final class FrontMatterYaml {
             int line = line(start);
             if (parser.isCurrentAlias()) {
                 // Jackson hands an alias over as its bare name, which would be a silently wrong value.
-                throw new Failure(line, "YAML aliases such as `*" + parser.getText() + "` are not supported in front matter");
+                throw new Failure(line, "YAML aliases such as `*" + parser.getText()
+                        + "` are not supported in front matter");
             }
             String text = token == JsonToken.VALUE_NULL ? null : parser.getText();
             return new FrontMatterNode.Scalar(text, line, endLine(start, line));

@@ -61,7 +61,8 @@ final class LenientYaml {
                 continue;
             }
             if (current == null) {
-                throw new Failure(lineNumber, "line " + lineNumber + " is indented or a list item, but no key comes before it");
+                throw new Failure(lineNumber, "line " + lineNumber
+                        + " is indented or a list item, but no key comes before it");
             }
             if (item && current.acceptsItems()) {
                 current.addItem(text.substring(1).strip(), lineNumber);

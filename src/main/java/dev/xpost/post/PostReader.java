@@ -3,7 +3,6 @@ package dev.xpost.post;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -56,8 +55,6 @@ public final class PostReader {
             return failed(shownAs, Problem.error(shownAs, 0, "read-error", "file not found"));
         } catch (IOException | RuntimeException e) {
             return failed(shownAs, Problem.error(shownAs, 0, "read-error", "cannot read the file: " + e));
-        } catch (OutOfMemoryError e) {
-            return failed(shownAs, Problem.error(shownAs, 0, "read-error", "not enough memory to read the file"));
         }
     }
 
@@ -174,31 +171,30 @@ public final class PostReader {
 
     /** Strict UTF-8: a wrong encoding must be reported, not turned into replacement characters. */
     private static String decode(Path file, byte[] content, List<Problem> problems) {
+        // The JDK's String decoding is much faster than a CharsetDecoder, but replaces bad bytes with U+FFFD. Only
+        // when a U+FFFD shows up (a bad byte, or rarely a real one) does the strict decoder run to tell them apart.
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(content);
         CharBuffer out = CharBuffer.allocate(content.length);
-        try {
-            CoderResult result = decoder.decode(in, out, true);
-            if (result.isError()) {
-                int at = in.position();
-                problems.add(Problem.error(file, lineOfByte(content, at), "not-utf8", String.format(Locale.ROOT,
-                        "not UTF-8: byte 0x%02X on line %d (byte offset %d) is not valid UTF-8; save the file as UTF-8",
-                        content[at] & 0xFF, lineOfByte(content, at), at)));
-                return null;
-            }
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
             result = decoder.flush(out);
-            if (result.isError()) {
-                result.throwException();
-            }
-        } catch (CharacterCodingException e) {
-            problems.add(Problem.error(file, lineOfByte(content, content.length), "not-utf8",
-                    "not UTF-8: the file ends in the middle of a character; save the file as UTF-8"));
+        }
+        if (result.isError()) {
+            int at = Math.min(in.position(), content.length - 1);
+            int line = lineOfByte(content, at);
+            problems.add(Problem.error(file, line, "not-utf8", String.format(Locale.ROOT,
+                    "not UTF-8: byte 0x%02X on line %d (byte offset %d) is not valid UTF-8; save the file as UTF-8",
+                    content[at] & 0xFF, line, at)));
             return null;
         }
-        out.flip();
-        return out.toString();
+        return text;
     }
 
     private static int lineOfByte(byte[] content, int index) {
@@ -212,9 +208,9 @@ public final class PostReader {
     }
 
     private static ReadResult tooLarge(Path file, long size) {
-        return failed(file, Problem.error(file, 0, "file-too-large", String.format(Locale.ROOT, "file is %.1f MB; xpost reads "
-                + "posts up to %d MB (Hashnode takes at most 100 KB), so this is not a post", size / 1048576.0,
-                MAX_BYTES / 1048576)));
+        String message = String.format(Locale.ROOT, "file is %.1f MB; xpost reads posts up to %d MB (Hashnode takes "
+                + "at most 100 KB), so this is not a post", size / 1048576.0, MAX_BYTES / 1048576);
+        return failed(file, Problem.error(file, 0, "file-too-large", message));
     }
 
     private static ReadResult failed(Path file, Problem problem) {

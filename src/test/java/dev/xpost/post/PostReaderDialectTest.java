@@ -192,4 +192,17 @@ class PostReaderDialectTest {
         assertTrue(problem.message().startsWith("front matter is not valid YAML ("), problem.message());
         assertTrue(problem.message().contains("escape the inner quotes"), problem.message());
     }
+
+    @Test
+    void oneReaderGivesTheSameResultsFromManyThreads() {
+        List<Path> files = List.of(fixture("backup.md"), fixture("github.md"), fixture("generic.md"),
+                fixture("legacy-h1.md"), fixture("legacy-h2.md"), fixture("empty-front-matter.md"),
+                fixture("unescaped-quotes.md"));
+        List<ReadResult> expected = files.stream().map(reader::read).toList();
+        List<List<ReadResult>> parallel = java.util.stream.IntStream.range(0, 50).parallel()
+                .mapToObj(i -> files.stream().map(reader::read).toList()).toList();
+        for (List<ReadResult> results : parallel) {
+            assertEquals(expected, results);
+        }
+    }
 }
