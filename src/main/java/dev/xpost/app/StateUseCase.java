@@ -33,7 +33,11 @@ public final class StateUseCase {
         String slug = slugOf(post, state);
         PostEntry entry = state.post(slug).orElseThrow(() -> new ConfigException("the state file has no record "
                 + "of " + post));
-        return dev.xpost.http.Json.pretty(java.util.Map.of(slug, entry));
+        State only = State.empty();
+        for (var r : entry.platforms().entrySet()) {
+            only = only.withRecord(slug, entry.file(), r.getKey(), r.getValue());
+        }
+        return StateStore.text(only);
     }
 
     /**

@@ -157,11 +157,11 @@ class CommandsCliTest {
         assertFalse(err.toString().contains("AQV-fresh") || out.toString().contains("AQV-fresh"), err::toString);
 
         // auth status now sees the token, asks LinkedIn who it is, and counts the days left.
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body("{\"sub\":\"abc_123\"}").build());
         server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
                 .body("{\"errors\":[{\"message\":\"Invalid token\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}")
                 .build());
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"sub\":\"abc_123\"}").build());
         cli.env.put("HASHNODE_TOKEN", "hn-rejected-token-999");
         CliRun.Result status = cli.run("auth", "status");
         assertEquals(4, status.code(), status::toString);

@@ -530,7 +530,8 @@ public final class HashnodeClient {
     }
 
     private static String setEndpoint() {
-        return "Set hashnode.endpoint in config/xpost.yaml (current: " + DEFAULT_ENDPOINT + ")";
+        return "Set hashnode.endpoint in config/xpost.yaml (Hashnode's endpoint since 2026 is " + DEFAULT_ENDPOINT
+                + ")";
     }
 
     private static boolean isHtml(Response response, String text) {
