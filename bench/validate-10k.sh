@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: generate a blog of N posts (default 10,000; sizes like real exports: mostly 2-10 KB, 1 in 100
-# around 60-90 KB) in a temporary folder, then time `xpost validate` on it, JVM start included, and
+# around 50-80 KB) in a temporary folder, then time `xpost validate` on it, JVM start included, and
 # `xpost --version`. Prints wall time and peak memory of each of 3 runs.
 #   bench/validate-10k.sh [N]
 set -euo pipefail
@@ -8,6 +8,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-10000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# Any argument after N is kept: bench/validate-10k.sh 10000 --keep prints the folder and leaves it.
+[ "${2:-}" = "--keep" ] && trap - EXIT
 
 "$here/xpost" --version >/dev/null   # builds the jar and the class-data archive if needed
 
@@ -19,7 +21,7 @@ awk -v n="$n" -v dir="$work/posts" 'BEGIN {
   split("Sat Sun Mon Tue Wed Thu Fri", days, " "); split("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec", months, " ")
   for (i = 1; i <= n; i++) {
     f = sprintf("%s/post-%05d.md", dir, i)
-    size = (i % 100 == 0) ? 60000 + int(rand() * 30000) : 2000 + int(rand() * 8000)
+    size = (i % 100 == 0) ? 50000 + int(rand() * 30000) : 2000 + int(rand() * 8000)
     d = 1 + (i % 28); m = 1 + (i % 12); y = 2015 + (i % 11)
     printf "---\ntitle: \"Post number %d: notes on systems, part %d\"\n", i, i % 7 > f
     printf "datePublished: %s %s %02d %d 10:%02d:00 GMT+0000 (Coordinated Universal Time)\n", days[1 + i % 7], months[m], d, y, i % 60 > f
