@@ -56,7 +56,7 @@ final class ReportView {
         String title = switch (r.mode()) {
             case PLAN -> "Plan for ";
             case DRY_RUN -> "Dry run (nothing is sent) for ";
-            case LIVE -> "Published at ";
+            case LIVE -> "Publish run at ";
         };
         out.println(title + Output.when(r.now(), r.zone()) + (r.platforms().isEmpty() ? " (no platform configured)"
                 : " on " + String.join(", ", r.platforms())));

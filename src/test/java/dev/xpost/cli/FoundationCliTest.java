@@ -209,6 +209,25 @@ class FoundationCliTest {
     }
 
     @Test
+    void aBodyTooLargeForHashnodeIsAValidationErrorAndA10MbFileIsReadWithoutFuss() throws IOException {
+        String para = "A paragraph of prose that repeats until the post is far too long for one request.\n\n";
+        cli.write("posts/long.md", post("Long", "2026-11-01", "long", "java") + para.repeat(1300));
+        CliRun.Result r = cli.run("validate", "--json");
+        assertEquals(3, r.code(), r::toString);
+        JsonNode p = Json.parseOrNull(r.out()).get("problems").get(0);
+        assertEquals("body-too-large", p.get("rule").asText());
+        assertEquals("posts/long.md", p.get("file").asText());
+        assertTrue(p.get("message").asText().contains("100 KB"), r::toString);
+
+        Files.delete(dir.resolve("posts/long.md"));
+        cli.write("posts/huge.md", post("Huge", "2026-11-01", "huge", "java") + "x".repeat(10 * 1024 * 1024));
+        CliRun.Result huge = cli.run("validate", "posts/huge.md");
+        assertEquals(3, huge.code(), huge::toString);
+        assertTrue(huge.out().contains("(body-too-large)"), huge::toString);
+        assertFalse(huge.err().contains("Exception"), huge::toString);
+    }
+
+    @Test
     void worksWithoutAConfigFile() throws IOException {
         Files.delete(dir.resolve("config/xpost.yaml"));
         CliRun.Result r = cli.run("plan");
