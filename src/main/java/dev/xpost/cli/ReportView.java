@@ -41,6 +41,18 @@ final class ReportView {
         return kinds.isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 
+    /** Prints the report as text or JSON, with every known secret masked whatever a platform echoed back. */
+    static void print(RunReport report, boolean json, Cli cli) {
+        if (json) {
+            cli.out().println(cli.mask(Json.pretty(json(report))));
+        } else {
+            java.io.StringWriter buf = new java.io.StringWriter();
+            text(report, new PrintWriter(buf), cli.err(), cli.ansi());
+            cli.out().print(cli.mask(buf.toString()));
+        }
+        cli.out().flush();
+    }
+
     static void text(RunReport r, PrintWriter out, PrintWriter err, Ansi ansi) {
         if (r.invalid()) {
             for (Problem p : r.problems()) {
