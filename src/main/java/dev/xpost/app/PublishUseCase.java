@@ -251,8 +251,10 @@ public final class PublishUseCase {
                         + "content differs from the file", null, requests);
             }
             PlatformRecord r = record(remote, same ? fp : null);
+            // No remote call made this record, so it waits for the run's last save: saving each of the hundreds
+            // of posts of an adopted backup on its own costs a write and an fsync apiece. A crash before that save
+            // loses only what the next run finds again with the same reads.
             put(p, name, recordedSlug, r);
-            save();
             if (same) {
                 return done(p, name, PlanAction.ADOPT, Outcome.Result.ADOPTED, remote.id(), remote.url(),
                         "already on " + name + ": recorded it instead of creating a twin", List.of());

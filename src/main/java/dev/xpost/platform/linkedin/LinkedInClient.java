@@ -140,6 +140,12 @@ public final class LinkedInClient {
         if (a.ok()) {
             String id = a.headers().get("x-restli-id");
             String urn = id == null ? "" : URLDecoder.decode(id.strip(), StandardCharsets.UTF_8);
+            if (id == null && a.looksLikeHtml()) {
+                // A web page is not the Posts API answering: the request never reached it, so nothing was posted.
+                throw errors.ex(Kind.CONFIG, "LinkedIn answered HTTP " + a.code() + " with an HTML page instead of "
+                        + "JSON while " + Op.CREATE.what + "; this is not LinkedIn's API speaking, so nothing was "
+                        + "posted. Check linkedin.apiBase in config/xpost.yaml.");
+            }
             if (!POST_URN.matcher(urn).matches()) {
                 throw errors.unknownOutcome("LinkedIn answered HTTP " + a.code() + " but "
                         + (id == null ? "without the new post's id (no x-restli-id header)."

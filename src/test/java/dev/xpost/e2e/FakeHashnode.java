@@ -1,0 +1,473 @@
+package dev.xpost.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xpost.http.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A stateful stand-in for Hashnode's gql-beta, for the operations xpost sends ({@code Publication}, {@code Series},
+ * {@code Posts}, {@code PostBySlug}, {@code PublishPost}, {@code UpdatePost}). It keeps every post, so a test can
+ * assert "exactly one remote post per file"; counts requests by operation; and fails the next N calls of an
+ * operation on demand ({@link #fail}). Every request must carry {@code Bearer <token>} and nothing of the
+ * {@code foreignSecrets}; anything else is collected in {@link #violations()}, which the harness checks after
+ * each test (an assertion thrown here would only reach MockWebServer's thread).
+ */
+final class FakeHashnode extends Dispatcher {
+    static final String HOST = "demo.hashnode.dev";
+    static final String PUBLICATION_ID = "6a603fb103e2cb323e7851f6";
+    /** gql-beta clamps {@code first} silently. */
+    static final int MAX_PAGE = 100;
+
+    /** One post as Hashnode keeps it. Mutable: {@code updatePost} replaces its fields. */
+    static final class StoredPost {
+        final String id;
+        final String cuid;
+        String slug;
+        String title;
+        String subtitle;
+        String markdown;
+        List<String> tags = List.of();
+        String publishedAt;
+        String seriesId;
+        JsonNode lastInput;
+
+        StoredPost(String id, String cuid, String slug) {
+            this.id = id;
+            this.cuid = cuid;
+            this.slug = slug;
+        }
+
+        String url() {
+            return "https://" + HOST + "/" + slug;
+        }
+    }
+
+    private final String token;
+    private final List<String> foreignSecrets;
+    private final Faults faults = new Faults();
+    private final List<StoredPost> posts = new ArrayList<>();
+    private final Map<String, String> series = new LinkedHashMap<>();
+    private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private final List<String> operations = new ArrayList<>();
+    private final Map<String, List<JsonNode>> variables = new LinkedHashMap<>();
+    private final List<String> violations = new ArrayList<>();
+    private volatile CountDownLatch publishSeen = new CountDownLatch(1);
+    private long sequence;
+
+    FakeHashnode(String token, List<String> foreignSecrets) {
+        this.token = token;
+        this.foreignSecrets = List.copyOf(foreignSecrets);
+    }
+
+    // ------------------------------------------------------------------------------------------- set-up
+
+    /** A series that exists in the publication (the API cannot create one). */
+    synchronized String addSeries(String slug) {
+        String id = hexId();
+        series.put(slug, id);
+        return id;
+    }
+
+    /** A post that is already on Hashnode, as a backup would list it. */
+    synchronized StoredPost seed(String cuid, String slug, String title, String markdown, String publishedAt) {
+        StoredPost p = new StoredPost(hexId(), cuid, slug);
+        p.title = title;
+        p.markdown = markdown;
+        p.publishedAt = publishedAt;
+        posts.add(p);
+        return p;
+    }
+
+    /** The next {@code times} calls of {@code operation} fail; see {@link Faults#inject}. */
+    void fail(String operation, Fault fault, int times, boolean storedFirst, long delayMillis) {
+        faults.inject(operation, fault, times, storedFirst, delayMillis);
+    }
+
+    void fail(String operation, Fault fault) {
+        fail(operation, fault, 1, fault.mayCommit(), 0);
+    }
+
+    void clearFaults() {
+        faults.clear();
+    }
+
+    // ------------------------------------------------------------------------------------------- assertions
+
+    synchronized List<StoredPost> posts() {
+        return List.copyOf(posts);
+    }
+
+    synchronized List<StoredPost> postsTitled(String title) {
+        return posts.stream().filter(p -> title.equals(p.title)).toList();
+    }
+
+    synchronized StoredPost byId(String id) {
+        return posts.stream().filter(p -> p.id.equals(id)).findFirst().orElse(null);
+    }
+
+    synchronized int count(String operation) {
+        return counts.getOrDefault(operation, 0);
+    }
+
+    synchronized int total() {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    synchronized int mutations() {
+        return count("PublishPost") + count("UpdatePost");
+    }
+
+    synchronized int reads() {
+        return total() - mutations();
+    }
+
+    /** Operation names in the order they arrived. */
+    synchronized List<String> operations() {
+        return List.copyOf(operations);
+    }
+
+    /** The variables of every call of {@code operation}, in order. */
+    synchronized List<JsonNode> variables(String operation) {
+        return List.copyOf(variables.getOrDefault(operation, List.of()));
+    }
+
+    synchronized List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** Forgets the counters (not the posts), so a test can measure one run. */
+    synchronized void resetCounts() {
+        counts.clear();
+        operations.clear();
+        variables.clear();
+        publishSeen = new CountDownLatch(1);
+    }
+
+    /** Waits until a {@code PublishPost} has arrived (before its answer is sent, which may be delayed). */
+    boolean awaitPublish(long millis) throws InterruptedException {
+        return publishSeen.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    // ------------------------------------------------------------------------------------------- serving
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        checkSecrets(request, body);
+        if (!"POST".equals(request.getMethod()) || !"/".equals(request.getUrl().encodedPath())) {
+            return new MockResponse.Builder().code(404).body("not found").build();
+        }
+        JsonNode json = Json.parseOrNull(body);
+        String op = json == null ? null : json.path("operationName").asText(null);
+        if (op == null) {
+            violation("a request without an operationName: " + body);
+            return graphqlError("BAD_REQUEST", "Must provide query string.");
+        }
+        JsonNode vars = json.path("variables");
+        Faults.Planned fault;
+        synchronized (this) {
+            counts.merge(op, 1, Integer::sum);
+            operations.add(op);
+            variables.computeIfAbsent(op, k -> new ArrayList<>()).add(vars);
+            fault = faults.next(op);
+        }
+        if (op.equals("PublishPost")) {
+            publishSeen.countDown();
+        }
+        if (fault == null) {
+            return answer(op, vars);
+        }
+        boolean commit = fault.storedFirst() || fault.fault() == Fault.HEADERS_DELAY
+                || fault.fault() == Fault.BODY_DELAY;
+        MockResponse normal = commit ? answer(op, vars) : null;
+        MockResponse t = Faults.transport(fault, normal);
+        if (t != null) {
+            return t;
+        }
+        return switch (fault.fault()) {
+            case HTTP_500 -> new MockResponse.Builder().code(500).setHeader("Content-Type", "text/plain")
+                    .body("Internal Server Error").build();
+            case HTTP_429 -> new MockResponse.Builder().code(429).setHeader("Retry-After", "30")
+                    .setHeader("Content-Type", "application/json").body(Fixtures.text("hashnode/error-internal.json")
+                            .replace("Internal server error", "Too many requests")).build();
+            case HTTP_401 -> new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+                    .body(Fixtures.text("hashnode/error-unauthenticated.json")).build();
+            case GRAPHQL_UNAUTHENTICATED -> json200(Fixtures.text("hashnode/error-unauthenticated.json"));
+            case GRAPHQL_FORBIDDEN_PRO -> json200(Fixtures.text("hashnode/error-forbidden-pro.json"));
+            case GRAPHQL_BAD_USER_INPUT -> json200(Fixtures.text("hashnode/error-bad-user-input.json"));
+            default -> throw new IllegalArgumentException(fault.fault() + " is not a Hashnode fault");
+        };
+    }
+
+    private void checkSecrets(RecordedRequest request, String body) {
+        String auth = request.getHeaders().get("Authorization");
+        if (!("Bearer " + token).equals(auth)) {
+            violation("Authorization was " + (auth == null ? "missing" : "not Bearer <hashnode token>") + " on "
+                    + request.getRequestLine());
+        }
+        String everything = request.getRequestLine() + "\n" + request.getHeaders() + "\n" + body;
+        for (String s : foreignSecrets) {
+            if (everything.contains(s)) {
+                violation("another platform's secret reached Hashnode in " + request.getRequestLine());
+            }
+        }
+    }
+
+    private synchronized void violation(String what) {
+        violations.add(what);
+    }
+
+    private synchronized MockResponse answer(String op, JsonNode vars) {
+        return switch (op) {
+            case "Publication" -> publication(vars);
+            case "Series" -> seriesAnswer(vars);
+            case "Posts" -> list(vars);
+            case "PostBySlug" -> postBySlug(vars);
+            case "PublishPost" -> publish(vars.path("input"));
+            case "UpdatePost" -> update(vars.path("input"));
+            default -> {
+                violation("unknown operation " + op);
+                yield graphqlError("GRAPHQL_VALIDATION_FAILED", "Unknown operation " + op);
+            }
+        };
+    }
+
+    private MockResponse publication(JsonNode vars) {
+        boolean ours = PUBLICATION_ID.equals(vars.path("id").asText(null)) || HOST.equals(vars.path("host")
+                .asText(null));
+        ObjectNode data = Json.MAPPER.createObjectNode();
+        if (ours) {
+            ObjectNode p = data.putObject("publication");
+            p.put("id", PUBLICATION_ID);
+            p.put("url", "https://" + HOST);
+            p.put("title", "Demo blog");
+        } else {
+            data.putNull("publication");
+        }
+        return data(data);
+    }
+
+    private MockResponse seriesAnswer(JsonNode vars) {
+        if (!requirePublication(vars)) {
+            return data(Json.MAPPER.createObjectNode().putNull("publication"));
+        }
+        ObjectNode data = Json.MAPPER.createObjectNode();
+        ObjectNode p = data.putObject("publication");
+        p.put("id", PUBLICATION_ID);
+        String slug = vars.path("slug").asText("");
+        String id = series.get(slug);
+        if (id == null) {
+            p.putNull("series");
+        } else {
+            ObjectNode s = p.putObject("series");
+            s.put("id", id);
+            s.put("name", slug.toUpperCase(Locale.ROOT));
+            s.put("slug", slug);
+        }
+        return data(data);
+    }
+
+    private MockResponse list(JsonNode vars) {
+        if (!requirePublication(vars)) {
+            return data(Json.MAPPER.createObjectNode().putNull("publication"));
+        }
+        int first = vars.path("first").asInt(0);
+        if (first < 1) {
+            return graphqlError("BAD_USER_INPUT", "first must be positive");
+        }
+        first = Math.min(first, MAX_PAGE);
+        // Newest first, as Hashnode lists a publication's posts.
+        List<StoredPost> newest = new ArrayList<>(posts);
+        Collections.reverse(newest);
+        int start = 0;
+        String after = vars.path("after").asText(null);
+        if (after != null) {
+            if (!after.startsWith("cursor:")) {
+                return graphqlError("BAD_USER_INPUT", "invalid cursor");
+            }
+            start = Integer.parseInt(after.substring("cursor:".length())) + 1;
+        }
+        int end = Math.min(newest.size(), start + first);
+        ObjectNode data = Json.MAPPER.createObjectNode();
+        ObjectNode pub = data.putObject("publication");
+        pub.put("id", PUBLICATION_ID);
+        ObjectNode conn = pub.putObject("posts");
+        ArrayNode edges = conn.putArray("edges");
+        for (int i = start; i < end; i++) {
+            ObjectNode edge = edges.addObject();
+            edge.set("node", node(newest.get(i)));
+            edge.put("cursor", "cursor:" + i);
+        }
+        ObjectNode pageInfo = conn.putObject("pageInfo");
+        pageInfo.put("hasNextPage", end < newest.size());
+        if (end > start) {
+            pageInfo.put("endCursor", "cursor:" + (end - 1));
+        } else {
+            pageInfo.putNull("endCursor");
+        }
+        return data(data);
+    }
+
+    private MockResponse postBySlug(JsonNode vars) {
+        if (!requirePublication(vars)) {
+            return data(Json.MAPPER.createObjectNode().putNull("publication"));
+        }
+        String slug = vars.path("slug").asText("");
+        ObjectNode data = Json.MAPPER.createObjectNode();
+        ObjectNode pub = data.putObject("publication");
+        pub.put("id", PUBLICATION_ID);
+        StoredPost hit = posts.stream().filter(p -> p.slug.equals(slug)).findFirst().orElse(null);
+        if (hit == null) {
+            pub.putNull("post");
+        } else {
+            pub.set("post", node(hit));
+        }
+        return data(data);
+    }
+
+    private MockResponse publish(JsonNode input) {
+        if (!PUBLICATION_ID.equals(input.path("publicationId").asText(null))) {
+            return graphqlError("NOT_FOUND", "Publication not found");
+        }
+        String title = input.path("title").asText("");
+        if (title.isBlank()) {
+            return graphqlError("BAD_USER_INPUT", "Title is required");
+        }
+        String seriesId = input.path("seriesId").asText(null);
+        if (seriesId != null && !series.containsValue(seriesId)) {
+            return graphqlError("BAD_USER_INPUT", "Series not found");
+        }
+        String wanted = input.hasNonNull("slug") ? input.get("slug").asText() : slugify(title);
+        String slug = wanted;
+        if (slugTaken(slug, null)) {
+            // Hashnode keeps the post and suffixes a taken slug instead of failing.
+            slug = wanted + "-" + suffix();
+        }
+        StoredPost p = new StoredPost(hexId(), cuid(), slug);
+        apply(p, input);
+        if (p.publishedAt == null) {
+            p.publishedAt = Instant.now().toString();
+        }
+        posts.add(p);
+        return data(postPayload("publishPost", p));
+    }
+
+    private MockResponse update(JsonNode input) {
+        StoredPost p = posts.stream().filter(x -> x.id.equals(input.path("id").asText(""))).findFirst()
+                .orElse(null);
+        if (p == null) {
+            return graphqlError("NOT_FOUND", "Post not found");
+        }
+        if (input.hasNonNull("slug") && slugTaken(input.get("slug").asText(), p)) {
+            return graphqlError("BAD_USER_INPUT", "Slug is already taken");
+        }
+        apply(p, input);
+        return data(postPayload("updatePost", p));
+    }
+
+    /** Every field present replaces what the post has; an absent field keeps it (as updatePost does). */
+    private static void apply(StoredPost p, JsonNode in) {
+        if (in.hasNonNull("slug")) {
+            p.slug = in.get("slug").asText();
+        }
+        if (in.has("title")) {
+            p.title = in.get("title").asText();
+        }
+        if (in.has("subtitle")) {
+            p.subtitle = in.get("subtitle").asText(null);
+        }
+        if (in.has("contentMarkdown")) {
+            p.markdown = in.get("contentMarkdown").asText();
+        }
+        if (in.has("tags")) {
+            List<String> tags = new ArrayList<>();
+            in.get("tags").forEach(t -> tags.add(t.path("slug").asText()));
+            p.tags = List.copyOf(tags);
+        }
+        if (in.hasNonNull("publishedAt")) {
+            p.publishedAt = in.get("publishedAt").asText();
+        }
+        if (in.hasNonNull("seriesId")) {
+            p.seriesId = in.get("seriesId").asText();
+        }
+        p.lastInput = in;
+    }
+
+    private boolean slugTaken(String slug, StoredPost except) {
+        return posts.stream().anyMatch(p -> p != except && p.slug.equals(slug));
+    }
+
+    private boolean requirePublication(JsonNode vars) {
+        return PUBLICATION_ID.equals(vars.path("id").asText(null));
+    }
+
+    private static ObjectNode node(StoredPost p) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", p.id);
+        n.put("cuid", p.cuid);
+        n.put("slug", p.slug);
+        n.put("url", p.url());
+        n.put("title", p.title);
+        n.put("publishedAt", p.publishedAt);
+        n.putObject("content").put("markdown", p.markdown);
+        return n;
+    }
+
+    private static ObjectNode postPayload(String field, StoredPost p) {
+        ObjectNode data = Json.MAPPER.createObjectNode();
+        ObjectNode post = data.putObject(field).putObject("post");
+        post.put("id", p.id);
+        post.put("cuid", p.cuid);
+        post.put("slug", p.slug);
+        post.put("url", p.url());
+        return data;
+    }
+
+    private static MockResponse data(ObjectNode data) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.set("data", data);
+        return json200(Json.compact(root));
+    }
+
+    private static MockResponse graphqlError(String code, String message) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode e = root.putArray("errors").addObject();
+        e.put("message", message);
+        e.putObject("extensions").put("code", code);
+        root.putNull("data");
+        return json200(Json.compact(root));
+    }
+
+    private static MockResponse json200(String body) {
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    private String hexId() {
+        return String.format(Locale.ROOT, "6a7%021x", ++sequence);
+    }
+
+    private String cuid() {
+        return "clx" + String.format(Locale.ROOT, "%022d", ++sequence);
+    }
+
+    private String suffix() {
+        return Long.toString(1_000_000L + 7919L * ++sequence, 36).substring(0, 4);
+    }
+
+    static String slugify(String title) {
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.xpost.e2e;
+
+/**
+ * What a fake platform does instead of answering normally, for the next N calls of one operation. The names say
+ * what the client sees; whether a create was stored before the fault is chosen per injection
+ * ({@link Faults#inject}), since a timeout, a dropped connection or a 5xx can come after the platform committed.
+ */
+enum Fault {
+    /** The request was read in full, then the connection closed before any answer. */
+    DROPPED_AFTER_REQUEST,
+    /** HTTP 500. */
+    HTTP_500,
+    /** HTTP 429 with {@code Retry-After: 30}. */
+    HTTP_429,
+    /** The answer's headers come later than the client's read timeout. */
+    HEADERS_DELAY,
+    /** The headers come at once, the body later than the client's read timeout. */
+    BODY_DELAY,
+    /** A 200 answer with an HTML page, as a moved endpoint or a login wall gives. */
+    HTML_PAGE,
+    /** HTTP 401. */
+    HTTP_401,
+    /** HTTP 426 (LinkedIn: the LinkedIn-Version is not served). */
+    HTTP_426,
+    /** GraphQL error UNAUTHENTICATED inside a 200 (Hashnode). */
+    GRAPHQL_UNAUTHENTICATED,
+    /** GraphQL error FORBIDDEN with Hashnode's Pro plan message (Hashnode). */
+    GRAPHQL_FORBIDDEN_PRO,
+    /** GraphQL error BAD_USER_INPUT (Hashnode). */
+    GRAPHQL_BAD_USER_INPUT;
+
+    /** True for the faults whose answer may come after the platform stored the post. */
+    boolean mayCommit() {
+        return this == DROPPED_AFTER_REQUEST || this == HTTP_500 || this == HEADERS_DELAY || this == BODY_DELAY;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.xpost.e2e;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+
+/** The faults queued for each operation of one fake platform; thread-safe, since MockWebServer serves in threads. */
+final class Faults {
+    /** One queued fault: what happens, and whether a create is stored before it happens. */
+    record Planned(Fault fault, boolean storedFirst, long delayMillis) {
+    }
+
+    private final Map<String, Deque<Planned>> byOperation = new HashMap<>();
+
+    /**
+     * The next {@code times} calls of {@code operation} fail with {@code fault}.
+     *
+     * @param storedFirst for creates: the platform stores the post before the fault (what a timeout, a dropped
+     *                    connection or a 5xx after commit look like)
+     * @param delayMillis for the delay faults: how late the answer comes
+     */
+    synchronized void inject(String operation, Fault fault, int times, boolean storedFirst, long delayMillis) {
+        Deque<Planned> q = byOperation.computeIfAbsent(operation, k -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            q.add(new Planned(fault, storedFirst, delayMillis));
+        }
+    }
+
+    synchronized Planned next(String operation) {
+        Deque<Planned> q = byOperation.get(operation);
+        return q == null ? null : q.poll();
+    }
+
+    synchronized void clear() {
+        byOperation.clear();
+    }
+
+    /**
+     * The answer for a fault that does not depend on the platform's body format, or null when the platform must
+     * build it. Delay faults wrap {@code normal}, the answer the platform would have given.
+     */
+    static MockResponse transport(Planned p, MockResponse normal) {
+        return switch (p.fault()) {
+            case DROPPED_AFTER_REQUEST -> new MockResponse.Builder()
+                    .onResponseStart(new SocketEffect.CloseSocket()).build();
+            case HEADERS_DELAY -> new MockResponse.Builder(normal)
+                    .headersDelay(p.delayMillis(), TimeUnit.MILLISECONDS).build();
+            case BODY_DELAY -> new MockResponse.Builder(normal)
+                    .bodyDelay(p.delayMillis(), TimeUnit.MILLISECONDS).build();
+            case HTML_PAGE -> new MockResponse.Builder().code(200)
+                    .setHeader("Content-Type", "text/html; charset=utf-8")
+                    .body(Fixtures.text("hashnode/retired-endpoint.html")).build();
+            default -> null;
+        };
+    }
+}
