@@ -146,10 +146,7 @@ public final class PublishUseCase {
                 try {
                     Platform platform = factory.create(name, services, options.mode());
                     platforms.put(name, platform);
-                    boolean needsLookup = due.stream().anyMatch(p -> p.targets(name) && !isRecorded(p, name));
-                    if (platform.online() || live) {
-                        platform.prepare(this, needsLookup);
-                    }
+                    platform.prepare(this);
                 } catch (PlatformException e) {
                     stopped.put(name, e);
                 }
@@ -382,10 +379,6 @@ public final class PublishUseCase {
                     .map(r -> r.status() == Status.PUBLISHED).orElse(false);
         }
 
-        private boolean isRecorded(Post p, String name) {
-            return state.recordFor(p.slug(), name).map(r -> r.status() == Status.PUBLISHED).orElse(false);
-        }
-
         /** Within a series, each numbered part waits for the part before it. */
         private void linkSeries(List<Post> due) {
             Map<String, List<Post>> bySeries = new HashMap<>();
@@ -428,9 +421,7 @@ public final class PublishUseCase {
         }
 
         private String stateKey(Post p) {
-            Path abs = services.cwd().resolve(p.file()).toAbsolutePath().normalize();
-            Path rel = abs.startsWith(config.root()) ? config.root().relativize(abs) : abs;
-            return rel.toString().replace('\\', '/');
+            return config.fileKey(services.cwd().resolve(p.file()));
         }
 
         private String firstError(Path file) {

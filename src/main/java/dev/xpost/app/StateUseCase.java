@@ -122,8 +122,6 @@ public final class StateUseCase {
     }
 
     private String relative(Path file) {
-        Path root = services.config().root();
-        Path abs = file.toAbsolutePath().normalize();
-        return (abs.startsWith(root) ? root.relativize(abs) : abs).toString().replace('\\', '/');
+        return services.config().fileKey(file);
     }
 }

@@ -70,6 +70,14 @@ public record Config(
         return out;
     }
 
+    /**
+     * How the state file names a post's file: relative to the blog folder, with {@code /}, so that the file reads
+     * the same from every clone and every operating system.
+     */
+    public String fileKey(Path file) {
+        return display(file).replace('\\', '/');
+    }
+
     /** A path for messages: relative to the blog folder when inside it. */
     public String display(Path p) {
         Path abs = p.toAbsolutePath().normalize();

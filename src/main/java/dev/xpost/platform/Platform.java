@@ -16,12 +16,11 @@ public interface Platform {
     boolean online();
 
     /**
-     * Once per run, before any post: resolve what later calls need (publication id, author URN), from
-     * {@link Session#remembered} when possible.
-     *
-     * @param needsLookup true when some due post has no record, so that adoption may need the remote list
+     * Once per run, before any post, and without any request: local checks (warnings about a version or a token
+     * about to expire) and what the state file remembers. What must be asked of the platform (publication id,
+     * author URN) is asked on first need, so that a run with nothing to do sends nothing.
      */
-    void prepare(Session session, boolean needsLookup);
+    void prepare(Session session);
 
     /**
      * A digest of everything this post would send now. The engine stores it after each create or update; a

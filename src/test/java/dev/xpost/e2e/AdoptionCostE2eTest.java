@@ -127,4 +127,14 @@ class AdoptionCostE2eTest {
         assertEquals("scheduled", idle.outcome("delta", "hashnode"), idle::toString);
         assertEquals(0, blog.requests(), () -> "nothing due and nothing changed, yet: " + blog.hashnode.operations());
     }
+
+    @Test
+    void aFreshBlogWithNothingDueSendsNoRequestAtAll() throws IOException {
+        blog.post("d.md", "Delta", "2027-01-10T09:00:00Z", "delta");
+        E2eBlog.Run r = blog.publish();
+        assertEquals(0, r.code(), r::toString);
+        assertEquals("scheduled", r.outcome("delta", "hashnode"), r::toString);
+        assertEquals("scheduled", r.outcome("delta", "linkedin"), r::toString);
+        assertEquals(0, blog.requests(), () -> "nothing is due, yet: " + blog.hashnode.operations());
+    }
 }

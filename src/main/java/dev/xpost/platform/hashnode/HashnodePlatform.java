@@ -21,6 +21,7 @@ public final class HashnodePlatform implements Platform {
     private final String endpoint;
     private final PublicationRef ref;
     private Publication publication;
+    private Session session;
     private Map<String, RemotePost> byCuid;
     private Map<String, RemotePost> bySlug;
 
@@ -46,20 +47,15 @@ public final class HashnodePlatform implements Platform {
     }
 
     @Override
-    public void prepare(Session session, boolean needsLookup) {
+    public void prepare(Session session) {
+        this.session = session;
         Optional<String> remembered = session.remembered(Session.PUBLICATION_ID);
         if (remembered.isPresent()) {
             publication = new Publication(remembered.get(), ref.host() == null ? null : "https://" + ref.host(),
                     null);
-            return;
-        }
-        if (ref.id() != null && ref.host() == null) {
+        } else if (ref.id() != null && ref.host() == null) {
             publication = new Publication(ref.id(), null, null);
-            return;
         }
-        requireOnline("resolve the publication " + ref);
-        publication = client.publication(ref);
-        session.remember(Session.PUBLICATION_ID, publication.id());
     }
 
     @Override
@@ -136,24 +132,29 @@ public final class HashnodePlatform implements Platform {
         return post.series() == null ? null : client.seriesId(publication(), post.series());
     }
 
+    /** Resolved on first need (one read), then remembered in the state file for every later run. */
     private Publication publication() {
         if (publication == null) {
-            throw new IllegalStateException("prepare() was not called");
+            if (session == null) {
+                throw new IllegalStateException("prepare() was not called");
+            }
+            requireOnline("resolve the publication " + ref);
+            publication = client.publication(ref);
+            session.remember(Session.PUBLICATION_ID, publication.id());
         }
         return publication;
     }
 
     /** Offline previews cannot know ids that only Hashnode can tell; they say so in place of the value. */
     private String publicationIdOrHint() {
-        return publication != null ? publication.id() : "<id of publication " + ref + ">";
+        return publication != null || client != null ? publication().id() : "<id of publication " + ref + ">";
     }
 
     private String seriesIdOrHint(Post post) {
         if (post.series() == null) {
             return null;
         }
-        return client != null && publication != null ? client.seriesId(publication, post.series())
-                : "<id of series " + post.series() + ">";
+        return client != null ? client.seriesId(publication(), post.series()) : "<id of series " + post.series() + ">";
     }
 
     private WireRequest wire(PostInput in) {

@@ -74,7 +74,7 @@ public final class LinkedInPlatform implements Platform {
     }
 
     @Override
-    public void prepare(Session session, boolean needsLookup) {
+    public void prepare(Session session) {
         LocalDate today = LocalDate.ofInstant(session.now(), ZoneOffset.UTC);
         LinkedInClient.versionWarning(version, today).ifPresent(session::warn);
         if (tokenExpiresAt != null) {
@@ -90,13 +90,16 @@ public final class LinkedInPlatform implements Platform {
             author = configuredAuthor;
             return;
         }
-        Optional<String> remembered = session.remembered(Session.LINKEDIN_AUTHOR);
-        if (remembered.isPresent()) {
-            author = remembered.get();
-        } else if (client != null) {
+        author = session.remembered(Session.LINKEDIN_AUTHOR).orElse(null);
+    }
+
+    /** {@code auto}: asked once of LinkedIn ({@code GET /v2/userinfo}) on first need, then remembered. */
+    private String author(Session session) {
+        if (author == null && client != null) {
             author = "urn:li:person:" + client.userinfoSub();
             session.remember(Session.LINKEDIN_AUTHOR, author);
         }
+        return author;
     }
 
     /** What goes to LinkedIn for this post now. */
@@ -122,7 +125,7 @@ public final class LinkedInPlatform implements Platform {
         Rendering r = checked(render(post, session));
         List<WireRequest> out = new ArrayList<>();
         String thumbnail = null;
-        String who = author != null ? author : "<your member URN, from GET /v2/userinfo>";
+        String who = author(session) != null ? author : "<your member URN, from GET /v2/userinfo>";
         if (r.card() != null && post.cover() != null) {
             thumbnail = session.uploadedImage(name(), post.cover()).orElse(null);
             if (thumbnail == null) {
@@ -158,7 +161,7 @@ public final class LinkedInPlatform implements Platform {
         if (r.card() != null && post.cover() != null) {
             thumbnail = thumbnail(post.cover(), session);
         }
-        CreatedPost created = client.createPost(author, r, thumbnail);
+        CreatedPost created = client.createPost(author(session), r, thumbnail);
         Remote remote = new Remote(created.urn(), created.url(), null, null, created.duplicate(), null);
         return created.duplicate() ? remote.withNote("LinkedIn already had this post (" + created.urn()
                 + "): recorded it instead of posting again") : remote;
@@ -228,7 +231,7 @@ public final class LinkedInPlatform implements Platform {
             throw new PlatformException(name(), PlatformException.Kind.REJECTED, "the cover " + cover + " is "
                     + bytes.length / (1024 * 1024) + " MB; LinkedIn's card takes at most 8 MB");
         }
-        String urn = client.uploadImage(author, bytes, type);
+        String urn = client.uploadImage(author(session), bytes, type);
         session.rememberImage(name(), cover, urn);
         return urn;
     }
@@ -250,9 +253,6 @@ public final class LinkedInPlatform implements Platform {
         if (client == null) {
             throw new PlatformException(name(), PlatformException.Kind.AUTH, "LINKEDIN_ACCESS_TOKEN is not set: run "
                     + "`xpost auth linkedin`, or put a token in .env as LINKEDIN_ACCESS_TOKEN=…");
-        }
-        if (author == null) {
-            throw new IllegalStateException("prepare() was not called");
         }
     }
 
