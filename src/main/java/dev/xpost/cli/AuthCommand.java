@@ -31,7 +31,9 @@ final class AuthCommand {
             + "w_member_social) and write LINKEDIN_ACCESS_TOKEN and its expiry into .env (owner-only, other lines "
             + "kept).",
         "Needs your LinkedIn app's LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET (environment or .env), with the "
-                + "redirect URL http://127.0.0.1:PORT/callback registered."})
+                + "redirect URL http://127.0.0.1:PORT/callback registered."},
+            footerHeading = "%nExamples:%n", footer = {"  xpost auth linkedin", "  xpost auth linkedin --port 8765 "
+                    + "--no-browser"})
     static final class LinkedIn extends BaseCommand {
         @Option(names = "--port", paramLabel = "PORT",
                 description = "Loopback port of the redirect (default: linkedin.loginPort, 18920).")
@@ -65,7 +67,8 @@ final class AuthCommand {
     }
 
     @Command(name = "status", description = "For each configured platform: is its token set and accepted, what can "
-            + "it do, and how many days the LinkedIn token has left. Exits 4 when a token is missing or refused.")
+            + "it do, and how many days the LinkedIn token has left. Exits 4 when a token is missing or refused.",
+            footerHeading = "%nExamples:%n", footer = {"  xpost auth status"})
     static final class Status extends BaseCommand {
         Status(Cli cli) {
             super(cli);

@@ -28,7 +28,8 @@ final class StateCommand {
         }
     }
 
-    @Command(name = "show", description = "Print the state file, or one post's record (by slug or file).")
+    @Command(name = "show", description = "Print the state file, or one post's record (by slug or file).",
+            footerHeading = "%nExamples:%n", footer = {"  xpost state show", "  xpost state show posts/little-text.md"})
     static final class Show extends BaseCommand {
         @Parameters(paramLabel = "POST", arity = "0..1", description = "Slug or file of a post.")
         String post;
@@ -46,7 +47,11 @@ final class StateCommand {
     }
 
     @Command(name = "adopt", description = {"Record that a post already exists on a platform (after an unknown "
-            + "outcome, or a post made by hand). The next publish updates it to match the file; it never creates it."})
+            + "outcome, or a post made by hand). The next publish updates it to match the file; it never creates it."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  xpost state adopt posts/little-text.md --platform linkedin --id urn:li:share:7141138937766391808",
+                "  xpost state adopt my-post --platform hashnode --id 6a603fb103e2cb323e7851f6 "
+                        + "--url https://myblog.hashnode.dev/my-post"})
     static final class Adopt extends BaseCommand {
         @Parameters(paramLabel = "POST", description = "Slug or file of a post.")
         String post;
@@ -73,7 +78,8 @@ final class StateCommand {
     }
 
     @Command(name = "forget", description = {"Drop a post's record on a platform (the remote post is not touched). "
-            + "The next publish looks for it where it can and otherwise creates it."})
+            + "The next publish looks for it where it can and otherwise creates it."},
+            footerHeading = "%nExamples:%n", footer = {"  xpost state forget posts/little-text.md --platform linkedin"})
     static final class Forget extends BaseCommand {
         @Parameters(paramLabel = "POST", description = "Slug or file of a post.")
         String post;

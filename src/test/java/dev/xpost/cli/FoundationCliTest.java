@@ -170,6 +170,27 @@ class FoundationCliTest {
     }
 
     @Test
+    void everyCommandHasHelpWithExamplesAndExitCodes() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        new Cli(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
+                java.util.Map.of(), dir, cli.clock, false).commandLine().getSubcommands().forEach((name, sub) -> {
+                    java.util.List<String[]> paths = new java.util.ArrayList<>();
+                    if (sub.getSubcommands().isEmpty()) {
+                        paths.add(new String[] {name, "--help"});
+                    } else {
+                        sub.getSubcommands().keySet().forEach(k -> paths.add(new String[] {name, k, "--help"}));
+                    }
+                    for (String[] args : paths) {
+                        CliRun.Result r = cli.run(args);
+                        if (r.code() != 0 || !r.out().contains("Examples:") || !r.out().contains("Exit codes:")) {
+                            missing.add(String.join(" ", args));
+                        }
+                    }
+                });
+        assertEquals(java.util.List.of(), missing);
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, cli.run().code());
         CliRun.Result r = cli.run("publsh");
