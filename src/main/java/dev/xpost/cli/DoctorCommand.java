@@ -28,8 +28,8 @@ final class DoctorCommand extends BaseCommand {
                 case WARN -> "@|yellow ⚠|@";
                 case SKIPPED -> "–";
             };
-            String fix = c.fix() == null ? "" : " Fix: " + c.fix() + (c.fix().endsWith(")") ? "" : ".");
-            cli.out().println(cli.mask(cli.ansi().string(mark) + " " + c.name() + ": " + c.message() + fix));
+            String line = c.fix() == null ? c.message() : sentence(c.message()) + " Fix: " + sentence(c.fix());
+            cli.out().println(cli.mask(cli.ansi().string(mark) + " " + c.name() + ": " + line));
         }
         List<Integer> codes = checks.stream().filter(c -> c.mark() == DoctorUseCase.Mark.FAIL).map(ExitCodes::of)
                 .toList();
@@ -37,5 +37,9 @@ final class DoctorCommand extends BaseCommand {
         cli.out().println(failed == 0 ? "All checks passed." : Output.plural(failed, "check") + " failed.");
         cli.out().flush();
         return ExitCodes.worst(codes);
+    }
+
+    private static String sentence(String s) {
+        return s.endsWith(".") ? s : s + ".";
     }
 }
