@@ -5,10 +5,11 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "doctor",
-        description = {"Check that this blog is ready to publish, one line per check (✔ fine, ✘ must be fixed, with "
-                + "the fix; ⚠ worth a look; – not checked): the config; each configured platform's token, endpoint "
-                + "and publication (and whether Hashnode's Pro plan allows writes); the LinkedIn version's age and "
-                + "the token's days left; the posts; the state file against the posts folder.",
+        description = {"Check that this blog is ready to publish: config, tokens, endpoints, posts and state.",
+            "One line per check (✔ fine, ✘ must be fixed, with the fix; ⚠ worth a look; – not checked): the "
+                    + "config; each configured platform's token, endpoint "
+                    + "and publication (and whether Hashnode's Pro plan allows writes); the LinkedIn version's age "
+                    + "and the token's days left; the posts; the state file against the posts folder.",
             "Reads only: one request per platform. Exits 0 when every check passes, else with the code of the worst "
                     + "finding (3 invalid posts, 4 a token refused or Pro missing, 2 config or state)."},
         footerHeading = "%nExamples:%n",

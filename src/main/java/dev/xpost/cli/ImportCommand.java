@@ -27,10 +27,10 @@ final class ImportCommand {
     }
 
     @Command(name = "hashnode",
-            description = {"Write every published post of a Hashnode publication as <slug>.md in the format of "
-                    + "Hashnode's backups (front matter, then the Markdown exactly as Hashnode stores it), and record "
-                    + "each one in .xpost/state.json as published and in sync: a plan right after it has nothing to "
-                    + "do on Hashnode.",
+            description = {"Write every post of a Hashnode publication as a file, recorded as in sync.",
+                "Each published post becomes <slug>.md in the format of Hashnode's backups (front matter, then the "
+                    + "Markdown exactly as Hashnode stores it), recorded in .xpost/state.json as published and in "
+                    + "sync: a plan right after the import has nothing to do on Hashnode.",
                 "A post in a series gets part: N, its place in the series by publish time. Posts already in the "
                     + "posts folder (same slug or cuid) are skipped unless --overwrite. One read per 100 posts; "
                     + "nothing is written to Hashnode. Needs HASHNODE_TOKEN (and Hashnode's Pro plan on the "
@@ -38,7 +38,7 @@ final class ImportCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  xpost import hashnode --publication myblog.hashnode.dev",
                 "  xpost import hashnode --into posts/imported",
-                "  xpost import hashnode --overwrite      # rewrite files that already hold a post"})
+                "  xpost import hashnode --overwrite     # rewrite files already there"})
     static final class Hashnode extends BaseCommand {
         @Option(names = "--publication", paramLabel = "HOST",
                 description = "The blog host (myblog.hashnode.dev) or publication id (default: hashnode.publication).")

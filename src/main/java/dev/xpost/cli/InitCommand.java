@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "init",
-        description = {"Set up this folder as a blog: config/xpost.yaml, .env.example, a .gitignore that keeps .env "
-                + "out of git, posts/ with an example post, and the CI workflow for scheduled releases "
-                + "(.github/workflows/xpost-publish.yml).",
+        description = {"Set up this folder as a blog: config, secrets template, .gitignore, an example post, CI.",
+            "Writes config/xpost.yaml, .env.example, a .gitignore that keeps .env out of git, posts/ with an example "
+                    + "post (a draft), and the CI workflow for scheduled releases "
+                    + "(.github/workflows/xpost-publish.yml).",
             "Never overwrites a file: what is already there is listed as skipped, the rest is written. At a "
                     + "terminal it asks for what the options do not give; elsewhere (CI, scripts) it uses the "
                     + "options and defaults."},
