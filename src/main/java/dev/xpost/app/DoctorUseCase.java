@@ -2,6 +2,7 @@ package dev.xpost.app;
 
 import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
+import dev.xpost.config.Secrets;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.hashnode.HashnodeClient;
 import dev.xpost.platform.linkedin.LinkedInClient;
@@ -136,8 +137,13 @@ public final class DoctorUseCase {
         String publication = services.config().hashnode().publication();
         String endpoint = endpointShown(a.endpoint());
         if (publication.equals(InitUseCase.PLACEHOLDER_PUBLICATION)) {
+            // Nothing to ask Hashnode about yet: the answer would only repeat this.
             out.add(Check.fail("hashnode publication", publication + " is the placeholder `xpost init` wrote",
                     "set hashnode.publication in config/xpost.yaml to your blog's host", Trouble.CONFIG));
+            if (!services.secrets().get(Secrets.HASHNODE_TOKEN).isPresent()) {
+                out.add(noHashnodeToken());
+            }
+            return;
         }
         if (!a.tokenSet()) {
             try {
@@ -146,9 +152,7 @@ public final class DoctorUseCase {
             } catch (PlatformException bad) {
                 out.add(Check.failed("hashnode endpoint", bad));
             }
-            out.add(Check.fail("hashnode token", "HASHNODE_TOKEN is not set", "create a personal access token at "
-                    + "https://hashnode.com/settings/developer and put it in .env as HASHNODE_TOKEN=… (in CI: a "
-                    + "repository secret)", Trouble.AUTH));
+            out.add(noHashnodeToken());
             return;
         }
         PlatformException e = a.failure();
@@ -181,10 +185,20 @@ public final class DoctorUseCase {
         }
     }
 
+    private static Check noHashnodeToken() {
+        return Check.fail("hashnode token", "HASHNODE_TOKEN is not set", "create a personal access token at "
+                + "https://hashnode.com/settings/developer and put it in .env as HASHNODE_TOKEN=… (in CI: a "
+                + "repository secret)", Trouble.AUTH);
+    }
+
     private void linkedin(Config.LinkedIn li, PlatformProbe probe, List<Check> out) {
         LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
         Optional<String> versionProblem = LinkedInClient.versionWarning(li.version(), today);
-        if (versionProblem.isPresent()) {
+        if (!LinkedInClient.isValidVersion(li.version())) {
+            out.add(Check.fail("linkedin version", "linkedin.version \"" + li.version() + "\" is not a LinkedIn "
+                    + "version", "set it in config/xpost.yaml to a recent month written YYYYMM, e.g. "
+                    + LinkedInClient.DEFAULT_VERSION, Trouble.CONFIG));
+        } else if (versionProblem.isPresent()) {
             out.add(new Check(Mark.FAIL, "linkedin version", versionProblem.get(), null, Trouble.CONFIG, null));
         } else {
             long age = ChronoUnit.MONTHS.between(YearMonth.parse(li.version(), MONTH), YearMonth.from(today));
@@ -238,7 +252,8 @@ public final class DoctorUseCase {
                     + files + (files == 1 ? " file" : " files") + " of " + config.display(config.postsDir()),
                     "run `xpost validate` to see each one", Trouble.POSTS));
         } else {
-            out.add(Check.ok("posts", blog.results().size() + " files in " + config.display(config.postsDir())
+            int n = blog.results().size();
+            out.add(Check.ok("posts", n + (n == 1 ? " file in " : " files in ") + config.display(config.postsDir())
                     + ", no errors" + (blog.warningCount() == 0 ? "" : " (" + blog.warningCount()
                     + " warnings: `xpost validate` lists them)")));
         }

@@ -161,6 +161,19 @@ class DoctorCliTest {
         assertTrue(r.out().contains("✘ config: config file nope.yaml not found"), r::toString);
     }
 
+    @Test
+    void rightAfterInitItAsksForTheRealPublicationAndTheTokens(@TempDir Path fresh) {
+        CliRun blank = new CliRun(fresh);
+        assertEquals(0, blank.run("init").code());
+        CliRun.Result r = blank.run("doctor");
+        assertEquals(4, r.code(), r::toString);
+        assertTrue(r.out().contains("✘ hashnode publication: myblog.hashnode.dev is the placeholder"), r::toString);
+        assertTrue(r.out().contains("✘ hashnode token: HASHNODE_TOKEN is not set"), r::toString);
+        assertTrue(r.out().contains("✘ linkedin token: LINKEDIN_ACCESS_TOKEN is not set"), r::toString);
+        assertTrue(r.out().contains("✔ posts: 1 file in posts, no errors"), r::toString);
+        assertEquals(0, server.getRequestCount(), "nothing to ask a platform without tokens");
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = DoctorCliTest.class.getResourceAsStream("/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
