@@ -4,21 +4,13 @@ import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
 import dev.xpost.config.DotEnv;
 import dev.xpost.config.Secrets;
-import dev.xpost.http.Backoff;
-import dev.xpost.platform.PlatformException;
-import dev.xpost.platform.hashnode.HashnodeClient;
-import dev.xpost.platform.hashnode.PublicationRef;
-import dev.xpost.platform.linkedin.LinkedInClient;
 import dev.xpost.platform.linkedin.LinkedInLogin;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
@@ -68,60 +60,33 @@ public final class AuthUseCase {
     /** One line per platform: is a token there, is it accepted, what can it do, how long does it live. */
     public List<String> status() {
         Config config = services.config();
-        Secrets secrets = services.secrets();
+        PlatformProbe probe = new PlatformProbe(services);
         List<String> out = new ArrayList<>();
-        Backoff backoff = new Backoff(config.http(), Backoff.REAL, new SecureRandom());
         if (config.hashnode() != null) {
-            Optional<String> token = secrets.get(Secrets.HASHNODE_TOKEN);
-            if (token.isEmpty()) {
+            PlatformProbe.HashnodeAnswer a = probe.hashnode();
+            if (!a.tokenSet()) {
                 out.add("✘ hashnode: HASHNODE_TOKEN is not set (https://hashnode.com/settings/developer)");
+            } else if (a.failure() != null) {
+                out.add("✘ hashnode: " + a.failure().getMessage());
             } else {
-                try {
-                    HashnodeClient client = new HashnodeClient(services.http(),
-                            HashnodeClient.endpoint(config.hashnode().endpoint()), token.get(), backoff,
-                            services.clock());
-                    var pub = client.publication(PublicationRef.parse(config.hashnode().publication()));
-                    out.add("✔ hashnode: token accepted; it can read and write " + pub.host()
-                            + " (writes need its Pro plan)");
-                } catch (PlatformException e) {
-                    out.add("✘ hashnode: " + e.getMessage());
-                }
+                out.add("✔ hashnode: token accepted; it can read and write " + a.publication().host()
+                        + " (writes need its Pro plan)");
             }
         }
         if (config.linkedin() != null) {
-            Optional<String> token = secrets.get(Secrets.LINKEDIN_ACCESS_TOKEN);
-            if (token.isEmpty()) {
+            PlatformProbe.LinkedInAnswer a = probe.linkedin();
+            if (!a.tokenSet()) {
                 out.add("✘ linkedin: LINKEDIN_ACCESS_TOKEN is not set (run: xpost auth linkedin)");
             } else {
-                String left = secrets.get(Secrets.LINKEDIN_TOKEN_EXPIRES).map(this::daysLeft)
-                        .orElse("expiry unknown (tokens live 60 days; `xpost auth linkedin` records it)");
-                String scope = secrets.get(LINKEDIN_TOKEN_SCOPE).map(s -> "scopes " + s + "; ").orElse("");
-                try {
-                    HttpUrl api = HttpUrl.parse(config.linkedin().apiBase().replaceAll("/*$", "/"));
-                    LinkedInClient client = new LinkedInClient(services.http(), api, config.linkedin().version(),
-                            token.get(), backoff, services.clock());
-                    String sub = client.userinfoSub();
-                    out.add("✔ linkedin: token accepted for urn:li:person:" + sub + "; " + scope + left);
-                } catch (PlatformException e) {
-                    out.add("✘ linkedin: " + e.getMessage() + " (" + left + ")");
-                }
+                String left = probe.linkedinExpiry().describe();
+                String scope = services.secrets().get(LINKEDIN_TOKEN_SCOPE).map(s -> "scopes " + s + "; ").orElse("");
+                out.add(a.failure() != null ? "✘ linkedin: " + a.failure().getMessage() + " (" + left + ")"
+                        : "✔ linkedin: token accepted for urn:li:person:" + a.memberId() + "; " + scope + left);
             }
         }
         if (out.isEmpty()) {
             out.add("no platform is configured in config/xpost.yaml");
         }
         return out;
-    }
-
-    private String daysLeft(String expiresAt) {
-        try {
-            Instant at = Instant.parse(expiresAt);
-            long days = Duration.between(services.clock().instant(), at).toDays();
-            return days < 0 ? "expired on " + at + ": run `xpost auth linkedin`"
-                    : days + " days left (until " + at + ")" + (days < 7 ? ": renew soon with `xpost auth linkedin`"
-                    : "");
-        } catch (DateTimeParseException e) {
-            return "expiry unreadable in .env";
-        }
     }
 }

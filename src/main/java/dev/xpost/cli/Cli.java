@@ -58,6 +58,11 @@ public final class Cli {
         auth.addSubcommand("linkedin", new AuthCommand.LinkedIn(this));
         auth.addSubcommand("status", new AuthCommand.Status(this));
         cl.addSubcommand("auth", auth);
+        CommandLine importGroup = new CommandLine(new ImportCommand.Group());
+        importGroup.addSubcommand("hashnode", new ImportCommand.Hashnode(this));
+        cl.addSubcommand("import", importGroup);
+        cl.addSubcommand("init", new InitCommand(this));
+        cl.addSubcommand("doctor", new DoctorCommand(this));
         cl.addSubcommand("completion", new CompletionCommand());
         applyExitCodeList(cl);
         cl.setOut(out);

@@ -55,4 +55,24 @@ public final class ExitCodes {
             case UNKNOWN_OUTCOME -> UNKNOWN;
         };
     }
+
+    /** The exit code of a failed {@code doctor} check. */
+    public static int of(dev.xpost.app.DoctorUseCase.Check check) {
+        return switch (check.trouble()) {
+            case CONFIG -> USAGE;
+            case AUTH -> AUTH;
+            case POSTS -> INVALID;
+            case PLATFORM -> check.platformKind() == null ? PARTIAL : of(check.platformKind());
+        };
+    }
+
+    /** Of several exit codes, the one that most needs a person: 3, then 6, 4, 2, 5 (README: Exit codes). */
+    public static int worst(java.util.Collection<Integer> codes) {
+        for (int code : new int[] {INVALID, UNKNOWN, AUTH, USAGE, PARTIAL, INTERNAL}) {
+            if (codes.contains(code)) {
+                return code;
+            }
+        }
+        return OK;
+    }
 }

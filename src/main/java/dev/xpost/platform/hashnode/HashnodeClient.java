@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -133,6 +134,16 @@ public final class HashnodeClient {
         return endpoint;
     }
 
+    /** True when a failure of this client is Hashnode's Pro gate: the publication has no active Pro plan. */
+    public static boolean isProGate(PlatformException e) {
+        return e.kind() == Kind.AUTH && e.getMessage() != null && PRO_PLAN.matcher(e.getMessage()).find();
+    }
+
+    /** True when a failure of this client is about HASHNODE_TOKEN itself: missing, malformed or rejected. */
+    public static boolean isTokenProblem(PlatformException e) {
+        return e.kind() == Kind.AUTH && e.getMessage() != null && e.getMessage().startsWith("HASHNODE_TOKEN");
+    }
+
     // ---------------------------------------------------------------------------------------------- reads
 
     /**
@@ -184,24 +195,50 @@ public final class HashnodeClient {
      * Used to adopt existing posts (by cuid or slug) and to see which differ from their files.
      */
     public List<RemotePost> posts(Publication publication) {
-        List<RemotePost> out = new ArrayList<>();
+        return pages("Posts", publication, HashnodeClient::remotePost, null);
+    }
+
+    /** Told after each page of a listing: posts read so far, and how many the publication has (null: unknown). */
+    @FunctionalInterface
+    public interface PageListener {
+        void read(int soFar, Integer total);
+    }
+
+    /**
+     * Every published post of the publication with every field of a backup file (tags, cover, SEO, Open Graph
+     * image, canonical URL, series, Markdown), {@value Operations#PAGE_SIZE} a page: ⌈N/100⌉ reads and no more.
+     *
+     * @param listener told after each page, for progress on a large blog; may be null
+     */
+    public List<ExportedPost> exportPosts(Publication publication, PageListener listener) {
+        return pages("ExportPosts", publication, HashnodeClient::exportedPost, listener);
+    }
+
+    /** Follows a publication's {@code posts} connection to its end, one read per page. */
+    private <T> List<T> pages(String operation, Publication publication, Function<JsonNode, T> map,
+            PageListener listener) {
+        List<T> out = new ArrayList<>();
         String after = null;
         while (true) {
             Map<String, Object> vars = new LinkedHashMap<>();
             vars.put("id", publication.id());
             vars.put("first", Operations.PAGE_SIZE);
             vars.put("after", after);
-            JsonNode data = read("Posts", vars, "listing the posts of " + publication.host());
+            JsonNode data = read(operation, vars, "listing the posts of " + publication.host());
             JsonNode connection = data == null ? null : data.path("publication").path("posts");
             if (connection == null || !connection.isObject()) {
                 throw fail(Kind.CONFIG, "Hashnode has no publication " + publication.host() + " any more: check "
                         + "hashnode.publication in config/xpost.yaml", null);
             }
             for (JsonNode edge : connection.path("edges")) {
-                RemotePost post = remotePost(edge.path("node"));
+                T post = map.apply(edge.path("node"));
                 if (post != null) {
                     out.add(post);
                 }
+            }
+            if (listener != null) {
+                JsonNode total = connection.path("totalDocuments");
+                listener.read(out.size(), total.isInt() ? total.asInt() : null);
             }
             JsonNode pageInfo = connection.path("pageInfo");
             if (!pageInfo.path("hasNextPage").asBoolean(false)) {
@@ -326,6 +363,25 @@ public final class HashnodeClient {
         }
         return new RemotePost(text(node, "id"), text(node, "cuid"), text(node, "slug"), text(node, "url"),
                 text(node, "title"), instant(text(node, "publishedAt")), text(node.path("content"), "markdown"));
+    }
+
+    private static ExportedPost exportedPost(JsonNode node) {
+        if (node == null || !node.isObject() || text(node, "id") == null || text(node, "slug") == null) {
+            return null;
+        }
+        List<String> tags = new ArrayList<>();
+        for (JsonNode tag : node.path("tags")) {
+            String slug = text(tag, "slug");
+            if (slug != null && !slug.isBlank()) {
+                tags.add(slug);
+            }
+        }
+        return new ExportedPost(text(node, "id"), text(node, "cuid"), text(node, "slug"), text(node, "url"),
+                text(node, "title"), text(node, "subtitle"), instant(text(node, "publishedAt")),
+                text(node.path("content"), "markdown"), text(node, "canonicalUrl"),
+                text(node.path("coverImage"), "url"), text(node.path("seo"), "title"),
+                text(node.path("seo"), "description"), text(node.path("ogMetaData"), "image"), tags,
+                text(node.path("series"), "slug"));
     }
 
     private static Instant instant(String text) {

@@ -46,6 +46,31 @@ final class Operations {
             }
             fragment RemotePost on Post { id cuid slug url title publishedAt content { markdown } }""";
 
+    // An import writes one file per post from this listing alone: every field of the backup format rides along,
+    // so 500 posts cost 5 reads. The series' part is not asked for (it would list each series once per post):
+    // the importer numbers a series' posts by date from this same listing.
+    static final String EXPORT_POSTS = """
+            query ExportPosts($id: ObjectId!, $first: Int!, $after: String) {
+              publication(id: $id) {
+                id
+                posts(first: $first, after: $after) {
+                  totalDocuments
+                  edges {
+                    node {
+                      id cuid slug url title subtitle publishedAt canonicalUrl
+                      content { markdown }
+                      coverImage { url }
+                      seo { title description }
+                      ogMetaData { image }
+                      tags { slug }
+                      series { slug }
+                    }
+                  }
+                  pageInfo { hasNextPage endCursor }
+                }
+              }
+            }""";
+
     static final String PUBLISH_POST = """
             mutation PublishPost($input: PublishPostInput!) {
               publishPost(input: $input) { post { id cuid slug url } }
@@ -63,11 +88,12 @@ final class Operations {
             "Posts", POSTS,
             "PostBySlug", POST_BY_SLUG,
             "PublishPost", PUBLISH_POST,
-            "UpdatePost", UPDATE_POST);
+            "UpdatePost", UPDATE_POST,
+            "ExportPosts", EXPORT_POSTS);
 
     /** Names in the order a publish run uses them; stable for tests and reports. */
     static final List<String> NAMES = List.of("Publication", "Series", "Posts", "PostBySlug", "PublishPost",
-            "UpdatePost");
+            "UpdatePost", "ExportPosts");
 
     private Operations() {
     }

@@ -152,6 +152,8 @@ class HashnodeSchemaConformanceTest {
             server.enqueue(ok("update-post.json"));
             server.enqueue(ok("update-post.json"));
             server.enqueue(ok("update-post.json"));
+            server.enqueue(postsPage("cursor-3", true));
+            server.enqueue(postsPage("cursor-4", false));
 
             client.publication(PublicationRef.parse("myblog.hashnode.dev"));
             client.publication(PublicationRef.parse(PUBLICATION_ID));
@@ -164,6 +166,7 @@ class HashnodeSchemaConformanceTest {
             client.update(PostInput.update(samplePost(), POST_ID, SERIES_ID, NOW, false));
             client.update(PostInput.update(samplePost(), POST_ID, SERIES_ID, NOW, true));
             client.update(PostInput.update(bare, POST_ID, null, NOW, false));
+            assertEquals(2, client.exportPosts(PUBLICATION, null).size(), "both pages of the export were read");
 
             List<JsonNode> bodies = new ArrayList<>();
             for (int i = server.getRequestCount(); i > 0; i--) {

@@ -1,0 +1,183 @@
+package dev.xpost.app;
+
+import dev.xpost.config.ConfigException;
+import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.hashnode.PublicationRef;
+import dev.xpost.post.Dates;
+import dev.xpost.post.PostFinder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code xpost init}: sets up a blog folder (the working folder) with everything xpost needs: the config, the
+ * names of the secrets, a {@code .gitignore} that keeps {@code .env} out of git, one example post, and the CI
+ * workflow for scheduled releases. It never overwrites a file: what is already there is listed as skipped, and
+ * the rest is written. The templates ship in the jar ({@code dev/xpost/app/init/}).
+ */
+public final class InitUseCase {
+    /** The host written when none is given: a placeholder {@code xpost doctor} reports until it is replaced. */
+    public static final String PLACEHOLDER_PUBLICATION = "myblog.hashnode.dev";
+    public static final String DEFAULT_AUTHOR = "auto";
+    /** The example post's file, under {@code posts/}. */
+    static final String EXAMPLE_POST = "hello-xpost.md";
+
+    private static final Pattern AUTHOR = Pattern.compile("auto|urn:li:(person|organization):[A-Za-z0-9_-]+");
+
+    /**
+     * @param publication the Hashnode blog host or publication id; null for {@link #PLACEHOLDER_PUBLICATION}
+     * @param linkedinAuthor {@code auto}, {@code urn:li:person:ID} or {@code urn:li:organization:ID}; null for auto
+     */
+    public record Request(String publication, String linkedinAuthor) {
+    }
+
+    /** One file not written, and why. */
+    public record Skipped(Path file, String why) {
+    }
+
+    /**
+     * @param written  files written, relative to the folder
+     * @param skipped  files left as they were
+     * @param warnings what the user should fix by hand (such as a .gitignore that does not keep .env out)
+     * @param placeholder true when the publication is {@link #PLACEHOLDER_PUBLICATION}, to be replaced
+     */
+    public record Result(Path folder, List<Path> written, List<Skipped> skipped, List<String> warnings,
+            boolean placeholder) {
+    }
+
+    private final Services services;
+
+    public InitUseCase(Services services) {
+        this.services = services;
+    }
+
+    public Result run(Request req) {
+        String publication = blankToNull(req.publication());
+        if (publication != null) {
+            try {
+                PublicationRef.parse(publication);
+            } catch (PlatformException e) {
+                throw new ConfigException("--publication \"" + publication + "\" is neither a blog host "
+                        + "(myblog.hashnode.dev) nor a publication id (24 hex characters)");
+            }
+            publication = publication.strip().replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+        }
+        String author = blankToNull(req.linkedinAuthor()) == null ? DEFAULT_AUTHOR : req.linkedinAuthor().strip();
+        if (!AUTHOR.matcher(author).matches()) {
+            throw new ConfigException("--linkedin-author must be auto, urn:li:person:ID or urn:li:organization:ID, "
+                    + "not \"" + author + "\"");
+        }
+        LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
+        Map<String, String> values = Map.of(
+                "publication", publication == null ? PLACEHOLDER_PUBLICATION : publication,
+                "author", author,
+                "since", today.toString(),
+                "date", Dates.toJavaScript(today.plusDays(7).atTime(9, 0).toInstant(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
+
+        Path folder = services.cwd();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("config/xpost.yaml", fill(template("xpost.yaml"), values));
+        files.put(".env.example", template("env.example"));
+        files.put(".gitignore", template("gitignore"));
+        files.put("posts/" + EXAMPLE_POST, fill(template(EXAMPLE_POST), values));
+        files.put(".github/workflows/xpost-publish.yml", workflow());
+
+        List<Path> written = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path rel = Path.of(f.getKey());
+            Path file = folder.resolve(rel);
+            if (f.getKey().startsWith("posts/") && !Files.exists(file) && hasPosts(folder.resolve("posts"))) {
+                skipped.add(new Skipped(rel, "posts/ already has posts"));
+                continue;
+            }
+            if (write(file, f.getValue())) {
+                written.add(rel);
+            } else {
+                skipped.add(new Skipped(rel, "already there"));
+                if (f.getKey().equals(".gitignore") && !ignoresDotEnv(file)) {
+                    warnings.add(".gitignore does not keep .env out of git: add a line `.env` (and `.xpost/*.lock`, "
+                            + "`.xpost/*.tmp`) so that your tokens are never committed");
+                }
+            }
+        }
+        return new Result(folder, written, skipped, warnings, publication == null);
+    }
+
+    /** The CI workflow for scheduled releases, as shipped (the same text as examples/github-actions/). */
+    public static String workflow() {
+        return template("xpost-publish.yml");
+    }
+
+    static String template(String name) {
+        try (InputStream in = InitUseCase.class.getResourceAsStream("init/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the xpost jar lacks its template init/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fill(String template, Map<String, String> values) {
+        String out = template;
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            out = out.replace("{{" + v.getKey() + "}}", v.getValue());
+        }
+        return out;
+    }
+
+    /** Writes a new file; false when one is already there (never replaced, even when created a moment ago). */
+    private boolean write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new ConfigException("cannot write " + Blog.relativeTo(services.cwd(), file) + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean hasPosts(Path posts) {
+        if (!Files.isDirectory(posts)) {
+            return false;
+        }
+        try {
+            return !PostFinder.find(List.of(posts)).isEmpty();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static boolean ignoresDotEnv(Path gitignore) {
+        try {
+            return Files.readAllLines(gitignore, StandardCharsets.UTF_8).stream().map(String::strip)
+                    .anyMatch(l -> l.equals(".env") || l.equals("/.env") || l.equals(".env*") || l.equals("*.env"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.xpost.cli;
+
+import dev.xpost.app.DoctorUseCase;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+@Command(name = "doctor",
+        description = {"Check that this blog is ready to publish: config, tokens, endpoints, posts and state.",
+            "One line per check (✔ fine, ✘ must be fixed, with the fix; ⚠ worth a look; – not checked): the "
+                    + "config; each configured platform's token, endpoint "
+                    + "and publication (and whether Hashnode's Pro plan allows writes); the LinkedIn version's age "
+                    + "and the token's days left; the posts; the state file against the posts folder.",
+            "Reads only: one request per platform. Exits 0 when every check passes, else with the code of the worst "
+                    + "finding (3 invalid posts, 4 a token refused or Pro missing, 2 config or state)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  xpost doctor", "  xpost doctor --config ../blog/config/xpost.yaml"})
+final class DoctorCommand extends BaseCommand {
+    DoctorCommand(Cli cli) {
+        super(cli);
+    }
+
+    @Override
+    public Integer call() {
+        List<DoctorUseCase.Check> checks = new DoctorUseCase(cli.services(global)).run();
+        for (DoctorUseCase.Check c : checks) {
+            String mark = switch (c.mark()) {
+                case OK -> "@|green ✔|@";
+                case FAIL -> "@|bold,red ✘|@";
+                case WARN -> "@|yellow ⚠|@";
+                case SKIPPED -> "–";
+            };
+            String line = c.fix() == null ? c.message() : sentence(c.message()) + " Fix: " + sentence(c.fix());
+            cli.out().println(cli.mask(cli.ansi().string(mark) + " " + c.name() + ": " + line));
+        }
+        List<Integer> codes = checks.stream().filter(c -> c.mark() == DoctorUseCase.Mark.FAIL).map(ExitCodes::of)
+                .toList();
+        long failed = codes.size();
+        cli.out().println(failed == 0 ? "All checks passed." : Output.plural(failed, "check") + " failed.");
+        cli.out().flush();
+        return ExitCodes.worst(codes);
+    }
+
+    private static String sentence(String s) {
+        return s.endsWith(".") ? s : s + ".";
+    }
+}

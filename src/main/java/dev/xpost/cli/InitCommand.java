@@ -1,0 +1,69 @@
+package dev.xpost.cli;
+
+import dev.xpost.app.InitUseCase;
+import java.io.Console;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "init",
+        description = {"Set up this folder as a blog: config, secrets template, .gitignore, an example post, CI.",
+            "Writes config/xpost.yaml, .env.example, a .gitignore that keeps .env out of git, posts/ with an example "
+                    + "post (a draft), and the CI workflow for scheduled releases "
+                    + "(.github/workflows/xpost-publish.yml).",
+            "Never overwrites a file: what is already there is listed as skipped, the rest is written. At a "
+                    + "terminal it asks for what the options do not give; elsewhere (CI, scripts) it uses the "
+                    + "options and defaults."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  xpost init",
+            "  xpost init --publication myblog.hashnode.dev --linkedin-author auto --yes",
+            "  xpost init --publication myblog.hashnode.dev && xpost import hashnode"})
+final class InitCommand extends BaseCommand {
+    @Option(names = "--publication", paramLabel = "HOST",
+            description = "Your Hashnode blog host, e.g. myblog.hashnode.dev (or the publication id).")
+    String publication;
+
+    @Option(names = "--linkedin-author", paramLabel = "URN|auto",
+            description = "auto (the token's owner), urn:li:person:ID or urn:li:organization:ID (default: auto).")
+    String author;
+
+    @Option(names = {"-y", "--yes"}, description = "Ask nothing: use the options and defaults.")
+    boolean yes;
+
+    InitCommand(Cli cli) {
+        super(cli);
+    }
+
+    @Override
+    public Integer call() {
+        Console console = yes ? null : System.console();
+        if (console != null && publication == null) {
+            publication = console.readLine("Hashnode blog host (e.g. myblog.hashnode.dev; Enter to fill it in "
+                    + "later): ");
+        }
+        if (console != null && author == null) {
+            author = console.readLine("LinkedIn author (auto, urn:li:person:ID or urn:li:organization:ID) [auto]: ");
+        }
+        InitUseCase.Result r = new InitUseCase(cli.services(global)).run(new InitUseCase.Request(publication,
+                author));
+        r.written().forEach(f -> cli.out().println("wrote   " + f));
+        r.skipped().forEach(s -> cli.out().println("skipped " + s.file() + " (" + s.why() + ")"));
+        cli.out().flush();
+        r.warnings().forEach(w -> cli.err().println(cli.ansi().string("@|yellow warning:|@ ") + w));
+        cli.err().println("Next steps:");
+        int n = 1;
+        if (r.placeholder()) {
+            cli.err().println("  " + n++ + ". Put your blog's host in config/xpost.yaml (hashnode.publication is the "
+                    + "placeholder " + InitUseCase.PLACEHOLDER_PUBLICATION + ").");
+        }
+        cli.err().println("  " + n++ + ". cp .env.example .env and fill in HASHNODE_TOKEN "
+                + "(https://hashnode.com/settings/developer); run `xpost auth linkedin` for LinkedIn.");
+        cli.err().println("  " + n++ + ". xpost doctor        # checks the config, the tokens and the endpoints");
+        cli.err().println("  " + n++ + ". xpost import hashnode   # if the blog already has posts on Hashnode");
+        cli.err().println("  " + n++ + ". xpost validate && xpost plan, then xpost publish");
+        cli.err().println("  " + n + ". In GitHub: add the repository secrets HASHNODE_TOKEN and LINKEDIN_ACCESS_TOKEN "
+                + "for " + Path.of(".github", "workflows", "xpost-publish.yml") + ".");
+        cli.err().flush();
+        return ExitCodes.OK;
+    }
+}
