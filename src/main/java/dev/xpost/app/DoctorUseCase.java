@@ -314,9 +314,7 @@ public final class DoctorUseCase {
     }
 
     private String keyOf(Config config, Post p) {
-        Path abs = services.cwd().resolve(p.file()).toAbsolutePath().normalize();
-        Path rel = abs.startsWith(config.root()) ? config.root().relativize(abs) : abs;
-        return rel.toString().replace('\\', '/');
+        return config.fileKey(services.cwd().resolve(p.file()));
     }
 
     private static String endpointShown(String configured) {

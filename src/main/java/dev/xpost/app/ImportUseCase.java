@@ -143,7 +143,7 @@ public final class ImportUseCase {
                         // The hash of the file as xpost reads it: a plan right after the import says "unchanged".
                         PlatformRecord record = PlatformRecord.published(p.id(), p.url(), PostInput.contentHash(post),
                                 now).withHashnode(p.cuid(), p.slug(), publication.id());
-                        state = state.withRecord(post.slug(), stateKey(config, target), Config.HASHNODE, record);
+                        state = state.withRecord(post.slug(), config.fileKey(target), Config.HASHNODE, record);
                     }
                     written.add(new Written(p.slug(), shown(target)));
                 }
@@ -191,12 +191,6 @@ public final class ImportUseCase {
 
     private Path shown(Path p) {
         return Blog.relativeTo(services.cwd(), p);
-    }
-
-    private static String stateKey(Config config, Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        Path rel = abs.startsWith(config.root()) ? config.root().relativize(abs) : abs;
-        return rel.toString().replace('\\', '/');
     }
 
     /** The posts already in the posts folder (and in {@code --into}), by slug and by cuid. */
