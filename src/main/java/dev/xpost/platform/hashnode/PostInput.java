@@ -58,7 +58,7 @@ public final class PostInput {
 
     private final Operation operation;
     private final Map<String, Object> fields;
-    private final String contentHash;
+    private final Post post;
     private final String sourceFile;
     private final String requestBody;
     private final int requestBytes;
@@ -66,7 +66,7 @@ public final class PostInput {
     private PostInput(Operation operation, Map<String, Object> fields, Post post) {
         this.operation = operation;
         this.fields = Collections.unmodifiableMap(fields);
-        this.contentHash = contentHash(post);
+        this.post = post;
         this.sourceFile = String.valueOf(post.file());
         this.requestBody = Operations.body(operation.operationName(), Map.of("input", this.fields));
         this.requestBytes = requestBody.getBytes(StandardCharsets.UTF_8).length;
@@ -215,7 +215,7 @@ public final class PostInput {
 
     /** {@link #contentHash(Post)} of the post this input was built from. */
     public String contentHash() {
-        return contentHash;
+        return contentHash(post);
     }
 
     /** The slug this input asks for, or null when it sends none (Hashnode then derives or keeps one). */
