@@ -3,6 +3,7 @@ package dev.xpost.app;
 import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
 import dev.xpost.platform.hashnode.PostInput;
+import dev.xpost.post.ImageFiles;
 import dev.xpost.post.Post;
 import dev.xpost.post.PostFinder;
 import dev.xpost.post.PostReader;
@@ -53,6 +54,10 @@ public record Blog(List<ReadResult> results, List<Problem> problems) {
         List<Problem> problems = new ArrayList<>();
         results.forEach(r -> problems.addAll(r.problems()));
         problems.addAll(Rules.check(posts));
+        // Drafts may point at pictures not drawn yet; what goes out must have them.
+        ImageFiles images = new ImageFiles(cwd, config.root());
+        problems.addAll(posts.parallelStream().filter(Post::publishable)
+                .flatMap(p -> images.problems(p).stream()).toList());
         if (config.hashnode() != null || config.platforms().isEmpty()) {
             posts.stream().filter(p -> p.publishable() && p.targets(Config.HASHNODE)).map(Blog::hashnodeSize)
                     .flatMap(java.util.Optional::stream).forEach(problems::add);
