@@ -10,6 +10,7 @@ import dev.xpost.platform.hashnode.HashnodePlatform;
 import dev.xpost.platform.linkedin.LinkedInClient;
 import dev.xpost.platform.linkedin.LinkedInMode;
 import dev.xpost.platform.linkedin.LinkedInPlatform;
+import dev.xpost.post.ImageFiles;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -37,7 +38,8 @@ public final class Adapters implements PlatformFactory {
             }
             HashnodeClient client = token.map(t -> new HashnodeClient(services.http(), endpoint, t, backoff,
                     services.clock())).orElse(null);
-            return new HashnodePlatform(client, endpoint.toString(), config.hashnode().publication());
+            return new HashnodePlatform(client, endpoint.toString(), config.hashnode().publication(),
+                    new ImageFiles(services.cwd(), config.root()), services.http());
         }
         if (name.equals(Config.LINKEDIN)) {
             Config.LinkedIn li = config.linkedin();
@@ -56,7 +58,8 @@ public final class Adapters implements PlatformFactory {
                     backoff, services.clock())).orElse(null);
             Instant expires = secrets.get(Secrets.LINKEDIN_TOKEN_EXPIRES).map(Adapters::instantOrNull).orElse(null);
             return new LinkedInPlatform(client, services.http(), apiBase, li.version(), li.author(),
-                    LinkedInMode.parse(li.mode()).orElse(LinkedInMode.AUTO), expires);
+                    LinkedInMode.parse(li.mode()).orElse(LinkedInMode.AUTO), expires,
+                    new ImageFiles(services.cwd(), config.root()));
         }
         throw new PlatformException(name, PlatformException.Kind.CONFIG, "unknown platform " + name);
     }

@@ -3,6 +3,7 @@ package dev.xpost.app;
 import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
 import dev.xpost.platform.hashnode.PostInput;
+import dev.xpost.post.ImageFiles;
 import dev.xpost.post.Post;
 import dev.xpost.post.PostFinder;
 import dev.xpost.post.PostReader;
@@ -46,12 +47,23 @@ public record Blog(List<ReadResult> results, List<Problem> problems) {
             throw new ConfigException("cannot list posts: " + e.getMessage());
         }
         PostReader reader = new PostReader(config.timezone());
-        List<ReadResult> results = files.parallelStream()
-                .map(f -> reader.read(f, relativeTo(cwd, f)))
+        ImageFiles images = new ImageFiles(cwd, config.root());
+        // Local images are checked right after each read, while the body is still in the CPU's cache. Drafts may
+        // point at pictures not drawn yet; what goes out must have them.
+        List<Read> reads = files.parallelStream()
+                .map(f -> {
+                    ReadResult r = reader.read(f, relativeTo(cwd, f));
+                    Post p = r.post();
+                    return new Read(r, p != null && p.publishable() ? images.problems(p) : List.of());
+                })
                 .toList();
+        List<ReadResult> results = reads.stream().map(Read::result).toList();
         List<Post> posts = results.stream().map(ReadResult::post).filter(Objects::nonNull).toList();
         List<Problem> problems = new ArrayList<>();
-        results.forEach(r -> problems.addAll(r.problems()));
+        reads.forEach(r -> {
+            problems.addAll(r.result().problems());
+            problems.addAll(r.images());
+        });
         problems.addAll(Rules.check(posts));
         if (config.hashnode() != null || config.platforms().isEmpty()) {
             posts.stream().filter(p -> p.publishable() && p.targets(Config.HASHNODE)).map(Blog::hashnodeSize)
@@ -73,6 +85,9 @@ public record Blog(List<ReadResult> results, List<Problem> problems) {
         String someId = "000000000000000000000000";
         return PostInput.publish(p, someId, p.series() == null ? null : someId, java.time.Instant.EPOCH)
                 .sizeProblem().map(m -> Problem.error(p.file(), p.bodyLine(), "body-too-large", m));
+    }
+
+    private record Read(ReadResult result, List<Problem> images) {
     }
 
     public List<Post> posts() {

@@ -296,7 +296,7 @@ public final class PublishUseCase {
                 List<WireRequest> requests = options.mode() == Mode.DRY_RUN
                         ? platform.previewCreate(p, this) : List.of();
                 return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.CREATE, null, null, null, null,
-                        why, null, requests);
+                        withUploads(why, platform.pendingUploads(p, true, this)), null, requests);
             }
             PlatformRecord intent = PlatformRecord.intent(services.clock().instant());
             put(p, name, recordedSlug, intent);
@@ -326,7 +326,8 @@ public final class PublishUseCase {
                 List<WireRequest> requests = options.mode() == Mode.DRY_RUN
                         ? platform.previewUpdate(p, existing, r.hash(), slugChanged, this) : List.of();
                 return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.UPDATE, null, null, r.id(),
-                        r.url(), slugChanged ? "slug changed from " + recordedSlug : null, null, requests);
+                        r.url(), withUploads(slugChanged ? "slug changed from " + recordedSlug : null,
+                        platform.pendingUploads(p, false, this)), null, requests);
             }
             try {
                 Remote remote = platform.update(p, existing, r.hash(), slugChanged, this);
@@ -346,6 +347,15 @@ public final class PublishUseCase {
                 save();
                 throw e;
             }
+        }
+
+        /** A plan says which local images a step would upload first. */
+        private static String withUploads(String message, List<String> uploads) {
+            if (uploads.isEmpty()) {
+                return message;
+            }
+            String note = "uploads " + String.join(", ", uploads) + " first";
+            return message == null ? note : message + "; " + note;
         }
 
         /** Why a create must wait, or null when it may go. */

@@ -48,6 +48,16 @@ public interface Platform {
     List<WireRequest> previewUpdate(Post post, Remote existing, String recordedFingerprint, boolean slugChanged,
             Session session);
 
+    /**
+     * The local images a create or update of this post would upload first (as paths for people), so that
+     * {@code plan} can say so; empty when there are none or all are uploaded already.
+     *
+     * @param create true for a create, false for an update
+     */
+    default List<String> pendingUploads(Post post, boolean create, Session session) {
+        return List.of();
+    }
+
     /** Creates the post. Never retried inside: an unknown outcome is thrown as {@code UNKNOWN_OUTCOME}. */
     Remote create(Post post, Session session);
 

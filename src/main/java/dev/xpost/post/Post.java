@@ -90,6 +90,17 @@ public record Post(
         return !draft && !ignored;
     }
 
+    /**
+     * The same post with another body, cover and ogImage: what a platform sends once local images are replaced
+     * by their uploaded URLs (the file itself is never rewritten).
+     */
+    public Post withImages(String newBody, String newCover, String newOgImage) {
+        return new Post(file, dialect, title, subtitle, slug, slugWritten, tags, rawTags, dateText, publishAt, cuid,
+                canonical, newCover, newOgImage, seoTitle, seoDescription, series, part, partText, draft, ignored,
+                enableToc, disableComments, hideFromCommunity, platforms, linkedinText, extra, newBody, bodyLine,
+                lines);
+    }
+
     /** True when this post goes to the named platform (an empty list means every platform). */
     public boolean targets(String platform) {
         return platforms.isEmpty() || platforms.contains(platform);

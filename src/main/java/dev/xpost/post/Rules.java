@@ -62,8 +62,22 @@ public final class Rules {
         }
         checkTags(p, publishable, out);
         checkUrl(p, "canonical", p.canonical(), out);
-        checkUrl(p, "cover", p.cover(), out);
-        checkUrl(p, "ogImage", p.ogImage(), out);
+        checkImage(p, "cover", p.cover(), out);
+        checkImage(p, "ogImage", p.ogImage(), out);
+    }
+
+    /**
+     * A cover or OG image is a URL, or a path to an image in the blog, which {@link ImageFiles} checks (it needs
+     * the blog folder) and publishing uploads.
+     */
+    private static void checkImage(Post p, String key, String value, List<Problem> out) {
+        if (value == null || value.isBlank() || LocalImages.isLocal(value)) {
+            return;
+        }
+        if (!isAbsoluteHttpUrl(value)) {
+            out.add(Problem.error(p.file(), p.line(key), "invalid-url", key + " \"" + value
+                    + "\" is neither an absolute http(s) URL nor a path to an image in the blog"));
+        }
     }
 
     private static void checkTags(Post p, boolean publishable, List<Problem> out) {

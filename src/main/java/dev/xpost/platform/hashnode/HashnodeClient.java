@@ -267,6 +267,30 @@ public final class HashnodeClient {
         return Optional.ofNullable(data == null ? null : remotePost(data.path("publication").path("post")));
     }
 
+    /**
+     * Asks where to upload one image ({@code createImageUploadURL}). Retried like a read: a second presigned POST
+     * costs nothing, and nothing is uploaded yet.
+     *
+     * @param contentType such as {@code image/png}
+     * @throws PlatformException TRANSIENT when the answer has no usable URL or key; otherwise as for reads
+     */
+    PresignedPost imageUploadUrl(String contentType) {
+        JsonNode data = read("CreateImageUploadURL", Map.of("input", Map.of("contentType", contentType)),
+                "asking Hashnode where to upload an image");
+        JsonNode p = data == null ? null : data.path("createImageUploadURL").path("presignedPost");
+        JsonNode fields = p == null ? null : p.get("fields");
+        String url = text(p, "url");
+        if (url == null || fields == null || !fields.isObject() || text(fields, "key") == null) {
+            throw fail(Kind.TRANSIENT, "Hashnode's answer to createImageUploadURL has no usable upload URL and key; "
+                    + "nothing was uploaded or published: run xpost again later", null);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : fields.properties()) {
+            out.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+        }
+        return new PresignedPost(url, out);
+    }
+
     // ------------------------------------------------------------------------------------------- writes
 
     /**

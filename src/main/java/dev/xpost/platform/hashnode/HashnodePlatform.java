@@ -5,11 +5,14 @@ import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.Remote;
 import dev.xpost.platform.Session;
 import dev.xpost.platform.WireRequest;
+import dev.xpost.post.ImageFiles;
 import dev.xpost.post.Post;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import okhttp3.OkHttpClient;
 
 /**
  * Hashnode as the publish engine sees it: publication resolved once (and remembered in the state file), the
@@ -20,6 +23,7 @@ public final class HashnodePlatform implements Platform {
     private final HashnodeClient client;
     private final String endpoint;
     private final PublicationRef ref;
+    private final HashnodeImages images;
     private Publication publication;
     private Session session;
     private Map<String, RemotePost> byCuid;
@@ -29,11 +33,15 @@ public final class HashnodePlatform implements Platform {
      * @param client null when there is no token: then only offline previews are possible
      * @param endpoint    {@code hashnode.endpoint}, for previews
      * @param publication {@code hashnode.publication} as configured (a host or an id)
+     * @param files       the blog's local images
+     * @param http        the shared client, for uploading images to the presigned S3 URL (never with the token)
      */
-    public HashnodePlatform(HashnodeClient client, String endpoint, String publication) {
+    public HashnodePlatform(HashnodeClient client, String endpoint, String publication, ImageFiles files,
+            OkHttpClient http) {
         this.client = client;
         this.endpoint = endpoint;
         this.ref = PublicationRef.parse(publication);
+        this.images = new HashnodeImages(files, http);
     }
 
     @Override
@@ -60,7 +68,7 @@ public final class HashnodePlatform implements Platform {
 
     @Override
     public String fingerprint(Post post, Session session) {
-        return PostInput.contentHash(post);
+        return PostInput.contentHash(images.forFingerprint(post));
     }
 
     @Override
@@ -87,26 +95,42 @@ public final class HashnodePlatform implements Platform {
             return Optional.empty();
         }
         return Optional.of(new Found(Remote.of(hit.id(), hit.url(), hit.slug(), hit.cuid()),
-                hit.sameMarkdown(post.body())));
+                images.knownBody(post, session).map(hit::sameMarkdown).orElse(false)));
     }
 
     @Override
     public List<WireRequest> previewCreate(Post post, Session session) {
-        PostInput in = PostInput.publish(post, publicationIdOrHint(), seriesIdOrHint(post), session.now());
-        return List.of(wire(in));
+        HashnodeImages.Preview pv = images.preview(post, session, endpoint);
+        PostInput in = PostInput.publish(pv.post(), publicationIdOrHint(), seriesIdOrHint(post), session.now());
+        return withUploads(pv, wire(in));
     }
 
     @Override
     public List<WireRequest> previewUpdate(Post post, Remote existing, String recordedFingerprint,
             boolean slugChanged, Session session) {
-        PostInput in = PostInput.update(post, existing.id(), seriesIdOrHint(post), session.now(), slugChanged);
-        return List.of(wire(in));
+        HashnodeImages.Preview pv = images.preview(post, session, endpoint);
+        PostInput in = PostInput.update(pv.post(), existing.id(), seriesIdOrHint(post), session.now(), slugChanged);
+        return withUploads(pv, wire(in));
+    }
+
+    @Override
+    public List<String> pendingUploads(Post post, boolean create, Session session) {
+        return images.pending(post, session);
+    }
+
+    private static List<WireRequest> withUploads(HashnodeImages.Preview pv, WireRequest request) {
+        List<WireRequest> out = new ArrayList<>(pv.uploads());
+        out.add(request);
+        return out;
     }
 
     @Override
     public Remote create(Post post, Session session) {
         requireOnline("publish");
-        PostInput in = checked(PostInput.publish(post, publication().id(), seriesId(post), session.now()));
+        String seriesId = seriesId(post);
+        // Every image goes up before the post: a failed upload must not leave a post with a broken picture.
+        Post sent = images.upload(post, session, client);
+        PostInput in = checked(PostInput.publish(sent, publication().id(), seriesId, session.now()));
         PublishResult r = client.publish(in);
         Remote remote = Remote.of(r.id(), r.url(), r.slug(), r.cuid());
         return r.slugWarning(post.file().toString()).map(remote::withNote).orElse(remote);
@@ -116,7 +140,9 @@ public final class HashnodePlatform implements Platform {
     public Remote update(Post post, Remote existing, String recordedFingerprint, boolean slugChanged,
             Session session) {
         requireOnline("update");
-        PostInput in = checked(PostInput.update(post, existing.id(), seriesId(post), session.now(), slugChanged));
+        String seriesId = seriesId(post);
+        Post sent = images.upload(post, session, client);
+        PostInput in = checked(PostInput.update(sent, existing.id(), seriesId, session.now(), slugChanged));
         PublishResult r = client.update(in);
         return Remote.of(r.id(), r.url(), r.slug(), r.cuid());
     }

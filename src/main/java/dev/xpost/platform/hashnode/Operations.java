@@ -81,6 +81,12 @@ final class Operations {
               updatePost(input: $input) { post { id cuid slug url } }
             }""";
 
+    // A mutation in name only: it hands out a presigned S3 POST and changes nothing on the blog.
+    static final String CREATE_IMAGE_UPLOAD_URL = """
+            mutation CreateImageUploadURL($input: CreateImageUploadInput!) {
+              createImageUploadURL(input: $input) { presignedPost { url fields } }
+            }""";
+
     /** Operation name → document, for the conformance test. */
     static final Map<String, String> ALL = Map.of(
             "Publication", PUBLICATION,
@@ -89,11 +95,12 @@ final class Operations {
             "PostBySlug", POST_BY_SLUG,
             "PublishPost", PUBLISH_POST,
             "UpdatePost", UPDATE_POST,
-            "ExportPosts", EXPORT_POSTS);
+            "ExportPosts", EXPORT_POSTS,
+            "CreateImageUploadURL", CREATE_IMAGE_UPLOAD_URL);
 
     /** Names in the order a publish run uses them; stable for tests and reports. */
     static final List<String> NAMES = List.of("Publication", "Series", "Posts", "PostBySlug", "PublishPost",
-            "UpdatePost", "ExportPosts");
+            "UpdatePost", "ExportPosts", "CreateImageUploadURL");
 
     private Operations() {
     }

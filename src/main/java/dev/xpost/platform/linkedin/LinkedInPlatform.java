@@ -6,6 +6,8 @@ import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.Remote;
 import dev.xpost.platform.Session;
 import dev.xpost.platform.WireRequest;
+import dev.xpost.post.ImageFiles;
+import dev.xpost.post.LocalImages;
 import dev.xpost.post.Post;
 import dev.xpost.post.Problem;
 import java.io.IOException;
@@ -44,6 +46,7 @@ public final class LinkedInPlatform implements Platform {
     private final String configuredAuthor;
     private final LinkedInMode mode;
     private final Instant tokenExpiresAt;
+    private final ImageFiles files;
     private String author;
 
     /**
@@ -51,9 +54,11 @@ public final class LinkedInPlatform implements Platform {
      * @param http           for downloading a cover image (no token is sent with it)
      * @param author         {@code linkedin.author}: a URN, or {@code auto}
      * @param tokenExpiresAt when the token expires, if {@code xpost auth linkedin} recorded it; else null
+     * @param files          the blog's local images, for a cover that is a file
      */
     public LinkedInPlatform(LinkedInClient client, OkHttpClient http, HttpUrl apiBase, String version, String author,
-            LinkedInMode mode, Instant tokenExpiresAt) {
+            LinkedInMode mode, Instant tokenExpiresAt, ImageFiles files) {
+        this.files = files;
         this.client = client;
         this.http = http;
         this.apiBase = apiBase;
@@ -111,7 +116,9 @@ public final class LinkedInPlatform implements Platform {
     @Override
     public String fingerprint(Post post, Session session) {
         Rendering r = render(post, session);
-        String card = r.card() == null ? "" : Json.compact(r.card()) + "|" + (post.cover() == null ? "" : post.cover());
+        String cover = post.cover() == null ? "" : LocalImages.isLocal(post.cover()) ? localCover(post).hash()
+                : post.cover();
+        String card = r.card() == null ? "" : Json.compact(r.card()) + "|" + cover;
         return "text:" + sha256(r.commentary()) + " card:" + sha256(card);
     }
 
@@ -126,8 +133,9 @@ public final class LinkedInPlatform implements Platform {
         List<WireRequest> out = new ArrayList<>();
         String thumbnail = null;
         String who = author(session) != null ? author : "<your member URN, from GET /v2/userinfo>";
-        if (r.card() != null && post.cover() != null) {
-            thumbnail = session.uploadedImage(name(), post.cover()).orElse(null);
+        LocalCover local = r.card() != null && LocalImages.isLocal(post.cover()) ? localCover(post) : null;
+        if (r.card() != null && post.cover() != null && (local == null || local.usable())) {
+            thumbnail = session.uploadedImage(name(), local != null ? local.hash() : post.cover()).orElse(null);
             if (thumbnail == null) {
                 out.add(new WireRequest("initializeUpload", "POST", url("rest/images?action=initializeUpload"),
                         java.util.Map.of("initializeUploadRequest", java.util.Map.of("owner", who))));
@@ -158,7 +166,9 @@ public final class LinkedInPlatform implements Platform {
         requireOnline();
         Rendering r = checked(render(post, session));
         String thumbnail = null;
-        if (r.card() != null && post.cover() != null) {
+        if (r.card() != null && LocalImages.isLocal(post.cover())) {
+            thumbnail = localThumbnail(post, session);
+        } else if (r.card() != null && post.cover() != null) {
             thumbnail = thumbnail(post.cover(), session);
         }
         CreatedPost created = client.createPost(author(session), r, thumbnail);
@@ -233,6 +243,68 @@ public final class LinkedInPlatform implements Platform {
         }
         String urn = client.uploadImage(author(session), bytes, type);
         session.rememberImage(name(), cover, urn);
+        return urn;
+    }
+
+    @Override
+    public List<String> pendingUploads(Post post, boolean create, Session session) {
+        // Only a create sends a card: LinkedIn cannot edit one afterwards.
+        if (!create || !LocalImages.isLocal(post.cover()) || render(post, session).card() == null) {
+            return List.of();
+        }
+        LocalCover local = localCover(post);
+        return local.usable() && session.uploadedImage(name(), local.hash()).isEmpty()
+                ? List.of(files.display(local.image().path())) : List.of();
+    }
+
+    /** A cover that is a file in the blog, checked, with its content hash (what its upload is remembered by). */
+    private record LocalCover(ImageFiles.Image image, String hash) {
+        /** LinkedIn's card takes JPG, PNG and GIF thumbnails (API.md §5); Hashnode also takes WebP and AVIF. */
+        boolean usable() {
+            return image.type() == ImageFiles.Type.JPEG || image.type() == ImageFiles.Type.PNG
+                    || image.type() == ImageFiles.Type.GIF;
+        }
+    }
+
+    private LocalCover localCover(Post post) {
+        LocalImages.Ref ref = new LocalImages.Ref(LocalImages.Place.COVER, post.cover().strip(), -1, -1,
+                post.line("cover"));
+        ImageFiles.Check c = files.check(post, ref);
+        if (!c.ok()) {
+            throw new PlatformException(name(), PlatformException.Kind.REJECTED, post.file() + ":" + ref.line() + ": "
+                    + c.message() + " (" + c.rule() + ")");
+        }
+        try {
+            return new LocalCover(c.image(), files.hash(c.image()));
+        } catch (IOException e) {
+            throw new PlatformException(name(), PlatformException.Kind.REJECTED, post.file() + ": cannot read the "
+                    + "cover " + post.cover() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A local cover's image URN: uploaded once per content, remembered by its hash in the state file. */
+    private String localThumbnail(Post post, Session session) {
+        LocalCover local = localCover(post);
+        String shown = files.display(local.image().path());
+        if (!local.usable()) {
+            session.warn(post.file() + ": LinkedIn's card takes a JPG, PNG or GIF picture, and the cover " + shown
+                    + " is " + local.image().type().mime() + ": the card goes without one");
+            return null;
+        }
+        Optional<String> known = session.uploadedImage(name(), local.hash());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        byte[] bytes;
+        try {
+            bytes = files.read(local.image());
+        } catch (IOException e) {
+            throw new PlatformException(name(), PlatformException.Kind.REJECTED, "cannot read the cover " + shown
+                    + " of " + post.file() + " (" + e.getMessage() + "); the post was not sent");
+        }
+        String hash = ImageFiles.hashOf(bytes);
+        String urn = client.uploadImage(author(session), bytes, local.image().type().mime());
+        session.rememberImage(name(), hash, urn);
         return urn;
     }
 

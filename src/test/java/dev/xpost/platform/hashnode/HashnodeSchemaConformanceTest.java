@@ -154,6 +154,7 @@ class HashnodeSchemaConformanceTest {
             server.enqueue(ok("update-post.json"));
             server.enqueue(postsPage("cursor-3", true));
             server.enqueue(postsPage("cursor-4", false));
+            server.enqueue(ok("create-image-upload-url.json"));
 
             client.publication(PublicationRef.parse("myblog.hashnode.dev"));
             client.publication(PublicationRef.parse(PUBLICATION_ID));
@@ -167,6 +168,10 @@ class HashnodeSchemaConformanceTest {
             client.update(PostInput.update(samplePost(), POST_ID, SERIES_ID, NOW, true));
             client.update(PostInput.update(bare, POST_ID, null, NOW, false));
             assertEquals(2, client.exportPosts(PUBLICATION, null).size(), "both pages of the export were read");
+            PresignedPost upload = client.imageUploadUrl("image/png");
+            assertEquals("https://cdn.hashnode.com/res/hashnode/image/upload/v1790000000000/abc.png", upload.cdnUrl());
+            assertEquals(List.of("bucket", "key", "Content-Type", "Policy", "X-Amz-Signature"),
+                    List.copyOf(upload.fields().keySet()), "the fields keep Hashnode's order");
 
             List<JsonNode> bodies = new ArrayList<>();
             for (int i = server.getRequestCount(); i > 0; i--) {
