@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * API, a second one the S3 bucket the presigned POST goes to.
  */
 class ImagesHashnodeCliTest {
-    static final String TOKEN = "hn_pat_images_0123456789abcdef";
+    static final String TOKEN = "fake-hn-token-images";
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
 

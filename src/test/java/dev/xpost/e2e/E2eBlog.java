@@ -31,8 +31,8 @@ import mockwebserver3.MockWebServer;
  * checks that each fake saw only its own token.
  */
 final class E2eBlog implements AutoCloseable {
-    static final String HASHNODE_TOKEN = "hn-7f3c2a91-e2e-secret-4b8d";
-    static final String LINKEDIN_TOKEN = "AQV-li-e2e-secret-9c1d5e77f0";
+    static final String HASHNODE_TOKEN = "fake-hn-token-e2e";
+    static final String LINKEDIN_TOKEN = "fake-li-token-e2e";
     static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
 
     final Path dir;

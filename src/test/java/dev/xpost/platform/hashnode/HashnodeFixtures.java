@@ -33,7 +33,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /** Shared test data for the Hashnode client tests: sample posts, fixture files, a recording sleeper. */
 final class HashnodeFixtures {
-    static final String TOKEN = "hn_pat_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+    static final String TOKEN = "fake-hn-token-client";
     static final String PUBLICATION_ID = "6a603fb103e2cb323e7851f6";
     static final String SERIES_ID = "65f0c0ffee0000000000beef";
     static final String POST_ID = "6a603fb103e2cb323e7851aa";

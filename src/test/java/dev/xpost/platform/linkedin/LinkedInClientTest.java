@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 class LinkedInClientTest {
-    private static final String TOKEN = "AQX-secret-token-1234567890abcdef";
+    private static final String TOKEN = "fake-li-token-client";
     private static final String AUTHOR = "urn:li:person:324_kGGaLE";
     /** 21:30 UTC: LinkedIn's daily limit resets in 2h 30m. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T21:30:00Z"), ZoneOffset.UTC);
