@@ -65,6 +65,11 @@ public final class Services {
         return http;
     }
 
+    /** The secret values loaded so far (environment and .env), for masking output; empty before any was loaded. */
+    public synchronized java.util.List<String> loadedSecrets() {
+        return secrets == null ? java.util.List.of() : secrets.values();
+    }
+
     public synchronized Secrets secrets() {
         if (secrets == null) {
             secrets = Secrets.load(env, config().root());

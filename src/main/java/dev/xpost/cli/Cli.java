@@ -24,6 +24,8 @@ public final class Cli {
     private final Path cwd;
     private final Clock clock;
     private final Ansi ansi;
+    /** The services of the command being run, so that {@link #mask} knows the secrets it loaded. */
+    private Services services;
 
     public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, Clock clock, boolean tty) {
         this.out = out;
@@ -106,16 +108,23 @@ public final class Cli {
         return ExitCodes.USAGE;
     }
 
-    /** Secrets are masked in anything we print about a failure, whatever its source. */
+    /**
+     * Secrets are masked in anything we print about a failure or a result, whatever its source: those of the
+     * environment and those read from {@code .env} by this run.
+     */
     String mask(String text) {
-        List<String> secrets = env.entrySet().stream()
+        List<String> secrets = new java.util.ArrayList<>(env.entrySet().stream()
                 .filter(e -> e.getKey().endsWith("TOKEN") || e.getKey().endsWith("SECRET"))
-                .map(Map.Entry::getValue).toList();
+                .map(Map.Entry::getValue).toList());
+        if (services != null) {
+            secrets.addAll(services.loadedSecrets());
+        }
         return Http.mask(text, secrets);
     }
 
     Services services(GlobalOptions g) {
         Services s = new Services(cwd, env, clock, g.config);
+        services = s;
         return g.verbose ? s.logRequestsTo(err) : s;
     }
 

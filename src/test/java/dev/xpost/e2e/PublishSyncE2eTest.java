@@ -39,8 +39,10 @@ class PublishSyncE2eTest {
 
     @Test
     void publishingTwiceCreatesOnceAndTheSecondRunSendsNothing() {
-        E2eBlog.Run first = blog.publish();
+        // --verbose logs every request; the run's check for tokens in the output covers that log too.
+        E2eBlog.Run first = blog.publish("--verbose");
         assertEquals(0, first.code(), first::toString);
+        assertTrue(first.result().err().contains("http: POST "), first::toString);
         for (String slug : List.of("first-post", "second-post", "third-post")) {
             assertEquals("created", first.outcome(slug, "hashnode"), first::toString);
             assertEquals("created", first.outcome(slug, "linkedin"), first::toString);
