@@ -152,6 +152,11 @@ public final class PostReader {
         return "To make it valid, quote " + what + " with single quotes or escape the inner quotes (\\\")";
     }
 
+    /**
+     * An old Hashnode backup without front matter: the title is its first heading, and — as Hashnode named those
+     * files {@code <cuid>.md} — the file name gives the cuid, so the post is adopted rather than published again.
+     * When the heading opens the file it is the title, not part of the body (Hashnode stored them apart).
+     */
     private static Post legacy(Path file, String text, List<Problem> problems) {
         TextScan.reportControls(text, 1, file, problems);
         LegacyTitle heading = LegacyTitle.find(text);
@@ -164,10 +169,29 @@ public final class PostReader {
             problems.add(Problem.warning(file, 1, "no-front-matter", "no front matter and no `#` heading, so this "
                     + "post has no title; add front matter with `title:`"));
         }
+        String body = text;
+        int bodyLine = 1;
+        if (heading != null && text.lines().limit(heading.line() - 1L).allMatch(String::isBlank)) {
+            int cut = 0;
+            for (int i = 0; i < heading.line() && cut >= 0; i++) {
+                cut = text.indexOf('\n', cut) + 1;
+                if (cut == 0) {
+                    cut = text.length();
+                    break;
+                }
+            }
+            body = text.substring(cut);
+            bodyLine = heading.line() + 1;
+        }
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        String cuid = CUID_FILE.matcher(name).matches() ? name.substring(0, name.length() - 3) : null;
         return new Post(file, Dialect.LEGACY, title, null, slug.isEmpty() ? null : slug, false, List.of(), List.of(),
-                null, null, null, null, null, null, null, null, null, null, null, false, false, null, null, null,
-                List.of(), null, Map.of(), text, 1, heading == null ? Map.of() : Map.of("title", heading.line()));
+                null, null, cuid, null, null, null, null, null, null, null, null, false, false, null, null, null,
+                List.of(), null, Map.of(), body, bodyLine, heading == null ? Map.of() : Map.of("title", heading.line()));
     }
+
+    /** How Hashnode's backup named post files: the post's cuid (25 characters starting with c) and .md. */
+    private static final java.util.regex.Pattern CUID_FILE = java.util.regex.Pattern.compile("c[a-z0-9]{24}\\.md");
 
     /** Strict UTF-8: a wrong encoding must be reported, not turned into replacement characters. */
     private static String decode(Path file, byte[] content, List<Problem> problems) {

@@ -133,10 +133,21 @@ class PostReaderDialectTest {
         assertEquals("Creating and Publishing Visual Studio Code Color Themes", post.title());
         assertEquals("creating-and-publishing-visual-studio-code-color-themes", post.slug());
         assertFalse(post.slugWritten());
-        assertEquals(1, post.bodyLine());
-        assertTrue(post.body().startsWith("# Creating and Publishing"), "the legacy body is the whole file");
+        assertEquals(2, post.bodyLine());
+        assertFalse(post.body().contains("# Creating and Publishing"),
+                "the opening heading is the title (Hashnode stored it apart), not part of the body");
+        assertNull(post.cuid(), "the file is not named like a Hashnode backup");
         assertEquals(List.of(Problem.warning(result.file(), 1, "no-front-matter", "no front matter: title taken "
                 + "from the heading on line 1; add front matter to set slug, date and tags")), result.problems());
+    }
+
+    @Test
+    void legacyBackupNamedByItsCuidIsAdoptedByThatCuid() {
+        ReadResult result = reader.parse(Path.of("posts/cl2fytjln02m6y8nv1ue03rv0.md"),
+                "## Old post\n\nText.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("cl2fytjln02m6y8nv1ue03rv0", result.post().cuid());
+        assertEquals("\nText.\n", result.post().body());
+        assertEquals(2, result.post().bodyLine());
     }
 
     @Test
