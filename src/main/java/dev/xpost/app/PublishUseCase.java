@@ -343,7 +343,9 @@ public final class PublishUseCase {
                 return done(p, name, PlanAction.UPDATE, Outcome.Result.UPDATED, r.id(), next.url(), remote.note(),
                         List.of());
             } catch (PlatformException e) {
-                put(p, name, recordedSlug, r.withMessage(e.getMessage()));
+                // The record stays where it was: a refused slug change must be tried again next run, not forgotten.
+                state = state.withRecord(recordedSlug, stateKey(p), name, r.withMessage(e.getMessage()));
+                dirty = true;
                 save();
                 throw e;
             }

@@ -143,8 +143,22 @@ public final class HashnodePlatform implements Platform {
         String seriesId = seriesId(post);
         Post sent = images.upload(post, session, client);
         PostInput in = checked(PostInput.update(sent, existing.id(), seriesId, session.now(), slugChanged));
-        PublishResult r = client.update(in);
-        return Remote.of(r.id(), r.url(), r.slug(), r.cuid());
+        PublishResult r;
+        try {
+            r = client.update(in);
+        } catch (PlatformException e) {
+            if (slugChanged && e.kind() == PlatformException.Kind.REJECTED) {
+                // Hashnode refuses a slug another post already has; the post keeps its old slug and URL.
+                throw new PlatformException(name(), e.kind(), "Hashnode refused to change the slug of " + post.file()
+                        + " from `" + existing.slug() + "` to `" + post.slug() + "`: " + e.getMessage()
+                        + ". The slug may be taken by another post: choose another `slug:`, or put `"
+                        + existing.slug() + "` back", e);
+            }
+            throw e;
+        }
+        String note = slugChanged ? "slug changed from `" + existing.slug() + "`; the post's URL is now " + r.url()
+                : null;
+        return Remote.of(r.id(), r.url(), r.slug(), r.cuid()).withNote(note);
     }
 
     private PostInput checked(PostInput in) {
