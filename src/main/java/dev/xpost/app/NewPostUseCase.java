@@ -81,7 +81,7 @@ public final class NewPostUseCase {
 
     static String render(Request req, String slug, List<String> tags, Config config) {
         StringBuilder b = new StringBuilder("---\n");
-        b.append("title: ").append(quote(req.title().strip())).append('\n');
+        b.append("title: ").append(BackupFormat.quote(req.title().strip())).append('\n');
         if (req.date() != null) {
             b.append("datePublished: ").append(Dates.toJavaScript(req.date(), config.timezone())).append('\n');
         }
@@ -101,27 +101,5 @@ public final class NewPostUseCase {
         b.append("\n---\n\n");
         b.append("Write the opening paragraph here: what the reader will get from this post.\n");
         return b.toString();
-    }
-
-    /** A YAML double-quoted scalar: safe for any title, colons and quotes included. */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }
