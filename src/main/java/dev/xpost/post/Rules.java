@@ -20,6 +20,8 @@ public final class Rules {
     public static final int MAX_TAGS = 15;
     /** More than this is allowed but unusual: the old GitHub-as-source spec capped tags at 5. */
     public static final int MANY_TAGS = 5;
+    /** The values {@code platforms:} may list. */
+    public static final List<String> PLATFORMS = List.of("hashnode", "linkedin");
 
     private Rules() {
     }
@@ -61,6 +63,13 @@ public final class Rules {
                     + " characters long; the limit is " + Slugs.MAX_LENGTH));
         }
         checkTags(p, publishable, out);
+        for (String platform : p.platforms()) {
+            if (!PLATFORMS.contains(platform)) {
+                // A typo here would quietly keep the post off the platform the author meant.
+                out.add(Problem.error(f, p.line("platforms"), "invalid-platform", "platform \"" + platform
+                        + "\" is not one xpost publishes to: use " + String.join(" or ", PLATFORMS)));
+            }
+        }
         checkUrl(p, "canonical", p.canonical(), out);
         checkImage(p, "cover", p.cover(), out);
         checkImage(p, "ogImage", p.ogImage(), out);

@@ -115,6 +115,15 @@ class RulesTest {
     }
 
     @Test
+    void anUnknownPlatformIsAnError() {
+        Problem p = only(check(post("a").platforms("hashnode", "linkdin").line("platforms", 6).build()),
+                "invalid-platform");
+        assertEquals(6, p.line());
+        assertTrue(p.message().contains("\"linkdin\""), p.message());
+        assertEquals(List.of(), check(post("a").platforms("linkedin").build()));
+    }
+
+    @Test
     void ignoredPostsAreNotChecked() {
         assertEquals(Collections.emptyList(), check(post("Bad Slug").title(null).ignored().build()));
     }
