@@ -135,7 +135,8 @@ public final class PublishUseCase {
                 } else if (blog.hasErrors(p.file())) {
                     outcomes.add(row(p, null, PlanAction.INVALID, null, firstError(p.file())));
                 } else if (p.draft()) {
-                    outcomes.add(row(p, null, PlanAction.DRAFT, null, null));
+                    outcomes.add(row(p, null, PlanAction.DRAFT, null,
+                            "a draft: never published until `draft: true` goes"));
                 } else {
                     due.add(p);
                 }
