@@ -25,7 +25,7 @@ final class PlanCommand extends BaseCommand {
         var services = cli.services(global);
         RunReport report = new PublishUseCase(services, cli.platforms())
                 .run(run.toOptions(services, PublishUseCase.Mode.PLAN));
-        ReportView.print(report, run.json, cli);
+        ReportView.print(report, run.json, global.verbose, cli);
         return ExitCodes.OK;
     }
 }

@@ -42,18 +42,22 @@ final class ReportView {
     }
 
     /** Prints the report as text or JSON, with every known secret masked whatever a platform echoed back. */
-    static void print(RunReport report, boolean json, Cli cli) {
+    static void print(RunReport report, boolean json, boolean verbose, Cli cli) {
         if (json) {
             cli.out().println(cli.mask(Json.pretty(json(report))));
         } else {
             java.io.StringWriter buf = new java.io.StringWriter();
-            text(report, new PrintWriter(buf), cli.err(), cli.ansi());
+            text(report, new PrintWriter(buf), cli.err(), cli.ansi(), verbose);
             cli.out().print(cli.mask(buf.toString()));
         }
         cli.out().flush();
     }
 
-    static void text(RunReport r, PrintWriter out, PrintWriter err, Ansi ansi) {
+    /**
+     * @param verbose on a real run, also list the posts that were unchanged: a cron job on a blog of hundreds of
+     *                posts would otherwise log hundreds of lines that say nothing happened (the counts say it)
+     */
+    static void text(RunReport r, PrintWriter out, PrintWriter err, Ansi ansi, boolean verbose) {
         if (r.invalid()) {
             for (Problem p : r.problems()) {
                 if (p.isError()) {
@@ -84,7 +88,12 @@ final class ReportView {
         }
         int width = Math.min(48, r.outcomes().stream()
                 .mapToInt(o -> o.slug() == null ? o.file().toString().length() : o.slug().length()).max().orElse(4));
+        int folded = 0;
         for (Outcome o : r.outcomes()) {
+            if (!verbose && o.result() == Outcome.Result.UNCHANGED) {
+                folded++;
+                continue;
+            }
             String label = o.result() != null ? o.result().label() : o.action().label();
             String detail;
             if (o.when() != null) {
@@ -110,6 +119,9 @@ final class ReportView {
                     out.println("        " + line);
                 }
             }
+        }
+        if (folded > 0) {
+            out.println("  (" + folded + " unchanged not listed; --verbose lists them)");
         }
         for (String w : r.warnings()) {
             err.println(ansi.string("@|yellow warning:|@ ") + w);

@@ -81,6 +81,12 @@ class PublishSyncE2eTest {
                 + blog.hashnode.operations() + ", linkedin " + blog.linkedin.total());
         assertEquals(3, blog.hashnode.posts().size());
         assertEquals(3, blog.linkedin.posts().size());
+
+        // As text, a run where nothing changed says so in one line; --verbose lists every post.
+        CliRun.Result text = blog.run("publish");
+        assertTrue(text.out().contains("6 unchanged") && text.out().contains("(6 unchanged not listed"), text::toString);
+        assertTrue(!text.out().contains("first-post"), text::toString);
+        assertTrue(blog.run("publish", "--verbose").out().matches("(?s).*unchanged\\s+hashnode\\s+first-post.*"));
     }
 
     @Test
