@@ -12,6 +12,6 @@ public final class GlobalOptions {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show each HTTP request (tokens masked) and stack traces.")
+    @Option(names = {"-v", "--verbose"}, description = "Log each HTTP request (never a header), list unchanged posts, show stack traces.")
     boolean verbose;
 }
