@@ -15,8 +15,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The posts of one run: every file found under the given paths (default: the configured posts folder), read and
@@ -24,8 +27,10 @@ import java.util.Objects;
  *
  * @param results  one per file, in path order
  * @param problems every problem (reader's and rules'), sorted by file and line
+ * @param errors   the first error of each file that has one, by file: asked once per post by plan and publish,
+ *                 so it is indexed rather than searched for in every problem each time
  */
-public record Blog(List<ReadResult> results, List<Problem> problems) {
+public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, String> errors) {
 
     public static Blog load(Config config, Path cwd, List<Path> paths) {
         List<Path> roots = new ArrayList<>();
@@ -67,10 +72,12 @@ public record Blog(List<ReadResult> results, List<Problem> problems) {
         problems.addAll(Rules.check(posts));
         if (config.hashnode() != null || config.platforms().isEmpty()) {
             posts.stream().filter(p -> p.publishable() && p.targets(Config.HASHNODE)).map(Blog::hashnodeSize)
-                    .flatMap(java.util.Optional::stream).forEach(problems::add);
+                    .flatMap(Optional::stream).forEach(problems::add);
         }
         problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
-        return new Blog(results, List.copyOf(problems));
+        Map<Path, String> errors = new HashMap<>();
+        problems.stream().filter(Problem::isError).forEach(p -> errors.putIfAbsent(p.file(), p.message()));
+        return new Blog(results, List.copyOf(problems), Map.copyOf(errors));
     }
 
     /**
@@ -78,9 +85,9 @@ public record Blog(List<ReadResult> results, List<Problem> problems) {
      * post would make. Only long bodies are serialised: one whose every character took six bytes in JSON (the
      * worst case, {@code \\u0000}) and still fitted cannot be too large.
      */
-    private static java.util.Optional<Problem> hashnodeSize(Post p) {
+    private static Optional<Problem> hashnodeSize(Post p) {
         if (p.body().length() * 6L + 16_384 < PostInput.MAX_REQUEST_BYTES || p.slug() == null || p.title() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String someId = "000000000000000000000000";
         return PostInput.publish(p, someId, p.series() == null ? null : someId, java.time.Instant.EPOCH)
@@ -102,9 +109,9 @@ public record Blog(List<ReadResult> results, List<Problem> problems) {
         return problems.size() - errorCount();
     }
 
-    /** True when a file has an error: it is not published, whatever else is. */
-    public boolean hasErrors(Path file) {
-        return problems.stream().anyMatch(p -> p.isError() && p.file().equals(file));
+    /** The first error of a file, if it has one: such a post is not published, whatever else is. */
+    public Optional<String> firstError(Path file) {
+        return Optional.ofNullable(errors.get(file));
     }
 
     /** Files are shown relative to where the user stands, as a compiler does. */

@@ -57,10 +57,9 @@ public final class PreviewUseCase {
             throw new ConfigException("no post " + name + ": name a post by its file or its slug");
         }
         Post post = hits.get(0);
-        blog.problems().stream().filter(p -> p.isError() && p.file().equals(post.file())).findFirst()
-                .ifPresent(p -> {
-                    throw new ConfigException(post.file() + " is invalid (" + p.message() + "): run xpost validate");
-                });
+        blog.firstError(post.file()).ifPresent(error -> {
+            throw new ConfigException(post.file() + " is invalid (" + error + "): run xpost validate");
+        });
         return post;
     }
 }

@@ -7,7 +7,6 @@ import dev.xpost.platform.Remote;
 import dev.xpost.platform.Session;
 import dev.xpost.platform.WireRequest;
 import dev.xpost.post.Post;
-import dev.xpost.post.Problem;
 import dev.xpost.post.ReadResult;
 import dev.xpost.state.HashnodeInfo;
 import dev.xpost.state.LinkedinInfo;
@@ -132,7 +131,7 @@ public final class PublishUseCase {
             for (Post p : posts) {
                 if (p.ignored()) {
                     outcomes.add(row(p, null, PlanAction.IGNORED, null, "ignorePost: true"));
-                } else if (blog.hasErrors(p.file())) {
+                } else if (blog.firstError(p.file()).isPresent()) {
                     outcomes.add(row(p, null, PlanAction.INVALID, null, firstError(p.file())));
                 } else if (p.draft()) {
                     outcomes.add(row(p, null, PlanAction.DRAFT, null,
@@ -438,8 +437,7 @@ public final class PublishUseCase {
         }
 
         private String firstError(Path file) {
-            return blog.problems().stream().filter(x -> x.isError() && x.file().equals(file)).findFirst()
-                    .map(Problem::message).orElse("unreadable");
+            return blog.firstError(file).orElse("unreadable");
         }
 
         private PlanAction guessAction(Optional<PlatformRecord> rec) {
