@@ -1,6 +1,7 @@
 package dev.xpost.app;
 
 import dev.xpost.config.ConfigException;
+import dev.xpost.http.Version;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.hashnode.PublicationRef;
 import dev.xpost.post.Dates;
@@ -26,12 +27,17 @@ import java.util.regex.Pattern;
  * {@code xpost init}: sets up a blog folder (the working folder) with everything xpost needs: the config, the
  * names of the secrets, a {@code .gitignore} that keeps {@code .env} out of git, one example post, and the CI
  * workflow for scheduled releases. It never overwrites a file: what is already there is listed as skipped, and
- * the rest is written. The templates ship in the jar ({@code dev/xpost/app/init/}).
+ * the rest is written. The templates ship in the jar ({@code dev/xpost/app/init/}). The workflows use the xpost
+ * GitHub Action ({@code action.yml} of this repository) at the version of the xpost that writes them.
  */
 public final class InitUseCase {
     /** The host written when none is given: a placeholder {@code xpost doctor} reports until it is replaced. */
     public static final String PLACEHOLDER_PUBLICATION = "myblog.hashnode.dev";
     public static final String DEFAULT_AUTHOR = "auto";
+    /** The scheduled publish workflow init writes. */
+    public static final String PUBLISH_WORKFLOW = ".github/workflows/xpost-publish.yml";
+    /** The pull-request check workflow init writes. */
+    public static final String CHECK_WORKFLOW = ".github/workflows/xpost-check.yml";
     /** The example post's file, under {@code posts/}. */
     static final String EXAMPLE_POST = "hello-xpost.md";
 
@@ -94,7 +100,8 @@ public final class InitUseCase {
         files.put(".env.example", template("env.example"));
         files.put(".gitignore", template("gitignore"));
         files.put("posts/" + EXAMPLE_POST, fill(template(EXAMPLE_POST), values));
-        files.put(".github/workflows/xpost-publish.yml", workflow());
+        files.put(PUBLISH_WORKFLOW, workflow("xpost-publish.yml"));
+        files.put(CHECK_WORKFLOW, workflow("xpost-check.yml"));
 
         List<Path> written = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
@@ -119,9 +126,21 @@ public final class InitUseCase {
         return new Result(folder, written, skipped, warnings, publication == null);
     }
 
-    /** The CI workflow for scheduled releases, as shipped (the same text as examples/github-actions/). */
-    public static String workflow() {
-        return template("xpost-publish.yml");
+    /**
+     * A workflow init writes ({@code xpost-publish.yml}: scheduled releases; {@code xpost-check.yml}: the
+     * pull-request check), using the action of the xpost that writes it, as shipped in examples/github-actions/.
+     */
+    public static String workflow(String name) {
+        return fill(template(name), Map.of("version", Version.get(), "ref", actionRef(Version.get())));
+    }
+
+    /**
+     * The action's ref for a version: {@code v0.1.0} for a release, so that a blog keeps the xpost it was set up
+     * with until its author moves it on; {@code main} for a build that is not a release (a SNAPSHOT, or no
+     * version at all), which has no tag to point at.
+     */
+    public static String actionRef(String version) {
+        return version.matches("\\d+\\.\\d+\\.\\d+") ? "v" + version : "main";
     }
 
     static String template(String name) {

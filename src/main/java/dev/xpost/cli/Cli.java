@@ -148,6 +148,21 @@ public final class Cli {
         return clock;
     }
 
+    /** The folder xpost runs in (absolute). */
+    Path cwd() {
+        return cwd;
+    }
+
+    /** A variable of the environment xpost was started with, or null. */
+    String env(String name) {
+        return env.get(name);
+    }
+
+    /** The workflow commands of a document, paths relative to {@code GITHUB_WORKSPACE} when set. */
+    GithubCommands github() {
+        return new GithubCommands(cwd, env.get("GITHUB_WORKSPACE"));
+    }
+
     static String version() {
         return "xpost " + Version.get();
     }

@@ -1,6 +1,7 @@
 package dev.xpost.cli;
 
 import dev.xpost.app.InitUseCase;
+import dev.xpost.http.Version;
 import java.io.Console;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -9,8 +10,9 @@ import picocli.CommandLine.Option;
 @Command(name = "init",
         description = {"Set up this folder as a blog: config, secrets template, .gitignore, an example post, CI.",
             "Writes config/xpost.yaml, .env.example, a .gitignore that keeps .env out of git, posts/ with an example "
-                    + "post (a draft), and the CI workflow for scheduled releases "
-                    + "(.github/workflows/xpost-publish.yml).",
+                    + "post (a draft), and two GitHub workflows that use the xpost action of this version: scheduled "
+                    + "releases (.github/workflows/xpost-publish.yml) and a pull-request check "
+                    + "(.github/workflows/xpost-check.yml: validate and plan, no secrets).",
             "Never overwrites a file: what is already there is listed as skipped, the rest is written. At a "
                     + "terminal it asks for what the options do not give; elsewhere (CI, scripts) it uses the "
                     + "options and defaults."},
@@ -62,7 +64,8 @@ final class InitCommand extends BaseCommand {
         cli.err().println("  " + n++ + ". xpost import hashnode   # if the blog already has posts on Hashnode");
         cli.err().println("  " + n++ + ". xpost validate && xpost plan, then xpost publish");
         cli.err().println("  " + n + ". In GitHub: add the repository secrets HASHNODE_TOKEN and LINKEDIN_ACCESS_TOKEN "
-                + "for " + Path.of(".github", "workflows", "xpost-publish.yml") + ".");
+                + "for " + Path.of(InitUseCase.PUBLISH_WORKFLOW) + " (it runs the action xpost-cli/xpost@"
+                + InitUseCase.actionRef(Version.get()) + "), and push.");
         cli.err().flush();
         return ExitCodes.OK;
     }

@@ -25,7 +25,10 @@ final class PlanCommand extends BaseCommand {
         var services = cli.services(global);
         RunReport report = new PublishUseCase(services, cli.platforms())
                 .run(run.toOptions(services, PublishUseCase.Mode.PLAN));
-        ReportView.print(report, run.json, global.verbose, cli);
+        ReportView.print(report, run.asJson(), global.verbose, cli);
+        if (run.github()) {
+            ReportView.github(report, cli);
+        }
         return ExitCodes.OK;
     }
 }

@@ -32,7 +32,10 @@ final class PublishCommand extends BaseCommand {
         var services = cli.services(global);
         RunReport report = new PublishUseCase(services, cli.platforms())
                 .run(run.toOptions(services, dryRun ? PublishUseCase.Mode.DRY_RUN : PublishUseCase.Mode.LIVE));
-        ReportView.print(report, run.json, global.verbose, cli);
+        ReportView.print(report, run.asJson(), global.verbose, cli);
+        if (run.github()) {
+            ReportView.github(report, cli);
+        }
         return ReportView.exitCode(report);
     }
 }

@@ -53,6 +53,14 @@ final class ReportView {
         cli.out().flush();
     }
 
+    /** The run's problems, failures and warnings as GitHub workflow commands, secrets masked. */
+    static void github(RunReport report, Cli cli) {
+        for (String line : cli.github().annotations(Json.MAPPER.valueToTree(json(report)))) {
+            cli.out().println(cli.mask(line));
+        }
+        cli.out().flush();
+    }
+
     /**
      * @param verbose on a real run, also list the posts that were unchanged: a cron job on a blog of hundreds of
      *                posts would otherwise log hundreds of lines that say nothing happened (the counts say it)

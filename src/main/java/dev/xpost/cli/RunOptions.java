@@ -28,6 +28,19 @@ final class RunOptions {
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     boolean json;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = OutputFormat.DESCRIPTION)
+    OutputFormat format;
+
+    /** JSON when {@code --json} or {@code --format json} asks for it. */
+    boolean asJson() {
+        return json || format == OutputFormat.json;
+    }
+
+    /** GitHub annotations after the text report (--json wins when both are given). */
+    boolean github() {
+        return format == OutputFormat.github && !json;
+    }
+
     PublishUseCase.Options toOptions(Services services, PublishUseCase.Mode mode) {
         if (max != null && max < 0) {
             throw new UserException(ExitCodes.USAGE, "--max must be 0 or more");

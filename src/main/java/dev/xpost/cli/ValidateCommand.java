@@ -26,6 +26,9 @@ final class ValidateCommand extends BaseCommand {
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     boolean json;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = OutputFormat.DESCRIPTION)
+    OutputFormat format;
+
     ValidateCommand(Cli cli) {
         super(cli);
     }
@@ -33,7 +36,7 @@ final class ValidateCommand extends BaseCommand {
     @Override
     public Integer call() {
         Validation v = new ValidateUseCase(cli.services(global)).run(paths);
-        if (json) {
+        if (json || format == OutputFormat.json || format == OutputFormat.github) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("posts", v.posts());
             doc.put("errors", v.errors());
@@ -49,15 +52,24 @@ final class ValidateCommand extends BaseCommand {
                 problems.add(m);
             }
             doc.put("problems", problems);
-            cli.out().println(Json.pretty(doc));
+            if (format == OutputFormat.github && !json) {
+                cli.github().annotations(Json.MAPPER.valueToTree(doc)).forEach(cli.out()::println);
+                summary(v);
+            } else {
+                cli.out().println(Json.pretty(doc));
+            }
         } else {
             for (Problem p : v.problems()) {
                 cli.out().println(Output.problem(p, cli.ansi()));
             }
-            cli.out().println(Output.plural(v.posts(), "post") + " checked: " + Output.plural(v.errors(), "error")
-                    + ", " + Output.plural(v.warnings(), "warning") + ".");
+            summary(v);
         }
         cli.out().flush();
         return v.errors() > 0 ? ExitCodes.INVALID : ExitCodes.OK;
+    }
+
+    private void summary(Validation v) {
+        cli.out().println(Output.plural(v.posts(), "post") + " checked: " + Output.plural(v.errors(), "error")
+                + ", " + Output.plural(v.warnings(), "warning") + ".");
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code xpost init} in an empty folder, in a set-up one, and in one that has some of its files. */
 class InitCliTest {
     static final List<String> FILES = List.of("config/xpost.yaml", ".env.example", ".gitignore",
-            "posts/hello-xpost.md", ".github/workflows/xpost-publish.yml");
+            "posts/hello-xpost.md", ".github/workflows/xpost-publish.yml", ".github/workflows/xpost-check.yml");
 
     @TempDir
     Path dir;
@@ -107,16 +107,37 @@ class InitCliTest {
     }
 
     @Test
-    void theShippedWorkflowAndEnvExampleAreTheRepositoryFilesByteForByte() throws IOException {
-        assertArrayEquals(Files.readAllBytes(Path.of("examples/github-actions/xpost-publish.yml")),
-                resource("xpost-publish.yml"), "src/main/resources/dev/xpost/app/init/xpost-publish.yml differs "
-                        + "from examples/github-actions/xpost-publish.yml: change both");
+    void theShippedWorkflowsAndEnvExampleAreTheRepositoryFilesByteForByte() throws IOException {
         assertArrayEquals(Files.readAllBytes(Path.of(".env.example")), resource("env.example"),
                 "src/main/resources/dev/xpost/app/init/env.example differs from .env.example: change both");
         CliRun cli = new CliRun(dir);
         assertEquals(0, cli.run("init").code());
-        assertArrayEquals(Files.readAllBytes(Path.of("examples/github-actions/xpost-publish.yml")),
-                Files.readAllBytes(dir.resolve(".github/workflows/xpost-publish.yml")));
+        for (String name : List.of("xpost-publish.yml", "xpost-check.yml")) {
+            assertEquals(Files.readString(Path.of("examples/github-actions/" + name)),
+                    cli.read(".github/workflows/" + name), "examples/github-actions/" + name + " differs from what "
+                            + "xpost init writes (src/main/resources/dev/xpost/app/init/" + name + " filled with the "
+                            + "version): write it again with `xpost init` in an empty folder");
+        }
+    }
+
+    @Test
+    void theWorkflowsUseTheActionOfTheVersionThatWroteThem() throws IOException {
+        CliRun cli = new CliRun(dir);
+        assertEquals(0, cli.run("init", "--yes").code());
+        String version = dev.xpost.http.Version.get();
+        assertTrue(version.matches("\\d+\\.\\d+\\.\\d+"), "the pom's version is a release: " + version);
+        String publish = cli.read(".github/workflows/xpost-publish.yml");
+        String check = cli.read(".github/workflows/xpost-check.yml");
+        assertTrue(publish.contains("      - uses: xpost-cli/xpost@v" + version + "\n"), publish);
+        assertTrue(publish.contains("HASHNODE_TOKEN: ${{ secrets.HASHNODE_TOKEN }}"), publish);
+        assertTrue(publish.contains("cron: "), publish);
+        assertFalse(publish.contains("./xpost") || publish.contains("cache: maven"),
+                "the author's repository has no ./xpost and no pom.xml: " + publish);
+        assertEquals(2, check.split("uses: xpost-cli/xpost@v" + version + "\n", -1).length - 1, check);
+        assertTrue(check.contains("command: validate") && check.contains("command: plan")
+                && check.contains("pull_request:") && !check.contains("secrets."), check);
+        assertEquals("main", dev.xpost.app.InitUseCase.actionRef("0.2.0-SNAPSHOT"));
+        assertEquals("v1.2.3", dev.xpost.app.InitUseCase.actionRef("1.2.3"));
     }
 
     private static byte[] resource(String name) throws IOException {
