@@ -68,7 +68,8 @@ final class GithubCommands {
 
     /**
      * The annotations of one document: every validation problem at its file and line (severity as level, rule as
-     * title), every failed or unknown outcome of a run at its post's file, and every run warning (a LinkedIn
+     * title), every failed or unknown outcome of a run and every invalid post of a plan at its post's file (a plan
+     * knows no line: validate gives it), and every run warning (a LinkedIn
      * token with under 7 days left, a LinkedIn version about to retire) as {@code ::warning::}.
      *
      * @param doc the JSON of {@code validate --json} ({@code problems}) or of {@code plan/publish --json}
@@ -81,9 +82,14 @@ final class GithubCommands {
             lines.add(command(level, where(p.path("file").asText(null)), p.path("line").asInt(0),
                     p.path("rule").asText(null), p.path("message").asText("")));
         }
+        boolean problems = doc.path("problems").size() > 0;
         for (JsonNode a : doc.path("actions")) {
             String outcome = a.path("outcome").asText("");
-            if (FAILED.contains(outcome)) {
+            if (!problems && "invalid".equals(a.path("action").asText())) {
+                // A plan lists an invalid post without its line; validate gives the line.
+                lines.add(command("error", where(a.path("file").asText(null)), 0, "xpost: invalid",
+                        a.path("message").asText("invalid")));
+            } else if (FAILED.contains(outcome)) {
                 String post = a.path("post").asText(a.path("file").asText("?"));
                 lines.add(command("error", where(a.path("file").asText(null)), 0,
                         "xpost: " + outcome + " on " + a.path("platform").asText("?"),
