@@ -144,13 +144,21 @@ public final class ActionReport {
     }
 
     private static String countsLine(JsonNode doc) {
+        if (doc.path("posts").isArray()) {
+            Map<String, Integer> states = new LinkedHashMap<>();
+            doc.path("posts").forEach(p -> states.merge(p.path("state").asText("?"), 1, Integer::sum));
+            List<String> parts = new ArrayList<>();
+            states.forEach((k, n) -> parts.add(n + " " + k));
+            return parts.isEmpty() ? "no posts" : String.join(", ", parts);
+        }
         if (doc.has("actions")) {
             List<String> parts = new ArrayList<>();
             counts(doc).forEach((k, n) -> parts.add(n + " " + k));
             return parts.isEmpty() ? "nothing to do" : String.join(", ", parts);
         }
-        return doc.path("posts").asInt() + " posts checked, " + doc.path("errors").asInt() + " errors, "
-                + doc.path("warnings").asInt() + " warnings";
+        return Output.plural(doc.path("posts").asInt(), "post") + " checked, "
+                + Output.plural(doc.path("errors").asInt(), "error") + ", "
+                + Output.plural(doc.path("warnings").asInt(), "warning");
     }
 
     /** The job summary: a headline, then a table of what happened to each post (or of each problem). */
@@ -162,6 +170,21 @@ public final class ActionReport {
             return md.toString();
         }
         List<String> rows = new ArrayList<>();
+        if (doc.path("posts").isArray()) {
+            // status: what is not simply in sync (or a draft) is what a person may want to look at.
+            for (JsonNode p : doc.path("posts")) {
+                String state = p.path("state").asText("");
+                if (state.equals("in sync") || state.equals("draft")) {
+                    continue;
+                }
+                String detail = p.path("message").asText("");
+                rows.add(row(p.path("post").asText(p.path("file").asText("?")), p.path("url").asText(""),
+                        p.path("platform").asText("-"), state, detail.isEmpty() ? p.path("when").asText("") : detail));
+            }
+            if (!rows.isEmpty()) {
+                md.append("| post | platform | state | details |\n|---|---|---|---|\n");
+            }
+        }
         if (doc.has("actions")) {
             for (JsonNode a : doc.path("actions")) {
                 String label = label(a);
@@ -174,9 +197,7 @@ public final class ActionReport {
                 if (detail.isEmpty() && a.hasNonNull("when")) {
                     detail = a.path("when").asText();
                 }
-                rows.add("| " + (url.isEmpty() ? "`" + cell(post) + "`" : "[" + cell(post) + "](" + url + ")")
-                        + " | " + cell(a.path("platform").asText("-")) + " | " + cell(label) + " | " + cell(detail)
-                        + " |");
+                rows.add(row(post, url, a.path("platform").asText("-"), label, detail));
             }
             if (!rows.isEmpty()) {
                 md.append("| post | platform | outcome | details |\n|---|---|---|---|\n");
@@ -197,6 +218,11 @@ public final class ActionReport {
             md.append("\n> **warning:** ").append(cell(w.asText())).append('\n');
         }
         return md.append('\n').toString();
+    }
+
+    private static String row(String post, String url, String platform, String label, String detail) {
+        return "| " + (url.isEmpty() ? "`" + cell(post) + "`" : "[" + cell(post) + "](" + url + ")") + " | "
+                + cell(platform) + " | " + cell(label) + " | " + cell(detail) + " |";
     }
 
     private static void appendRows(StringBuilder md, List<String> rows) {
