@@ -184,6 +184,44 @@ class ActionE2eTest {
 
     @Test
     @Order(4)
+    void aStateFileChangedOnBothSidesIsPushedAsideNotLostAndTheJobFails() throws IOException {
+        blog.post("a.md", "Alpha", "2026-11-20T09:00:00Z", "alpha");
+        push(blog.dir);
+        assertEquals(0, runner.runAction(freshRun(), Map.of(), tokens(null)).exitCode);
+        Path author = cloneRemote();
+        write(author.resolve("posts/b.md"), CliRun.post("Beta", "2026-11-21T09:00:00Z", "beta", "java"));
+        git(author, "add", "-A");
+        git(author, "commit", "-q", "-m", "Beta");
+        git(author, "push", "-q", "origin", "main");
+        runner.beforeStep.put("commit", workspace -> {
+            // Another run (or a person) rewrote the state file meanwhile: every line differs, git cannot merge.
+            Path other = cloneRemote();
+            Path state = other.resolve(".xpost/state.json");
+            try {
+                Files.writeString(state, Files.readString(state).replace("  ", "    "));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            git(other, "commit", "-q", "-am", "Hand-edited state");
+            git(other, "push", "-q", "origin", "main");
+        });
+
+        SimulatedRunner.Job run = runner.runAction(freshRun(), Map.of(), tokens(null));
+        assertEquals(1, run.exitCode, run::toString);
+        assertTrue(run.annotations().stream().anyMatch(a -> a.startsWith("::error file=.xpost/state.json,"
+                + "title=xpost state conflict::.xpost/state.json changed on main while this run published. This "
+                + "run's records are on the branch xpost-state/")), run::toString);
+        String side = git(remote, "for-each-ref", "--format=%(refname:short)", "refs/heads/xpost-state/").strip();
+        assertFalse(side.isEmpty(), "the run's commit was pushed aside: " + run);
+        Path file = dir.resolve("side-state.json");
+        Files.writeString(file, git(remote, "show", side + ":.xpost/state.json"));
+        PlatformRecord beta = new StateStore(file).load().recordFor("beta", "hashnode").orElseThrow();
+        assertEquals(blog.hashnode.postsTitled("Beta").get(0).id, beta.id(), "the new record is kept");
+        assertEquals("Hand-edited state", git(remote, "log", "-1", "--format=%s", "main").strip());
+    }
+
+    @Test
+    @Order(5)
     void anInvalidPostIsMarkedAtItsLineAndNothingIsSentOrCommitted() throws IOException {
         blog.post("a.md", "Alpha", "2026-11-20T09:00:00Z", "alpha");
         write(blog.dir.resolve("posts/bad.md"), "---\ntitle: Bad\nslug: Bad_Slug\ntags: java\n---\nbody\n");
@@ -202,7 +240,7 @@ class ActionE2eTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aBlogMadeByInitInAnEmptyFolderPublishesThroughTheWorkflowsInitWrote() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("new-blog"));
         CliRun cli = new CliRun(folder);
