@@ -303,6 +303,9 @@ public final class PublishUseCase {
             save();
             try {
                 Remote remote = platform.create(p, this);
+                if (remote.existing()) {
+                    refuseForeign(p, name, remote);
+                }
                 put(p, name, recordedSlug, record(remote, fp));
                 save();
                 Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
@@ -349,6 +352,33 @@ public final class PublishUseCase {
                 save();
                 throw e;
             }
+        }
+
+        /**
+         * A create answered "already there" (LinkedIn's 422 duplicate) names a post this one may not adopt: one
+         * recorded for another post (the same hand-written text), or one the user forgot (deleted by hand; LinkedIn
+         * keeps naming it for a day or two). A URN belongs to one post, so this post fails instead.
+         */
+        private void refuseForeign(Post p, String name, Remote remote) {
+            String owner = null;
+            for (var e : state.posts().entrySet()) {
+                if (!e.getKey().equals(p.slug()) && e.getValue().record(name)
+                        .map(r -> remote.id().equals(r.id())).orElse(false)) {
+                    owner = e.getValue().file();
+                }
+            }
+            Optional<String> forgotten = state.forgottenBy(remote.id());
+            if (owner == null && forgotten.isEmpty()) {
+                return;
+            }
+            String whose = owner != null ? "which is " + owner + "'s post there (its text is identical)"
+                    : "which was forgotten with `xpost state forget` (deleted by hand; " + name + " keeps naming a "
+                    + "deleted post for a day or two)";
+            throw new PlatformException(name, PlatformException.Kind.REJECTED, name + " refused " + p.file()
+                    + " as a duplicate of " + remote.id() + ", " + whose + ", so it was not recorded for this post. "
+                    + "Make this post's " + name + " text differ (e.g. edit `linkedin.text`), or wait a day or two "
+                    + "and publish again" + (owner == null ? "; if " + remote.id() + " does still exist, `xpost state "
+                    + "adopt " + stateKey(p) + " --platform " + name + " --id " + remote.id() + "` records it" : ""));
         }
 
         /** A plan says which local images a step would upload first. */

@@ -53,6 +53,8 @@ final class FakeLinkedIn extends Dispatcher {
     private final Faults faults = new Faults();
     private final List<StoredPost> posts = new ArrayList<>();
     private final Map<String, byte[]> uploads = new LinkedHashMap<>();
+    /** Posts deleted by hand that LinkedIn still names in its duplicate answer (for a day or two). */
+    private final List<StoredPost> deletedRecently = new ArrayList<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final List<String> violations = new ArrayList<>();
     private long sequence;
@@ -84,6 +86,18 @@ final class FakeLinkedIn extends Dispatcher {
 
     synchronized StoredPost byUrn(String urn) {
         return posts.stream().filter(p -> p.urn.equals(urn)).findFirst().orElse(null);
+    }
+
+    /** The author deletes a post in LinkedIn's web page; its text still counts as a duplicate for a while. */
+    synchronized void deleteByHand(String urn) {
+        StoredPost p = byUrn(urn);
+        posts.remove(p);
+        deletedRecently.add(p);
+    }
+
+    /** A day or two later: LinkedIn no longer names deleted posts in its duplicate answer. */
+    synchronized void forgetDeleted() {
+        deletedRecently.clear();
     }
 
     synchronized Map<String, byte[]> uploads() {
@@ -219,7 +233,9 @@ final class FakeLinkedIn extends Dispatcher {
             return json(403, Fixtures.text("linkedin/error-403.json"));
         }
         String commentary = post.path("commentary").asText("");
-        for (StoredPost p : posts) {
+        List<StoredPost> known = new ArrayList<>(posts);
+        known.addAll(deletedRecently);
+        for (StoredPost p : known) {
             if (p.commentary.equals(commentary)) {
                 return json(422, Fixtures.text("linkedin/error-422-duplicate.json")
                         .replace("urn:li:share:7141138937766391808", p.urn));
