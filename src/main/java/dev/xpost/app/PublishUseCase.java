@@ -202,6 +202,11 @@ public final class PublishUseCase {
                 if (rec.isPresent() && rec.get().status() == Status.PUBLISHED) {
                     PlatformRecord r = rec.get();
                     if (fp.equals(r.hash()) && !slugChanged) {
+                        Optional<String> drift = platform.drift(p, r.fields());
+                        if (drift.isPresent()) {
+                            return done(p, name, PlanAction.DRIFT, Outcome.Result.DRIFT, r.id(), r.url(),
+                                    drift.get(), List.of());
+                        }
                         return done(p, name, PlanAction.UNCHANGED, Outcome.Result.UNCHANGED, r.id(), r.url(), null,
                                 List.of());
                     }
@@ -306,7 +311,7 @@ public final class PublishUseCase {
                 if (remote.existing()) {
                     refuseForeign(p, name, remote);
                 }
-                put(p, name, recordedSlug, record(remote, fp));
+                put(p, name, recordedSlug, record(remote, fp).withFields(platform.fieldsAfterSync(p, List.of())));
                 save();
                 Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
                 return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), remote.note(), List.of());
@@ -328,13 +333,20 @@ public final class PublishUseCase {
             if (!live) {
                 List<WireRequest> requests = options.mode() == Mode.DRY_RUN
                         ? platform.previewUpdate(p, existing, r.hash(), slugChanged, this) : List.of();
+                String note = withUploads(slugChanged ? "slug changed from " + recordedSlug : null,
+                        platform.pendingUploads(p, false, this));
+                String drift = platform.drift(p, platform.fieldsAfterSync(p, r.fields())).orElse(null);
                 return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.UPDATE, null, null, r.id(),
-                        r.url(), withUploads(slugChanged ? "slug changed from " + recordedSlug : null,
-                        platform.pendingUploads(p, false, this)), null, requests);
+                        r.url(), drift == null ? note : note == null ? drift : note + "; " + drift, null, requests);
             }
             try {
                 Remote remote = platform.update(p, existing, r.hash(), slugChanged, this);
-                PlatformRecord next = r.sent(fp, now);
+                List<String> held = platform.fieldsAfterSync(p, r.fields());
+                PlatformRecord next = r.sent(fp, now).withFields(held);
+                String drift = platform.drift(p, held).orElse(null);
+                if (drift != null) {
+                    remote = remote.withNote(remote.note() == null ? drift : remote.note() + "; " + drift);
+                }
                 if (remote.url() != null) {
                     next = next.withUrl(remote.url());
                 }
@@ -567,6 +579,16 @@ public final class PublishUseCase {
             }
             // A plan assumes the Hashnode create succeeds; its URL is then the publication host and the slug.
             return ReadOnlySession.predictedHashnodeUrl(config, p);
+        }
+
+        @Override
+        public Optional<List<String>> recordedFields(Post p, String platform) {
+            Optional<PlatformRecord> rec = state.recordFor(p.slug(), platform);
+            if (rec.isEmpty()) {
+                // A renamed slug: the record still sits under the old one until this step moves it.
+                rec = state.slugOf(stateKey(p)).flatMap(old -> state.recordFor(old, platform));
+            }
+            return rec.map(PlatformRecord::fields);
         }
 
         @Override
