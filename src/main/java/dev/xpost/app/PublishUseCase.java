@@ -582,6 +582,19 @@ public final class PublishUseCase {
         }
 
         @Override
+        public int failedFetches(String platform, String source) {
+            return state.attempts(platform, source);
+        }
+
+        @Override
+        public void rememberFailedFetches(String platform, String source, int runs) {
+            if (live && state.attempts(platform, source) != runs) {
+                state = state.withAttempts(platform, source, runs);
+                dirty = true;
+            }
+        }
+
+        @Override
         public Optional<List<String>> recordedFields(Post p, String platform) {
             Optional<PlatformRecord> rec = state.recordFor(p.slug(), platform);
             if (rec.isEmpty()) {

@@ -40,6 +40,18 @@ public interface Session {
         return Optional.empty();
     }
 
+    /**
+     * How many runs in a row failed, for a passing reason, to fetch {@code source} (a cover URL) for
+     * {@code platform}; 0 when none did. Kept in the state file, so that a picture is tried a bounded number of runs.
+     */
+    default int failedFetches(String platform, String source) {
+        return 0;
+    }
+
+    /** Records that count; 0 forgets it. Ignored on a dry run. */
+    default void rememberFailedFetches(String platform, String source, int runs) {
+    }
+
     /** A warning for the user (stderr), such as a LinkedIn version about to retire. */
     void warn(String message);
 }
