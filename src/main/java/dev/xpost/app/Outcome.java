@@ -22,7 +22,7 @@ public record Outcome(String slug, String title, Path file, String platform, Pla
         List<WireRequest> requests) {
 
     public enum Result {
-        CREATED, UPDATED, ADOPTED, UNCHANGED, SCHEDULED, HELD, SKIPPED, FAILED, UNKNOWN;
+        CREATED, UPDATED, ADOPTED, UNCHANGED, DRIFT, SCHEDULED, HELD, SKIPPED, FAILED, UNKNOWN;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

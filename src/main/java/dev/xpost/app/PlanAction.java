@@ -2,9 +2,12 @@ package dev.xpost.app;
 
 import java.util.Locale;
 
-/** What {@code publish} would do with one post on one platform. */
+/**
+ * What {@code publish} would do with one post on one platform. {@code DRIFT}: nothing to send, but the remote post
+ * holds something the file dropped and the platform's API cannot clear (the message says what to do).
+ */
 public enum PlanAction {
-    CREATE, UPDATE, ADOPT, UNCHANGED, SCHEDULED, HELD, SKIPPED, DRAFT, IGNORED, INVALID;
+    CREATE, UPDATE, ADOPT, UNCHANGED, DRIFT, SCHEDULED, HELD, SKIPPED, DRAFT, IGNORED, INVALID;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -202,6 +202,11 @@ public final class PublishUseCase {
                 if (rec.isPresent() && rec.get().status() == Status.PUBLISHED) {
                     PlatformRecord r = rec.get();
                     if (fp.equals(r.hash()) && !slugChanged) {
+                        Optional<String> drift = platform.drift(p, r.fields());
+                        if (drift.isPresent()) {
+                            return done(p, name, PlanAction.DRIFT, Outcome.Result.DRIFT, r.id(), r.url(),
+                                    drift.get(), List.of());
+                        }
                         return done(p, name, PlanAction.UNCHANGED, Outcome.Result.UNCHANGED, r.id(), r.url(), null,
                                 List.of());
                     }
@@ -303,7 +308,10 @@ public final class PublishUseCase {
             save();
             try {
                 Remote remote = platform.create(p, this);
-                put(p, name, recordedSlug, record(remote, fp));
+                if (remote.existing()) {
+                    refuseForeign(p, name, remote);
+                }
+                put(p, name, recordedSlug, record(remote, fp).withFields(platform.fieldsAfterSync(p, List.of())));
                 save();
                 Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
                 return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), remote.note(), List.of());
@@ -325,13 +333,20 @@ public final class PublishUseCase {
             if (!live) {
                 List<WireRequest> requests = options.mode() == Mode.DRY_RUN
                         ? platform.previewUpdate(p, existing, r.hash(), slugChanged, this) : List.of();
+                String note = withUploads(slugChanged ? "slug changed from " + recordedSlug : null,
+                        platform.pendingUploads(p, false, this));
+                String drift = platform.drift(p, platform.fieldsAfterSync(p, r.fields())).orElse(null);
                 return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.UPDATE, null, null, r.id(),
-                        r.url(), withUploads(slugChanged ? "slug changed from " + recordedSlug : null,
-                        platform.pendingUploads(p, false, this)), null, requests);
+                        r.url(), drift == null ? note : note == null ? drift : note + "; " + drift, null, requests);
             }
             try {
                 Remote remote = platform.update(p, existing, r.hash(), slugChanged, this);
-                PlatformRecord next = r.sent(fp, now);
+                List<String> held = platform.fieldsAfterSync(p, r.fields());
+                PlatformRecord next = r.sent(fp, now).withFields(held);
+                String drift = platform.drift(p, held).orElse(null);
+                if (drift != null) {
+                    remote = remote.withNote(remote.note() == null ? drift : remote.note() + "; " + drift);
+                }
                 if (remote.url() != null) {
                     next = next.withUrl(remote.url());
                 }
@@ -349,6 +364,33 @@ public final class PublishUseCase {
                 save();
                 throw e;
             }
+        }
+
+        /**
+         * A create answered "already there" (LinkedIn's 422 duplicate) names a post this one may not adopt: one
+         * recorded for another post (the same hand-written text), or one the user forgot (deleted by hand; LinkedIn
+         * keeps naming it for a day or two). A URN belongs to one post, so this post fails instead.
+         */
+        private void refuseForeign(Post p, String name, Remote remote) {
+            String owner = null;
+            for (var e : state.posts().entrySet()) {
+                if (!e.getKey().equals(p.slug()) && e.getValue().record(name)
+                        .map(r -> remote.id().equals(r.id())).orElse(false)) {
+                    owner = e.getValue().file();
+                }
+            }
+            Optional<String> forgotten = state.forgottenBy(remote.id());
+            if (owner == null && forgotten.isEmpty()) {
+                return;
+            }
+            String whose = owner != null ? "which is " + owner + "'s post there (its text is identical)"
+                    : "which was forgotten with `xpost state forget` (deleted by hand; " + name + " keeps naming a "
+                    + "deleted post for a day or two)";
+            throw new PlatformException(name, PlatformException.Kind.REJECTED, name + " refused " + p.file()
+                    + " as a duplicate of " + remote.id() + ", " + whose + ", so it was not recorded for this post. "
+                    + "Make this post's " + name + " text differ (e.g. edit `linkedin.text`), or wait a day or two "
+                    + "and publish again" + (owner == null ? "; if " + remote.id() + " does still exist, `xpost state "
+                    + "adopt " + stateKey(p) + " --platform " + name + " --id " + remote.id() + "` records it" : ""));
         }
 
         /** A plan says which local images a step would upload first. */
@@ -537,6 +579,29 @@ public final class PublishUseCase {
             }
             // A plan assumes the Hashnode create succeeds; its URL is then the publication host and the slug.
             return ReadOnlySession.predictedHashnodeUrl(config, p);
+        }
+
+        @Override
+        public int failedFetches(String platform, String source) {
+            return state.attempts(platform, source);
+        }
+
+        @Override
+        public void rememberFailedFetches(String platform, String source, int runs) {
+            if (live && state.attempts(platform, source) != runs) {
+                state = state.withAttempts(platform, source, runs);
+                dirty = true;
+            }
+        }
+
+        @Override
+        public Optional<List<String>> recordedFields(Post p, String platform) {
+            Optional<PlatformRecord> rec = state.recordFor(p.slug(), platform);
+            if (rec.isEmpty()) {
+                // A renamed slug: the record still sits under the old one until this step moves it.
+                rec = state.slugOf(stateKey(p)).flatMap(old -> state.recordFor(old, platform));
+            }
+            return rec.map(PlatformRecord::fields);
         }
 
         @Override

@@ -60,7 +60,7 @@ public final class StateUseCase {
             String link = url != null ? url
                     : platform.equals(Config.LINKEDIN) ? "https://www.linkedin.com/feed/update/" + id + "/" : null;
             PlatformRecord r = PlatformRecord.published(id, link, null, services.clock().instant());
-            store.save(state.withRecord(slug, file, platform, r));
+            store.save(state.withRecord(slug, file, platform, r).withoutForgotten(id));
             return "recorded " + slug + " on " + platform + " as " + id
                     + "; the next publish brings its content in line with the file";
         }
@@ -73,10 +73,17 @@ public final class StateUseCase {
             StateStore store = store();
             State state = store.load();
             String slug = slugOf(post, state);
-            if (state.recordFor(slug, platform).isEmpty()) {
+            Optional<PlatformRecord> r = state.recordFor(slug, platform);
+            if (r.isEmpty()) {
                 throw new ConfigException("the state file has no record of " + slug + " on " + platform);
             }
-            store.save(state.forget(slug, platform));
+            State next = state.forget(slug, platform);
+            if (r.get().id() != null) {
+                // LinkedIn keeps naming a deleted post in its duplicate answer for a day or two; the tombstone keeps
+                // the next publish from adopting that dead URN again.
+                next = next.withForgotten(r.get().id(), state.post(slug).map(PostEntry::file).orElse(slug));
+            }
+            store.save(next);
             return "forgot " + slug + " on " + platform + "; the next publish creates it there (after looking "
                     + "for it first where the platform allows)";
         }

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class StatusUseCase {
     public enum Sync {
-        IN_SYNC("in sync"), CHANGED("changed since last sync"), SCHEDULED("scheduled"),
+        IN_SYNC("in sync"), DRIFT("drift"), CHANGED("changed since last sync"), SCHEDULED("scheduled"),
         NOT_PUBLISHED("not published"), FAILED("failed"), UNKNOWN("unknown"), DRAFT("draft"),
         NO_FILE("record without a file");
 
@@ -108,6 +108,11 @@ public final class StatusUseCase {
         if (r.status() == Status.PUBLISHED) {
             String fp = platform == null ? null : platform.fingerprint(p, session);
             sync = fp != null && fp.equals(r.hash()) ? Sync.IN_SYNC : Sync.CHANGED;
+            Optional<String> drift = platform == null ? Optional.empty() : platform.drift(p, r.fields());
+            if (sync == Sync.IN_SYNC && drift.isPresent()) {
+                // Nothing to send, and yet the remote post is not what the file says: never call that "in sync".
+                return new Row(p.slug(), p.file(), name, Sync.DRIFT, r.sentAt(), r.id(), r.url(), drift.get());
+            }
         } else if (r.status() == Status.FAILED) {
             sync = Sync.FAILED;
         } else {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "plan",
         description = {"Show what publish would do, post by post and platform by platform. Sends no change; reads "
                 + "the platform only when a token is set (to find posts to adopt).",
-            "Actions: create, update, adopt, unchanged, scheduled, held, skipped, draft, ignored, invalid."},
+            "Actions: create, update, adopt, unchanged, drift, scheduled, held, skipped, draft, ignored, invalid."},
         footerHeading = "%nExamples:%n",
         footer = {"  xpost plan", "  xpost plan --now 2026-12-24T08:00:00Z --platform hashnode", "  xpost plan --json"})
 final class PlanCommand extends BaseCommand {

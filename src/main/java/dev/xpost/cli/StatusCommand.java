@@ -53,7 +53,7 @@ final class StatusCommand extends BaseCommand {
             for (StatusUseCase.Row r : rows) {
                 String detail = switch (r.sync()) {
                     case SCHEDULED -> "for " + Output.when(r.when(), zone);
-                    case FAILED, UNKNOWN, NO_FILE -> r.message() == null ? "" : r.message();
+                    case FAILED, UNKNOWN, NO_FILE, DRIFT -> r.message() == null ? "" : r.message();
                     default -> r.url() == null ? "" : r.url();
                 };
                 cli.out().println(String.format("  %-" + width + "s  %-9s %-23s %s", r.slug(), r.platform(),

@@ -58,6 +58,27 @@ public interface Platform {
         return List.of();
     }
 
+    /**
+     * The fields the remote post holds from xpost after a create ({@code before} empty) or an update of this post:
+     * the front matter keys the file sets, plus those of {@code before} that the platform cannot clear. The engine
+     * records the list, and {@link #update} reads it back through {@link Session#recordedFields} to clear a key the
+     * file dropped. Null when the platform keeps no such list (LinkedIn edits only its text).
+     *
+     * @param before what was recorded before; null when not known
+     */
+    default List<String> fieldsAfterSync(Post post, List<String> before) {
+        return null;
+    }
+
+    /**
+     * Why the remote post differs from the file in a way no request can fix (a field the API cannot clear), with
+     * what the user must do in the platform's own pages; empty when nothing does. Decided from the file and the
+     * recorded {@code fields} alone, so {@code plan} and {@code status} say it without a request.
+     */
+    default Optional<String> drift(Post post, List<String> fields) {
+        return Optional.empty();
+    }
+
     /** Creates the post. Never retried inside: an unknown outcome is thrown as {@code UNKNOWN_OUTCOME}. */
     Remote create(Post post, Session session);
 

@@ -2,6 +2,7 @@ package dev.xpost.platform;
 
 import dev.xpost.post.Post;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,26 @@ public interface Session {
 
     /** The URL this post has on Hashnode when xpost published it there, so LinkedIn can link to it. */
     Optional<String> hashnodeUrl(Post post);
+
+    /**
+     * The fields the state file records as held by this post on {@code platform}
+     * ({@link Platform#fieldsAfterSync}); empty when not known.
+     */
+    default Optional<List<String>> recordedFields(Post post, String platform) {
+        return Optional.empty();
+    }
+
+    /**
+     * How many runs in a row failed, for a passing reason, to fetch {@code source} (a cover URL) for
+     * {@code platform}; 0 when none did. Kept in the state file, so that a picture is tried a bounded number of runs.
+     */
+    default int failedFetches(String platform, String source) {
+        return 0;
+    }
+
+    /** Records that count; 0 forgets it. Ignored on a dry run. */
+    default void rememberFailedFetches(String platform, String source, int runs) {
+    }
 
     /** A warning for the user (stderr), such as a LinkedIn version about to retire. */
     void warn(String message);

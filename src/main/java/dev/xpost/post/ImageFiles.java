@@ -57,6 +57,11 @@ public final class ImageFiles {
             return Optional.empty();
         }
 
+        /** The type the first bytes of {@code bytes} announce, if one of these: the file's own word, not its name. */
+        public static Optional<Type> ofBytes(byte[] bytes) {
+            return Optional.ofNullable(sniff(bytes, Math.min(bytes.length, HEAD)));
+        }
+
         /** The type the first bytes of a file announce, or null when they announce none of these. */
         static Type sniff(byte[] h, int n) {
             if (n >= 3 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xFF) == 0xD8 && (h[2] & 0xFF) == 0xFF) {

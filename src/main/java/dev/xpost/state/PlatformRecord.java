@@ -2,7 +2,9 @@ package dev.xpost.state;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * What the state file knows about one post on one platform. Immutable: every change returns a new record, which
@@ -23,6 +25,10 @@ import java.util.Objects;
  * @param sentAt        when the content with that hash was sent
  * @param intentAt      when the open create was recorded (status intent or unknown); null otherwise
  * @param message       what went wrong with the last attempt, in words for the user; null when nothing did
+ * @param fields        the fields the remote post holds because xpost sent them (front matter keys the file set
+ *                      at the last create or update, plus any the platform cannot clear after the file dropped
+ *                      them), sorted; what a key removed from the file must be cleared from. Null when not known
+ *                      (an adopted post, or a record written before xpost kept this list)
  */
 @JsonPropertyOrder(alphabetic = true)
 public record PlatformRecord(
@@ -35,9 +41,11 @@ public record PlatformRecord(
         String hash,
         Instant sentAt,
         Instant intentAt,
-        String message) {
+        String message,
+        List<String> fields) {
 
     public PlatformRecord {
+        fields = fields == null ? null : List.copyOf(new TreeSet<>(fields));
         if (status == null) {
             throw new IllegalArgumentException("\"status\" is missing (expected one of: published, intent,"
                     + " unknown, failed)");
@@ -47,30 +55,45 @@ public record PlatformRecord(
         }
     }
 
+    /** A record whose {@link #fields()} are not known, as records were before xpost kept them. */
+    public PlatformRecord(Status status, String id, String cuid, String slug, String url, String publicationId,
+            String hash, Instant sentAt, Instant intentAt, String message) {
+        this(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message, null);
+    }
+
     /** A create about to be sent: save this before sending so that a crash leaves a trace. */
     public static PlatformRecord intent(Instant at) {
         Objects.requireNonNull(at, "at");
-        return new PlatformRecord(Status.INTENT, null, null, null, null, null, null, null, at, null);
+        return new PlatformRecord(Status.INTENT, null, null, null, null, null, null, null, at, null, null);
     }
 
     /** A post that exists remotely (just created, or adopted): {@code hash} may be null when adopting. */
     public static PlatformRecord published(String id, String url, String hash, Instant sentAt) {
-        return new PlatformRecord(Status.PUBLISHED, id, null, null, url, null, hash, sentAt, null, null);
+        return new PlatformRecord(Status.PUBLISHED, id, null, null, url, null, hash, sentAt, null, null, null);
     }
 
     /** The Hashnode-only details of a post, as Hashnode returned them. */
     public PlatformRecord withHashnode(String cuid, String slug, String publicationId) {
-        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message);
+        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message,
+                fields);
     }
 
     /** The URL changed (a platform may move a post when its slug changes). */
     public PlatformRecord withUrl(String newUrl) {
-        return new PlatformRecord(status, id, cuid, slug, newUrl, publicationId, hash, sentAt, intentAt, message);
+        return new PlatformRecord(status, id, cuid, slug, newUrl, publicationId, hash, sentAt, intentAt, message,
+                fields);
     }
 
     /** The slug changed, as the platform returned it. */
     public PlatformRecord withSlug(String newSlug) {
-        return new PlatformRecord(status, id, cuid, newSlug, url, publicationId, hash, sentAt, intentAt, message);
+        return new PlatformRecord(status, id, cuid, newSlug, url, publicationId, hash, sentAt, intentAt, message,
+                fields);
+    }
+
+    /** The fields the remote post now holds from xpost (see {@link #fields()}); null when not known. */
+    public PlatformRecord withFields(List<String> newFields) {
+        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message,
+                newFields);
     }
 
     /**
@@ -78,7 +101,8 @@ public record PlatformRecord(
      * exists, so it is not {@link Status#FAILED}). Null clears it.
      */
     public PlatformRecord withMessage(String newMessage) {
-        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, newMessage);
+        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, newMessage,
+                fields);
     }
 
     /**
@@ -91,7 +115,8 @@ public record PlatformRecord(
         if (status != Status.PUBLISHED) {
             throw new IllegalStateException("only a published post can be updated; this one is " + status.label());
         }
-        return new PlatformRecord(Status.PUBLISHED, id, cuid, slug, url, publicationId, newHash, at, null, null);
+        return new PlatformRecord(Status.PUBLISHED, id, cuid, slug, url, publicationId, newHash, at, null, null,
+                fields);
     }
 
     /**
@@ -102,7 +127,7 @@ public record PlatformRecord(
      */
     public PlatformRecord unknown(String why) {
         requireNoRemotePost("unknown");
-        return new PlatformRecord(Status.UNKNOWN, null, null, null, null, null, null, null, intentAt, why);
+        return new PlatformRecord(Status.UNKNOWN, null, null, null, null, null, null, null, intentAt, why, null);
     }
 
     /**
@@ -113,7 +138,7 @@ public record PlatformRecord(
      */
     public PlatformRecord failed(String why) {
         requireNoRemotePost("failed");
-        return new PlatformRecord(Status.FAILED, null, null, null, null, null, null, null, null, why);
+        return new PlatformRecord(Status.FAILED, null, null, null, null, null, null, null, null, why, null);
     }
 
     private void requireNoRemotePost(String target) {

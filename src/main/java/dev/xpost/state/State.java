@@ -1,5 +1,6 @@
 package dev.xpost.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +21,11 @@ import java.util.TreeMap;
  * @param linkedin  the LinkedIn author, once resolved; null before
  * @param images    uploads already done, so an image is uploaded once: {@link #imageKey} → remote URL or URN
  * @param posts     slug → the post's file and platform records
+ * @param forgotten remote ids (LinkedIn URNs, Hashnode post ids) that a post once held and the user dropped with
+ *                  {@code xpost state forget}: id → the post's file. A platform that names one of them again (LinkedIn's
+ *                  422 duplicate answer keeps naming a deleted post for a day or two) must not have it adopted
+ * @param attempts  failed tries of something a later run tries again, by {@link #imageKey} (a LinkedIn card picture
+ *                  whose download failed for a passing reason) → runs that failed so far; gone once it succeeds
  */
 @JsonPropertyOrder(alphabetic = true)
 public record State(
@@ -27,7 +33,10 @@ public record State(
         HashnodeInfo hashnode,
         LinkedinInfo linkedin,
         SortedMap<String, String> images,
-        SortedMap<String, PostEntry> posts) {
+        SortedMap<String, PostEntry> posts,
+        // Left out of the file while empty, so that a state file without them reads and diffs as before.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> forgotten,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, Integer> attempts) {
 
     /** The format this xpost reads and writes. A file with a higher version was written by a newer xpost. */
     public static final int FORMAT_VERSION = 1;
@@ -42,11 +51,13 @@ public record State(
         }
         images = sortedCopy(images, "images");
         posts = sortedCopy(posts, "posts");
+        forgotten = sortedCopy(forgotten, "forgotten");
+        attempts = sortedCopy(attempts, "attempts");
     }
 
     /** The state of a blog where nothing was published yet (what a missing state file means). */
     public static State empty() {
-        return new State(FORMAT_VERSION, null, null, null, null);
+        return new State(FORMAT_VERSION, null, null, null, null, null, null);
     }
 
     /** The key under which an upload is remembered: the platform, then the source URL or content hash. */
@@ -126,12 +137,12 @@ public record State(
 
     /** The Hashnode publication, resolved. */
     public State withHashnode(HashnodeInfo info) {
-        return new State(version, info, linkedin, images, posts);
+        return new State(version, info, linkedin, images, posts, forgotten, attempts);
     }
 
     /** The LinkedIn author, resolved. */
     public State withLinkedin(LinkedinInfo info) {
-        return new State(version, hashnode, info, images, posts);
+        return new State(version, hashnode, info, images, posts, forgotten, attempts);
     }
 
     /** The remembered upload of an image to a platform (by source URL or content hash), if any. */
@@ -142,11 +153,54 @@ public record State(
     /** Remembers an upload: the remote URL (Hashnode CDN) or URN (LinkedIn image) of an image. */
     public State withImage(String platform, String source, String remote) {
         requireName(remote, "remote image");
-        return new State(version, hashnode, linkedin, put(images, imageKey(platform, source), remote), posts);
+        return new State(version, hashnode, linkedin, put(images, imageKey(platform, source), remote), posts,
+                forgotten, attempts);
+    }
+
+    /**
+     * Remembers that the user forgot the remote post {@code id} (held by the post in {@code file}), so that no later
+     * run adopts it again on a platform's word.
+     */
+    public State withForgotten(String id, String file) {
+        requireName(id, "remote id");
+        requireName(file, "file");
+        return new State(version, hashnode, linkedin, images, posts, put(forgotten, id, file), attempts);
+    }
+
+    /** The file of the post that held this remote id before the user forgot it, if it was forgotten. */
+    public Optional<String> forgottenBy(String id) {
+        return Optional.ofNullable(id == null ? null : forgotten.get(id));
+    }
+
+    /** Drops a tombstone: the user said, with {@code xpost state adopt}, that the post is there after all. */
+    public State withoutForgotten(String id) {
+        if (!forgotten.containsKey(id)) {
+            return this;
+        }
+        SortedMap<String, String> copy = new TreeMap<>(forgotten);
+        copy.remove(id);
+        return new State(version, hashnode, linkedin, images, posts, copy, attempts);
+    }
+
+    /** How many runs already failed to fetch this source for this platform (0 when none did). */
+    public int attempts(String platform, String source) {
+        return attempts.getOrDefault(imageKey(platform, source), 0);
+    }
+
+    /** Sets the failed runs of one source; 0 drops the entry. */
+    public State withAttempts(String platform, String source, int count) {
+        String key = imageKey(platform, source);
+        SortedMap<String, Integer> copy = new TreeMap<>(attempts);
+        if (count <= 0) {
+            copy.remove(key);
+        } else {
+            copy.put(key, count);
+        }
+        return new State(version, hashnode, linkedin, images, posts, forgotten, copy);
     }
 
     private State withPosts(SortedMap<String, PostEntry> newPosts) {
-        return new State(version, hashnode, linkedin, images, newPosts);
+        return new State(version, hashnode, linkedin, images, newPosts, forgotten, attempts);
     }
 
     private static <V> SortedMap<String, V> put(SortedMap<String, V> map, String key, V value) {

@@ -43,6 +43,14 @@ final class FakeHashnode extends Dispatcher {
         String publishedAt;
         String seriesId;
         JsonNode lastInput;
+        String coverImage;
+        String canonicalUrl;
+        String metaTitle;
+        String metaDescription;
+        String ogImage;
+        boolean enableToc;
+        boolean disableComments;
+        boolean isDelisted;
 
         StoredPost(String id, String cuid, String slug) {
             this.id = id;
@@ -403,7 +411,62 @@ final class FakeHashnode extends Dispatcher {
         if (in.hasNonNull("seriesId")) {
             p.seriesId = in.get("seriesId").asText();
         }
+        // A string field sent as null is cleared; an omitted one is kept. seriesId has no such null: the schema
+        // says "Add or change the series", so a post leaves a series only in the dashboard (see removeFromSeries).
+        p.coverImage = text(in, "coverImage", p.coverImage);
+        p.canonicalUrl = text(in, "originalArticleURL", p.canonicalUrl);
+        p.metaTitle = text(in, "metaTitle", p.metaTitle);
+        p.metaDescription = text(in, "metaDescription", p.metaDescription);
+        p.ogImage = text(in, "ogImage", p.ogImage);
+        p.enableToc = flag(in, "enableToc", p.enableToc);
+        p.disableComments = flag(in, "disableComments", p.disableComments);
+        p.isDelisted = flag(in, "isDelisted", p.isDelisted);
         p.lastInput = in;
+    }
+
+    private static String text(JsonNode in, String field, String kept) {
+        return in.has(field) ? in.get(field).asText(null) : kept;
+    }
+
+    private static boolean flag(JsonNode in, String field, boolean kept) {
+        return in.has(field) ? in.get(field).asBoolean(false) : kept;
+    }
+
+    /** The author takes the post out of its series in Hashnode's dashboard (the API cannot). */
+    synchronized void removeFromSeries(String postId) {
+        posts.stream().filter(x -> x.id.equals(postId)).forEach(x -> x.seriesId = null);
+    }
+
+    /**
+     * What Hashnode shows of a post's front-matter-controlled fields, by front matter key, as a post created from
+     * that front matter alone would show them: unset strings absent, options false, series by slug.
+     */
+    synchronized Map<String, Object> view(StoredPost p) {
+        Map<String, Object> v = new java.util.TreeMap<>();
+        v.put("title", p.title);
+        putSet(v, "subtitle", p.subtitle);
+        putSet(v, "canonical", p.canonicalUrl);
+        putSet(v, "cover", p.coverImage);
+        putSet(v, "seoTitle", p.metaTitle);
+        putSet(v, "seoDescription", p.metaDescription);
+        putSet(v, "ogImage", p.ogImage);
+        v.put("enableToc", p.enableToc);
+        v.put("disableComments", p.disableComments);
+        v.put("hideFromHashnodeCommunity", p.isDelisted);
+        v.put("tags", p.tags);
+        v.put("markdown", p.markdown);
+        series.forEach((slug, id) -> {
+            if (id.equals(p.seriesId)) {
+                v.put("series", slug);
+            }
+        });
+        return v;
+    }
+
+    private static void putSet(Map<String, Object> v, String key, String value) {
+        if (value != null) {
+            v.put(key, value);
+        }
     }
 
     private boolean slugTaken(String slug, StoredPost except) {

@@ -53,6 +53,10 @@ final class FakeLinkedIn extends Dispatcher {
     private final Faults faults = new Faults();
     private final List<StoredPost> posts = new ArrayList<>();
     private final Map<String, byte[]> uploads = new LinkedHashMap<>();
+    /** Posts deleted by hand that LinkedIn still names in its duplicate answer (for a day or two). */
+    private final List<StoredPost> deletedRecently = new ArrayList<>();
+    /** What the image host answers for a path under {@code /img/} other than the default PNG. */
+    private final Map<String, MockResponse> imageHost = new LinkedHashMap<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final List<String> violations = new ArrayList<>();
     private long sequence;
@@ -84,6 +88,28 @@ final class FakeLinkedIn extends Dispatcher {
 
     synchronized StoredPost byUrn(String urn) {
         return posts.stream().filter(p -> p.urn.equals(urn)).findFirst().orElse(null);
+    }
+
+    /** The author deletes a post in LinkedIn's web page; its text still counts as a duplicate for a while. */
+    synchronized void deleteByHand(String urn) {
+        StoredPost p = byUrn(urn);
+        posts.remove(p);
+        deletedRecently.add(p);
+    }
+
+    /** A day or two later: LinkedIn no longer names deleted posts in its duplicate answer. */
+    synchronized void forgetDeleted() {
+        deletedRecently.clear();
+    }
+
+    /** The image host answers {@code response} for {@code path} (e.g. {@code /img/moved.png}) from now on. */
+    synchronized void serveImage(String path, MockResponse response) {
+        imageHost.put(path, response);
+    }
+
+    /** The image host answers a redirect to {@code target} for {@code path}. */
+    synchronized void redirectImage(String path, String target) {
+        serveImage(path, new MockResponse.Builder().code(302).setHeader("Location", target).build());
     }
 
     synchronized Map<String, byte[]> uploads() {
@@ -204,7 +230,9 @@ final class FakeLinkedIn extends Dispatcher {
                 uploads.put(request.getUrl().encodedPath(), request.getBody().toByteArray());
                 yield new MockResponse.Builder().code(201).build();
             }
-            case "image-host" -> new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png")
+            case "image-host" -> imageHost.containsKey(request.getUrl().encodedPath())
+                    ? imageHost.get(request.getUrl().encodedPath())
+                    : new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png")
                     .body(new Buffer().write(Fixtures.bytes("e2e/cover.png"))).build();
             default -> {
                 violation("unexpected request " + request.getRequestLine());
@@ -219,7 +247,9 @@ final class FakeLinkedIn extends Dispatcher {
             return json(403, Fixtures.text("linkedin/error-403.json"));
         }
         String commentary = post.path("commentary").asText("");
-        for (StoredPost p : posts) {
+        List<StoredPost> known = new ArrayList<>(posts);
+        known.addAll(deletedRecently);
+        for (StoredPost p : known) {
             if (p.commentary.equals(commentary)) {
                 return json(422, Fixtures.text("linkedin/error-422-duplicate.json")
                         .replace("urn:li:share:7141138937766391808", p.urn));

@@ -8,6 +8,7 @@ import dev.xpost.platform.WireRequest;
 import dev.xpost.post.ImageFiles;
 import dev.xpost.post.Post;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,8 @@ public final class HashnodePlatform implements Platform {
     public List<WireRequest> previewUpdate(Post post, Remote existing, String recordedFingerprint,
             boolean slugChanged, Session session) {
         HashnodeImages.Preview pv = images.preview(post, session, endpoint);
-        PostInput in = PostInput.update(pv.post(), existing.id(), seriesIdOrHint(post), session.now(), slugChanged);
+        PostInput in = PostInput.update(pv.post(), existing.id(), seriesIdOrHint(post), session.now(), slugChanged,
+                toClear(post, recordedFingerprint, session));
         return withUploads(pv, wire(in));
     }
 
@@ -142,7 +144,8 @@ public final class HashnodePlatform implements Platform {
         requireOnline("update");
         String seriesId = seriesId(post);
         Post sent = images.upload(post, session, client);
-        PostInput in = checked(PostInput.update(sent, existing.id(), seriesId, session.now(), slugChanged));
+        PostInput in = checked(PostInput.update(sent, existing.id(), seriesId, session.now(), slugChanged,
+                toClear(post, recordedFingerprint, session)));
         PublishResult r;
         try {
             r = client.update(in);
@@ -159,6 +162,59 @@ public final class HashnodePlatform implements Platform {
         String note = slugChanged ? "slug changed from `" + existing.slug() + "`; the post's URL is now " + r.url()
                 : null;
         return Remote.of(r.id(), r.url(), r.slug(), r.cuid()).withNote(note);
+    }
+
+    /**
+     * The front matter keys an update must clear: those the post held from xpost's last sync. A record from before
+     * xpost kept that list, but whose content xpost sent itself (it has a fingerprint), may hold any of them, so
+     * every clearable key the file does not set is cleared; a post adopted with unknown content (no fingerprint)
+     * keeps what Hashnode has (a backup's front matter never carries a subtitle or the post's options, API.md §9).
+     */
+    private static List<String> toClear(Post post, String recordedFingerprint, Session session) {
+        Optional<List<String>> held = session.recordedFields(post, HashnodeClient.PLATFORM);
+        if (held.isPresent()) {
+            return held.get();
+        }
+        if (recordedFingerprint == null) {
+            return List.of();
+        }
+        List<String> all = new ArrayList<>();
+        for (PostInput.Field f : PostInput.Field.values()) {
+            all.add(f.key());
+        }
+        return all;
+    }
+
+    @Override
+    public List<String> fieldsAfterSync(Post post, List<String> before) {
+        List<String> held = new ArrayList<>(PostInput.Field.keysSetIn(post));
+        if (before != null) {
+            for (String key : before) {
+                // A field the API cannot clear stays on the post after the file dropped it.
+                PostInput.Field.ofKey(key).filter(f -> !f.clearable() && !held.contains(key))
+                        .ifPresent(f -> held.add(key));
+            }
+        }
+        Collections.sort(held);
+        return held;
+    }
+
+    @Override
+    public Optional<String> drift(Post post, List<String> fields) {
+        if (fields == null) {
+            return Optional.empty();
+        }
+        for (String key : fields) {
+            Optional<PostInput.Field> f = PostInput.Field.ofKey(key);
+            if (f.isPresent() && !f.get().clearable() && !f.get().setIn(post)) {
+                return Optional.of("`" + key + ":` was removed from " + post.file() + ", but the post is still in "
+                        + "its series on Hashnode: Hashnode's API can add a post to a series or move it, not take it "
+                        + "out. In the Hashnode dashboard, open the post's settings and remove it from the series; "
+                        + "then run `xpost state adopt " + post.slug() + " --platform hashnode --id ID` with the "
+                        + "post's id from `xpost state show " + post.slug() + "` (or put `" + key + ":` back)");
+            }
+        }
+        return Optional.empty();
     }
 
     private PostInput checked(PostInput in) {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The {@code input} of one {@code publishPost} or {@code updatePost}, built from a {@link Post}, together with the
@@ -27,9 +29,11 @@ import java.util.TreeMap;
  * dialect, {@code align="…"} images and {@code %[…]} embeds, passes through untouched); tags → {@code [{slug}]},
  * de-duplicated; canonical → {@code originalArticleURL}; cover → {@code coverImage}; seoTitle → {@code metaTitle};
  * seoDescription → {@code metaDescription}; hideFromCommunity → {@code isDelisted}; ogImage, enableToc,
- * disableComments, subtitle, title, slug under their own names. Unset values are left out, never sent as null:
- * on an update an absent field keeps what Hashnode has, which is what a post adopted from a backup (whose front
- * matter never carries enableToc and friends) needs.
+ * disableComments, subtitle, title, slug under their own names; series → {@code seriesId} ({@link Field} is the one
+ * table, used by create, update and the content hash alike). Unset values are left out of a create. An update leaves
+ * an unset field out too (Hashnode keeps what it has, as a post adopted from a backup, whose front matter never
+ * carries enableToc and friends, needs), except the fields it is told to clear: those the file set when it was last
+ * sent and no longer sets, each cleared the way {@link Field} says.
  */
 public final class PostInput {
     /**
@@ -53,6 +57,114 @@ public final class PostInput {
 
         String operationName() {
             return operationName;
+        }
+    }
+
+    /**
+     * How an {@code updatePost} clears a field. gql-beta's {@code UpdatePostInput} has flat, nullable fields
+     * (schema.graphql, {@code input UpdatePostInput}); none of them documents clearing, and Hashnode's own Action
+     * only ever sends the fields that are set (API.md §2.1, [ACT sync.ts omitUndefined]), so "omitted = kept" and
+     * GraphQL's explicit {@code null} ("the value null was provided", GraphQL spec §Input Coercion) is the only
+     * way to say "none" to a nullable {@code String}. Booleans have no "unset" on a post: their cleared value is
+     * the one a post gets when publishPost leaves them out, {@code false}.
+     */
+    enum Clear {
+        /** Send {@code null}. */
+        NULL,
+        /** Send {@code false}. */
+        FALSE,
+        /** The API cannot clear it: the post keeps it, and xpost reports {@code drift}. */
+        IMPOSSIBLE
+    }
+
+    /**
+     * Every optional field the front matter controls, once: its front matter key, its {@code PublishPostInput} /
+     * {@code UpdatePostInput} name, its value in a post, and how an update clears it (sources per field). Title
+     * (required), body ({@code contentMarkdown}, always sent), tags (always sent: an empty list replaces the
+     * post's tags with none, API.md §2.1 "tags on update replace"), slug (the post's identity: a changed slug is
+     * a rename) and the publish time ({@code publishedAt: DateTime!} on every Post: a post always has a date, so a
+     * removed date keeps the first one) are not in this table.
+     */
+    public enum Field {
+        /** {@code subtitle: String} (nullable): null clears. */
+        SUBTITLE("subtitle", "subtitle", Post::subtitle, Clear.NULL),
+        /** {@code originalArticleURL: String} "Updated canonical URL" (nullable): null clears. */
+        CANONICAL("canonical", "originalArticleURL", Post::canonical, Clear.NULL),
+        /** {@code coverImage: String} "Updated cover image URL" (nullable): null clears. */
+        COVER("cover", "coverImage", Post::cover, Clear.NULL),
+        /** {@code metaTitle: String} (nullable): null clears. */
+        SEO_TITLE("seoTitle", "metaTitle", Post::seoTitle, Clear.NULL),
+        /** {@code metaDescription: String} (nullable): null clears. */
+        SEO_DESCRIPTION("seoDescription", "metaDescription", Post::seoDescription, Clear.NULL),
+        /** {@code ogImage: String} (nullable): null clears. */
+        OG_IMAGE("ogImage", "ogImage", Post::ogImage, Clear.NULL),
+        /** {@code enableToc: Boolean}: false is a post without a table of contents. */
+        ENABLE_TOC("enableToc", "enableToc", Post::enableToc, Clear.FALSE),
+        /** {@code disableComments: Boolean}: false is a post with comments. */
+        DISABLE_COMMENTS("disableComments", "disableComments", Post::disableComments, Clear.FALSE),
+        /** {@code isDelisted: Boolean}: false is a post listed in Hashnode's feeds. */
+        DELISTED("hideFromHashnodeCommunity", "isDelisted", Post::hideFromCommunity, Clear.FALSE),
+        /**
+         * {@code seriesId: ObjectId} "Add or change the series. Must belong to the publication.": the schema
+         * offers adding and changing only, there is no {@code removePostFromSeries} on gql-beta (API.md §2.1: no
+         * {@code addPostToSeries}/series mutations), so a post leaves a series only in the dashboard. The input
+         * carries the series' id, resolved from the slug the file names.
+         */
+        SERIES("series", "seriesId", Post::series, Clear.IMPOSSIBLE);
+
+        private final String key;
+        private final String input;
+        private final Function<Post, Object> value;
+        private final Clear clear;
+
+        Field(String key, String input, Function<Post, Object> value, Clear clear) {
+            this.key = key;
+            this.input = input;
+            this.value = value;
+            this.clear = clear;
+        }
+
+        /** The front matter key (canonical spelling), as the state file records it. */
+        public String key() {
+            return key;
+        }
+
+        /** The name in {@code PublishPostInput} and {@code UpdatePostInput}. */
+        public String input() {
+            return input;
+        }
+
+        /** False when no update can remove it from a post (see {@link Clear#IMPOSSIBLE}). */
+        public boolean clearable() {
+            return clear != Clear.IMPOSSIBLE;
+        }
+
+        /** True when the post sets this field (a blank string does not). */
+        public boolean setIn(Post post) {
+            Object v = value.apply(post);
+            return v != null && !(v instanceof String s && s.isBlank());
+        }
+
+        /** The field of this front matter key, if it is one. */
+        public static Optional<Field> ofKey(String key) {
+            for (Field f : values()) {
+                if (f.key.equals(key)) {
+                    return Optional.of(f);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The front matter keys this post sets, sorted. */
+        public static List<String> keysSetIn(Post post) {
+            List<String> out = new ArrayList<>();
+            for (Field f : values()) {
+                if (f.setIn(post)) {
+                    out.add(f.key);
+                }
+            }
+            Collections.sort(out);
+            return out;
         }
     }
 
@@ -108,32 +220,42 @@ public final class PostInput {
      * @param sendSlug true when the slug in the file differs from the one recorded for this post
      */
     public static PostInput update(Post post, String postId, String seriesId, Instant now, boolean sendSlug) {
+        return update(post, postId, seriesId, now, sendSlug, List.of());
+    }
+
+    /**
+     * As {@link #update(Post, String, String, Instant, boolean)}, and clears the fields named in {@code clear}
+     * that the post no longer sets ({@code null} or {@code false}, see {@link Field}); a field the post sets, or
+     * one the API cannot clear, is never cleared.
+     *
+     * @param clear front matter keys ({@link Field#key()}) that the remote post holds from an earlier sync
+     */
+    public static PostInput update(Post post, String postId, String seriesId, Instant now, boolean sendSlug,
+            Collection<String> clear) {
         if (postId == null || postId.isBlank()) {
             throw new IllegalArgumentException("postId is required");
         }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("id", postId);
         putCommon(f, post, seriesId, now, sendSlug);
+        for (Field field : Field.values()) {
+            if (clear.contains(field.key) && !field.setIn(post) && field.clearable()) {
+                f.put(field.input, field.clear == Clear.FALSE ? Boolean.FALSE : null);
+            }
+        }
         return new PostInput(Operation.UPDATE, f, post);
     }
 
     private static void putCommon(Map<String, Object> f, Post post, String seriesId, Instant now, boolean slug) {
         put(f, "title", post.title());
-        put(f, "subtitle", post.subtitle());
         f.put("contentMarkdown", post.body() == null ? "" : post.body());
         if (slug) {
             put(f, "slug", post.slug());
         }
         f.put("tags", tags(post));
-        put(f, "originalArticleURL", post.canonical());
-        put(f, "coverImage", post.cover());
-        put(f, "metaTitle", post.seoTitle());
-        put(f, "metaDescription", post.seoDescription());
-        put(f, "ogImage", post.ogImage());
-        put(f, "enableToc", post.enableToc());
-        put(f, "disableComments", post.disableComments());
-        put(f, "isDelisted", post.hideFromCommunity());
-        put(f, "seriesId", seriesId);
+        for (Field field : Field.values()) {
+            put(f, field.input, field == Field.SERIES ? seriesId : field.value.apply(post));
+        }
         if (post.publishAt() != null && now != null && post.publishAt().isBefore(now)) {
             f.put("publishedAt", post.publishAt().toString());
         }
@@ -169,19 +291,13 @@ public final class PostInput {
     public static String contentHash(Post post) {
         Map<String, Object> c = new TreeMap<>();
         put(c, "title", post.title());
-        put(c, "subtitle", post.subtitle());
         c.put("contentMarkdown", post.body() == null ? "" : post.body());
         put(c, "slug", post.slug());
         c.put("tags", tags(post));
-        put(c, "originalArticleURL", post.canonical());
-        put(c, "coverImage", post.cover());
-        put(c, "metaTitle", post.seoTitle());
-        put(c, "metaDescription", post.seoDescription());
-        put(c, "ogImage", post.ogImage());
-        put(c, "enableToc", post.enableToc());
-        put(c, "disableComments", post.disableComments());
-        put(c, "isDelisted", post.hideFromCommunity());
-        put(c, "series", post.series());
+        for (Field field : Field.values()) {
+            // The series by its slug (the id is the publication's, not the post's); the other names as sent.
+            put(c, field == Field.SERIES ? "series" : field.input, field.value.apply(post));
+        }
         if (post.publishAt() != null) {
             c.put("publishedAt", post.publishAt().toString());
         }

@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * LinkedIn as the publish engine sees it. LinkedIn cannot be asked which posts exist (that needs a restricted
@@ -37,7 +35,8 @@ import okhttp3.Response;
  */
 public final class LinkedInPlatform implements Platform {
     private static final Duration EXPIRY_WARNING = Duration.ofDays(7);
-    private static final long MAX_COVER_BYTES = 8L * 1024 * 1024;
+    /** Runs in a row a cover download may fail for a passing reason before the post goes without the picture. */
+    static final int COVER_RUNS = 3;
 
     private final LinkedInClient client;
     private final OkHttpClient http;
@@ -169,7 +168,7 @@ public final class LinkedInPlatform implements Platform {
         if (r.card() != null && LocalImages.isLocal(post.cover())) {
             thumbnail = localThumbnail(post, session);
         } else if (r.card() != null && post.cover() != null) {
-            thumbnail = thumbnail(post.cover(), session);
+            thumbnail = thumbnail(post, post.cover(), session);
         }
         CreatedPost created = client.createPost(author(session), r, thumbnail);
         Remote remote = new Remote(created.urn(), created.url(), null, null, created.duplicate(), null);
@@ -212,37 +211,43 @@ public final class LinkedInPlatform implements Platform {
         return "";
     }
 
-    /** The cover's image URN: uploaded once per cover URL, remembered in the state file after that. */
-    private String thumbnail(String cover, Session session) {
+    /**
+     * The cover's image URN: uploaded once per cover URL, remembered in the state file after that. A picture is
+     * never what holds a post back for good: one LinkedIn cannot use (404, 403, not a JPG/PNG/GIF, too large) gives
+     * a card without it and a warning; a download that failed for a passing reason (5xx, timeout) holds the post
+     * for the next run, at most {@link #COVER_RUNS} runs in a row, counted in the state file, then it goes without.
+     *
+     * @return the image URN, or null for a card without a picture
+     */
+    private String thumbnail(Post post, String cover, Session session) {
         Optional<String> known = session.uploadedImage(name(), cover);
         if (known.isPresent()) {
             return known.get();
         }
-        byte[] bytes;
-        String type;
-        Request get = new Request.Builder().url(cover).build();
-        try (Response resp = http.newCall(get).execute()) {
-            if (!resp.isSuccessful()) {
-                throw new PlatformException(name(), PlatformException.Kind.TRANSIENT, "cannot download the cover "
-                        + cover + " (HTTP " + resp.code() + ") for the LinkedIn card; the post was not sent and goes "
-                        + "out with the next run");
-            }
-            type = resp.header("Content-Type", "image/jpeg");
-            if (!type.startsWith("image/")) {
-                throw new PlatformException(name(), PlatformException.Kind.REJECTED, "the cover " + cover
-                        + " is not an image (" + type + ")");
-            }
-            bytes = resp.body().bytes();
-        } catch (IOException e) {
-            throw new PlatformException(name(), PlatformException.Kind.TRANSIENT, "cannot download the cover "
-                    + cover + " for the LinkedIn card (" + e.getMessage() + "); the post goes out with the next run");
+        CoverDownload.Result got = CoverDownload.fetch(http, cover);
+        if (got.kind() == CoverDownload.Kind.PERMANENT) {
+            session.warn(post.file() + ": the cover " + cover + " " + got.reason() + ": the LinkedIn card goes "
+                    + "without a picture");
+            return null;
         }
-        if (bytes.length > MAX_COVER_BYTES) {
-            throw new PlatformException(name(), PlatformException.Kind.REJECTED, "the cover " + cover + " is "
-                    + bytes.length / (1024 * 1024) + " MB; LinkedIn's card takes at most 8 MB");
+        int runs = session.failedFetches(name(), cover);
+        if (got.kind() == CoverDownload.Kind.TRANSIENT) {
+            session.rememberFailedFetches(name(), cover, runs + 1);
+            if (runs + 1 >= COVER_RUNS) {
+                session.warn(post.file() + ": the cover " + cover + " " + got.reason() + ", in " + (runs + 1)
+                        + " runs in a row: the LinkedIn card goes without a picture");
+                return null;
+            }
+            throw new PlatformException(name(), PlatformException.Kind.TRANSIENT, "the cover " + cover + " "
+                    + got.reason() + " (run " + (runs + 1) + " of " + COVER_RUNS + "), so the LinkedIn post was not "
+                    + "sent; it goes out with the next run, and without the picture if it fails " + COVER_RUNS
+                    + " runs in a row");
         }
-        String urn = client.uploadImage(author(session), bytes, type);
+        String urn = client.uploadImage(author(session), got.bytes(), got.type().mime());
         session.rememberImage(name(), cover, urn);
+        if (runs > 0) {
+            session.rememberFailedFetches(name(), cover, 0);
+        }
         return urn;
     }
 

@@ -152,6 +152,7 @@ class HashnodeSchemaConformanceTest {
             server.enqueue(ok("update-post.json"));
             server.enqueue(ok("update-post.json"));
             server.enqueue(ok("update-post.json"));
+            server.enqueue(ok("update-post.json"));
             server.enqueue(postsPage("cursor-3", true));
             server.enqueue(postsPage("cursor-4", false));
             server.enqueue(ok("create-image-upload-url.json"));
@@ -167,6 +168,10 @@ class HashnodeSchemaConformanceTest {
             client.update(PostInput.update(samplePost(), POST_ID, SERIES_ID, NOW, false));
             client.update(PostInput.update(samplePost(), POST_ID, SERIES_ID, NOW, true));
             client.update(PostInput.update(bare, POST_ID, null, NOW, false));
+            // Every removed field cleared at once: explicit nulls and falses must coerce too.
+            List<String> every = java.util.Arrays.stream(PostInput.Field.values()).map(PostInput.Field::key).toList();
+            client.update(PostInput.update(dev.xpost.post.PostBuilder.post("bare").title("Bare").body("x").build(),
+                    POST_ID, null, NOW, false, every));
             assertEquals(2, client.exportPosts(PUBLICATION, null).size(), "both pages of the export were read");
             PresignedPost upload = client.imageUploadUrl("image/png");
             assertEquals("https://cdn.hashnode.com/res/hashnode/image/upload/v1790000000000/abc.png", upload.cdnUrl());
