@@ -2,15 +2,23 @@ package dev.xpost.state;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What the state file knows about one post on one platform. Immutable: every change returns a new record, which
  * the caller puts back with {@link State#withRecord} and saves.
  *
- * <p>The usual life of a create: {@link #intent(Instant)} (saved <em>before</em> the request is sent), then
- * {@link #published} on success, {@link #unknown(String)} when the outcome is unknown, or {@link #failed(String)}
- * when the platform refused it. Later edits: {@link #sent(String, Instant)}.
+ * <p>The usual life of a create: {@link #intent(Instant, String)} (saved <em>before</em> anything is sent), then
+ * {@link #sending(Map)} (saved just before the create request itself, with what it carries), then
+ * {@link #published} on success, {@link #unknown(String, Instant)} when the outcome is unknown, or
+ * {@link #failed(String)} when the platform refused it. Later edits: {@link #sent(String, Instant)}.
+ *
+ * <p>An open create (intent or unknown) keeps what it carried ({@code sent}) and the hash of the file it was made
+ * from, so that settling looks for — or sends again, byte for byte — what really went out, whatever the file says
+ * by then; the hash then tells whether the settled post must be brought in line with an edited file.
  *
  * @param status        where the post stands; never null
  * @param id            the remote id: the Hashnode post id or the LinkedIn post URN; required when published
@@ -19,10 +27,16 @@ import java.util.Objects;
  * @param url           the post's URL as the platform returned it
  * @param publicationId the Hashnode publication the post belongs to
  * @param hash          the hash of what was last sent (its format is the caller's, e.g. {@code sha256:…});
- *                      null for an adopted post whose remote content is not known
+ *                      null for an adopted post whose remote content is not known. For an open create: the hash
+ *                      of what that create carries
  * @param sentAt        when the content with that hash was sent
  * @param intentAt      when the open create was recorded (status intent or unknown); null otherwise
  * @param message       what went wrong with the last attempt, in words for the user; null when nothing did
+ * @param sent          for an open create, what its request carries, in the platform's own keys (Hashnode:
+ *                      {@code slug}, {@code title}; LinkedIn: {@code author}, {@code commentary}, {@code card.*});
+ *                      null when the request was not built yet (or the record predates this field)
+ * @param requestEndedAt for an unknown create, when its request ended without a readable answer: Hashnode's
+ *                      read lag counts from here, since the post may have been committed up to that instant
  */
 @JsonPropertyOrder(alphabetic = true)
 public record PlatformRecord(
@@ -35,7 +49,9 @@ public record PlatformRecord(
         String hash,
         Instant sentAt,
         Instant intentAt,
-        String message) {
+        String message,
+        Map<String, String> sent,
+        Instant requestEndedAt) {
 
     public PlatformRecord {
         if (status == null) {
@@ -45,12 +61,40 @@ public record PlatformRecord(
         if (status == Status.PUBLISHED && (id == null || id.isBlank())) {
             throw new IllegalArgumentException("a published record needs the remote \"id\"");
         }
+        sent = sent == null || sent.isEmpty() ? null : Collections.unmodifiableMap(new TreeMap<>(sent));
+    }
+
+    /** A record without an open create's details ({@code sent}, {@code requestEndedAt}). */
+    public PlatformRecord(Status status, String id, String cuid, String slug, String url, String publicationId,
+            String hash, Instant sentAt, Instant intentAt, String message) {
+        this(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message, null, null);
     }
 
     /** A create about to be sent: save this before sending so that a crash leaves a trace. */
     public static PlatformRecord intent(Instant at) {
+        return intent(at, null);
+    }
+
+    /**
+     * A create about to be sent, made from a file whose hash is {@code hash} (null when not known): save this
+     * before sending so that a crash leaves a trace.
+     */
+    public static PlatformRecord intent(Instant at, String hash) {
         Objects.requireNonNull(at, "at");
-        return new PlatformRecord(Status.INTENT, null, null, null, null, null, null, null, at, null);
+        return new PlatformRecord(Status.INTENT, null, null, null, null, null, hash, null, at, null);
+    }
+
+    /**
+     * What the create request carries, recorded just before it goes out (after any uploads).
+     *
+     * @throws IllegalStateException when this is not an open create
+     */
+    public PlatformRecord sending(Map<String, String> carried) {
+        if (!status.open()) {
+            throw new IllegalStateException("only an open create carries a request; this one is " + status.label());
+        }
+        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message,
+                carried, requestEndedAt);
     }
 
     /** A post that exists remotely (just created, or adopted): {@code hash} may be null when adopting. */
@@ -60,17 +104,20 @@ public record PlatformRecord(
 
     /** The Hashnode-only details of a post, as Hashnode returned them. */
     public PlatformRecord withHashnode(String cuid, String slug, String publicationId) {
-        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message);
+        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message, sent,
+                requestEndedAt);
     }
 
     /** The URL changed (a platform may move a post when its slug changes). */
     public PlatformRecord withUrl(String newUrl) {
-        return new PlatformRecord(status, id, cuid, slug, newUrl, publicationId, hash, sentAt, intentAt, message);
+        return new PlatformRecord(status, id, cuid, slug, newUrl, publicationId, hash, sentAt, intentAt, message, sent,
+                requestEndedAt);
     }
 
     /** The slug changed, as the platform returned it. */
     public PlatformRecord withSlug(String newSlug) {
-        return new PlatformRecord(status, id, cuid, newSlug, url, publicationId, hash, sentAt, intentAt, message);
+        return new PlatformRecord(status, id, cuid, newSlug, url, publicationId, hash, sentAt, intentAt, message, sent,
+                requestEndedAt);
     }
 
     /**
@@ -78,7 +125,8 @@ public record PlatformRecord(
      * exists, so it is not {@link Status#FAILED}). Null clears it.
      */
     public PlatformRecord withMessage(String newMessage) {
-        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, newMessage);
+        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, newMessage, sent,
+                requestEndedAt);
     }
 
     /**
@@ -101,8 +149,19 @@ public record PlatformRecord(
      *                               nothing: updates can simply be sent again; use {@link #withMessage})
      */
     public PlatformRecord unknown(String why) {
+        return unknown(why, null);
+    }
+
+    /**
+     * The create was sent and its outcome is unknown; its request ended at {@code endedAt} (null when not known).
+     * What it carried is kept, for settling.
+     *
+     * @throws IllegalStateException when the post is already published
+     */
+    public PlatformRecord unknown(String why, Instant endedAt) {
         requireNoRemotePost("unknown");
-        return new PlatformRecord(Status.UNKNOWN, null, null, null, null, null, null, null, intentAt, why);
+        return new PlatformRecord(Status.UNKNOWN, null, null, null, null, null, hash, null, intentAt, why, sent,
+                endedAt);
     }
 
     /**
