@@ -284,29 +284,34 @@ public final class PublishUseCase {
         private Outcome settle(Post p, String name, Platform platform, PlatformRecord r, String recordedSlug,
                 String fp) {
             Instant clock = services.clock().instant();
-            Instant since = settleFrom(r);
-            boolean untimed = since == null || since.isAfter(clock);
+            Instant future = r.intentAt() != null && r.intentAt().isAfter(clock) ? r.intentAt()
+                    : r.requestEndedAt() != null && r.requestEndedAt().isAfter(clock) ? r.requestEndedAt() : null;
+            boolean untimed = r.intentAt() == null || future != null;
             if (untimed) {
-                warn("the open " + name + " create of " + stateKey(p) + " has " + (since == null
-                        ? "no time (`intentAt`) in the state file" : "a time in the future (" + since + ", clock "
+                warn("the open " + name + " create of " + stateKey(p) + " has " + (future == null
+                        ? "no time (`intentAt`) in the state file" : "a time in the future (" + future + "; clock "
                         + "skew or a hand edit)") + ": settled as if it were old enough");
             }
+            // Hashnode's read lag counts from the latest moment the post could have been committed; LinkedIn's
+            // duplicate window from the earliest, since a repeat is only caught while the first post is recent.
+            Instant since = untimed ? null : name.equals(Config.HASHNODE) ? latestCommit(r) : r.intentAt();
             Duration age = untimed ? ChronoUnit.FOREVER.getDuration() : Duration.between(since, clock);
             Map<String, String> sent = r.sent() == null ? Map.of() : r.sent();
             String sentSlug = sent.getOrDefault("slug", recordedSlug);
             if (name.equals(Config.HASHNODE)) {
                 if (age.compareTo(HASHNODE_READ_LAG) < 0) {
-                    Duration wait = HASHNODE_READ_LAG.minus(age);
-                    return unknownRow(p, name, "a create sent " + age.toSeconds() + " s ago has an unknown outcome; "
-                            + "Hashnode's reads lag up to 25 s, so it cannot be looked up until " + wait.toSeconds()
-                            + " s from now: run again in a minute");
+                    return unknownRow(p, name, "the outcome of a create sent at " + r.intentAt() + " is unknown, "
+                            + "and Hashnode's reads lag up to 25 s behind its writes, so it cannot be looked up "
+                            + "before " + since.plus(HASHNODE_READ_LAG) + ": run again in a minute");
                 }
                 Optional<Platform.Found> found = platform.findSent(p, sent, this);
                 if (found.isPresent()) {
-                    if (!live) {
+                    if (!live || r.hash() == null) {
+                        // Without the hash of what was sent (an older xpost's intent), the post is compared with
+                        // the file as any found post is.
                         return adopt(p, name, platform, found.get(), recordedSlug, fp);
                     }
-                    return settled(p, name, platform, found.get().remote(), r, recordedSlug,
+                    return settled(p, name, platform, found.get().remote(), r.hash(), recordedSlug,
                             !sentSlug.equals(p.slug()), fp, "the earlier create whose answer was lost did make the "
                             + "post (" + found.get().remote().url() + "): recorded it instead of creating a twin");
                 }
@@ -332,7 +337,9 @@ public final class PublishUseCase {
                     }
                     throw e;
                 }
-                return settled(p, name, platform, remote, r, recordedSlug, false, fp, remote.note());
+                // Without a record of what was sent (an older xpost's intent), the file as it is now went out.
+                String sentHash = r.hash() != null && !sent.isEmpty() ? r.hash() : fp;
+                return settled(p, name, platform, remote, sentHash, recordedSlug, false, fp, remote.note());
             }
             return unknownRow(p, name, "a LinkedIn create sent at " + (untimed ? "an unknown time" : since)
                     + " may or may not have made a post, and LinkedIn cannot be asked. Look at your LinkedIn activity, "
@@ -342,16 +349,13 @@ public final class PublishUseCase {
         }
 
         /**
-         * Since when the post of an open create could exist: when its request ended, for an unknown outcome; for
-         * an intent left by a run that died, the request may have been in flight up to the call timeout after
-         * the intent was written. Null when the record has no time.
+         * The latest moment the post of an open create may have been committed: when its request ended, for an
+         * unknown outcome; for an intent left by a run that died, the request may have been in flight up to the
+         * call timeout after the intent was written.
          */
-        private Instant settleFrom(PlatformRecord r) {
+        private Instant latestCommit(PlatformRecord r) {
             if (r.requestEndedAt() != null) {
                 return r.requestEndedAt();
-            }
-            if (r.intentAt() == null) {
-                return null;
             }
             return r.status() == Status.INTENT ? r.intentAt().plus(config.http().callTimeout()) : r.intentAt();
         }
@@ -360,9 +364,9 @@ public final class PublishUseCase {
          * Records the post an open create turned out to have made, under the hash of what that create carried,
          * then brings it in line with the file when the file changed since (text, fields, slug).
          */
-        private Outcome settled(Post p, String name, Platform platform, Remote remote, PlatformRecord open,
+        private Outcome settled(Post p, String name, Platform platform, Remote remote, String sentHash,
                 String recordedSlug, boolean slugChanged, String fp, String note) {
-            PlatformRecord r = record(remote, open.hash());
+            PlatformRecord r = record(remote, sentHash);
             put(p, name, recordedSlug, r);
             save();
             // Found by a lookup, or named by LinkedIn's duplicate answer: the first create made it. Else a re-send

@@ -27,10 +27,21 @@ enum Fault {
     /** GraphQL error FORBIDDEN with Hashnode's Pro plan message (Hashnode). */
     GRAPHQL_FORBIDDEN_PRO,
     /** GraphQL error BAD_USER_INPUT (Hashnode). */
-    GRAPHQL_BAD_USER_INPUT;
+    GRAPHQL_BAD_USER_INPUT,
+    /**
+     * The platform commits the create {@link Faults#LATE_COMMIT_AT} into the request, by the run's clock, and its
+     * answer comes later than the client's read timeout: the post is younger than the request.
+     */
+    LATE_COMMIT,
+    /**
+     * A success that cannot be read: Hashnode answers 200 with the new post in {@code data} and an error next to
+     * it; LinkedIn answers 201 with an HTML page and no {@code x-restli-id}.
+     */
+    GARBLED_2XX;
 
     /** True for the faults whose answer may come after the platform stored the post. */
     boolean mayCommit() {
-        return this == DROPPED_AFTER_REQUEST || this == HTTP_500 || this == HEADERS_DELAY || this == BODY_DELAY;
+        return this == DROPPED_AFTER_REQUEST || this == HTTP_500 || this == HEADERS_DELAY || this == BODY_DELAY
+                || this == LATE_COMMIT || this == GARBLED_2XX;
     }
 }
