@@ -395,6 +395,8 @@ final class FakeHashnode extends Dispatcher {
         }
         StoredPost p = new StoredPost(hexId(), cuid(), slug);
         apply(p, input);
+        // apply() takes the slug asked for; the post keeps the one Hashnode gave it.
+        p.slug = slug;
         p.committedAt = clock == null ? null : clock.get();
         if (p.publishedAt == null) {
             p.publishedAt = Instant.now().toString();

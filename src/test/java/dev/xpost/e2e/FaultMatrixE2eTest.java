@@ -76,6 +76,7 @@ class FaultMatrixE2eTest {
                 new Object[] {"hashnode", Fault.HTML_PAGE, true, 6, Status.UNKNOWN},
                 new Object[] {"hashnode", Fault.GARBLED_2XX, true, 6, Status.UNKNOWN},
                 new Object[] {"hashnode", Fault.LATE_COMMIT, true, 6, Status.UNKNOWN},
+                new Object[] {"hashnode", Fault.ENDLESS_BODY, true, 6, Status.UNKNOWN},
                 new Object[] {"linkedin", Fault.DROPPED_AFTER_REQUEST, true, 6, Status.UNKNOWN},
                 new Object[] {"linkedin", Fault.DROPPED_AFTER_REQUEST, false, 6, Status.UNKNOWN},
                 new Object[] {"linkedin", Fault.HTTP_500, true, 6, Status.UNKNOWN},
@@ -86,7 +87,8 @@ class FaultMatrixE2eTest {
                 new Object[] {"linkedin", Fault.HTML_PAGE, false, 6, Status.UNKNOWN},
                 new Object[] {"linkedin", Fault.HTML_PAGE, true, 6, Status.UNKNOWN},
                 new Object[] {"linkedin", Fault.GARBLED_2XX, true, 6, Status.UNKNOWN},
-                new Object[] {"linkedin", Fault.LATE_COMMIT, true, 6, Status.UNKNOWN});
+                new Object[] {"linkedin", Fault.LATE_COMMIT, true, 6, Status.UNKNOWN},
+                new Object[] {"linkedin", Fault.DECLARED_3GB, true, 6, Status.UNKNOWN});
         // Edits between the runs matter where the create may have happened; one fault of each kind is enough.
         Set<Fault> edited = Set.of(Fault.DROPPED_AFTER_REQUEST, Fault.HTML_PAGE, Fault.GARBLED_2XX,
                 Fault.LATE_COMMIT);

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import dev.xpost.http.EndlessBody;
+import dev.xpost.http.Http;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
@@ -90,6 +92,12 @@ final class Faults {
                     .headersDelay(p.delayMillis(), TimeUnit.MILLISECONDS).build();
             case BODY_DELAY -> new MockResponse.Builder(normal)
                     .bodyDelay(p.delayMillis(), TimeUnit.MILLISECONDS).build();
+            case ENDLESS_BODY -> new MockResponse.Builder().code(normal == null ? 200 : normal.getCode())
+                    .headers(normal == null ? okhttp3.Headers.of() : normal.getHeaders())
+                    .removeHeader("Content-Length").body(new EndlessBody(4 * Http.MAX_ANSWER_BYTES)).build();
+            case DECLARED_3GB -> new MockResponse.Builder().code(normal == null ? 200 : normal.getCode())
+                    .headers(normal == null ? okhttp3.Headers.of() : normal.getHeaders())
+                    .body("{}").setHeader("Content-Length", "3000000000").build();
             case HTML_PAGE -> new MockResponse.Builder().code(200)
                     .setHeader("Content-Type", "text/html; charset=utf-8")
                     .body(Fixtures.text("hashnode/retired-endpoint.html")).build();
