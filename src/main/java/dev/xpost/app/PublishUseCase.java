@@ -48,7 +48,10 @@ public final class PublishUseCase {
 
     /** How long a second run waits for the lock of a first one before giving up. */
     static final Duration LOCK_WAIT = Duration.ofSeconds(30);
-    /** Hashnode's reads may lag its writes by up to ~25 s (API.md §3): a younger intent cannot be looked up yet. */
+    /**
+     * Hashnode's reads may lag its writes by up to ~25 s (API.md §3): a post that may have been committed less than
+     * this long ago (counted from when its request ended) cannot be looked up yet.
+     */
     static final Duration HASHNODE_READ_LAG = Duration.ofSeconds(30);
     /**
      * LinkedIn answers a repeated create with 422 and the URN of the post it already has, for about ten minutes
@@ -297,7 +300,6 @@ public final class PublishUseCase {
             Instant since = untimed ? null : name.equals(Config.HASHNODE) ? latestCommit(r) : r.intentAt();
             Duration age = untimed ? ChronoUnit.FOREVER.getDuration() : Duration.between(since, clock);
             Map<String, String> sent = r.sent() == null ? Map.of() : r.sent();
-            String sentSlug = sent.getOrDefault("slug", recordedSlug);
             if (name.equals(Config.HASHNODE)) {
                 if (age.compareTo(HASHNODE_READ_LAG) < 0) {
                     return unknownRow(p, name, "the outcome of a create sent at " + r.intentAt() + " is unknown, "
@@ -311,8 +313,9 @@ public final class PublishUseCase {
                         // the file as any found post is.
                         return adopt(p, name, platform, found.get(), recordedSlug, fp);
                     }
+                    // The intent is kept under the slug the create sent, so a changed slug shows here.
                     return settled(p, name, platform, found.get().remote(), r.hash(), recordedSlug,
-                            !sentSlug.equals(p.slug()), fp, "the earlier create whose answer was lost did make the "
+                            !recordedSlug.equals(p.slug()), fp, "the earlier create whose answer was lost did make the "
                             + "post (" + found.get().remote().url() + "): recorded it instead of creating a twin");
                 }
                 return create(p, name, platform, recordedSlug, fp, "an earlier create left no post on Hashnode");
