@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,7 +48,10 @@ public final class PublishUseCase {
 
     /** How long a second run waits for the lock of a first one before giving up. */
     static final Duration LOCK_WAIT = Duration.ofSeconds(30);
-    /** Hashnode's reads may lag its writes by up to ~25 s (API.md §3): a younger intent cannot be looked up yet. */
+    /**
+     * Hashnode's reads may lag its writes by up to ~25 s (API.md §3): a post that may have been committed less than
+     * this long ago (counted from when its request ended) cannot be looked up yet.
+     */
     static final Duration HASHNODE_READ_LAG = Duration.ofSeconds(30);
     /**
      * LinkedIn answers a repeated create with 422 and the URN of the post it already has, for about ten minutes
@@ -83,6 +87,19 @@ public final class PublishUseCase {
         }
     }
 
+    /** A create between its intent and its answer: what {@link Run#sending} adds to. */
+    private static final class Opening {
+        final Post post;
+        final String platform;
+        PlatformRecord intent;
+
+        Opening(Post post, String platform, PlatformRecord intent) {
+            this.post = post;
+            this.platform = platform;
+            this.intent = intent;
+        }
+    }
+
     /** One run's working set; lives for one call of {@link #run}. */
     private final class Run implements Session {
         final Config config;
@@ -102,6 +119,8 @@ public final class PublishUseCase {
         final Set<String> assumed = new HashSet<>();
         final Map<String, Post> seriesPrevious = new HashMap<>();
         boolean dirty;
+        /** The create in flight, whose intent {@link #sending} completes; null between creates. */
+        Opening opening;
 
         Run(Config config, Options options, Instant now, List<String> targets, Blog blog, StateStore store,
                 State state) {
@@ -264,30 +283,117 @@ public final class PublishUseCase {
             return update(p, name, platform, r, p.slug(), false, fp);
         }
 
+        /**
+         * An earlier create whose outcome is unknown (or a run that died around one): find out what it did before
+         * anything is created again. Hashnode is read for what the create carried (its slug and title, not the
+         * file's) once its reads can show it; LinkedIn is sent the very same create again within its duplicate
+         * window and answers with the post it has. A settled post then gets the file's edits made since.
+         */
         private Outcome settle(Post p, String name, Platform platform, PlatformRecord r, String recordedSlug,
                 String fp) {
-            Instant since = r.intentAt() != null ? r.intentAt() : now;
-            Duration age = Duration.between(since, services.clock().instant());
+            Instant clock = services.clock().instant();
+            Instant future = r.intentAt() != null && r.intentAt().isAfter(clock) ? r.intentAt()
+                    : r.requestEndedAt() != null && r.requestEndedAt().isAfter(clock) ? r.requestEndedAt() : null;
+            boolean untimed = r.intentAt() == null || future != null;
+            if (untimed) {
+                warn("the open " + name + " create of " + stateKey(p) + " has " + (future == null
+                        ? "no time (`intentAt`) in the state file" : "a time in the future (" + future + "; clock "
+                        + "skew or a hand edit)") + ": settled as if it were old enough");
+            }
+            // Hashnode's read lag counts from the latest moment the post could have been committed; LinkedIn's
+            // duplicate window from the earliest, since a repeat is only caught while the first post is recent.
+            Instant since = untimed ? null : name.equals(Config.HASHNODE) ? latestCommit(r) : r.intentAt();
+            Duration age = untimed ? ChronoUnit.FOREVER.getDuration() : Duration.between(since, clock);
+            Map<String, String> sent = r.sent() == null ? Map.of() : r.sent();
             if (name.equals(Config.HASHNODE)) {
                 if (age.compareTo(HASHNODE_READ_LAG) < 0) {
-                    return unknownRow(p, name, "a create was sent " + age.toSeconds() + " s ago and its outcome is "
-                            + "unknown; Hashnode's reads lag up to 25 s, so it cannot be looked up yet: run again in "
-                            + "a minute");
+                    return unknownRow(p, name, "the outcome of a create sent at " + r.intentAt() + " is unknown, "
+                            + "and Hashnode's reads lag up to 25 s behind its writes, so it cannot be looked up "
+                            + "before " + since.plus(HASHNODE_READ_LAG) + ": run again in a minute");
                 }
-                Optional<Platform.Found> found = platform.find(p, this);
+                Optional<Platform.Found> found = platform.findSent(p, sent, this);
                 if (found.isPresent()) {
-                    return adopt(p, name, platform, found.get(), recordedSlug, fp);
+                    if (!live || r.hash() == null) {
+                        // Without the hash of what was sent (an older xpost's intent), the post is compared with
+                        // the file as any found post is.
+                        return adopt(p, name, platform, found.get(), recordedSlug, fp);
+                    }
+                    // The intent is kept under the slug the create sent, so a changed slug shows here.
+                    return settled(p, name, platform, found.get().remote(), r.hash(), recordedSlug,
+                            !recordedSlug.equals(p.slug()), fp, "the earlier create whose answer was lost did make the "
+                            + "post (" + found.get().remote().url() + "): recorded it instead of creating a twin");
                 }
                 return create(p, name, platform, recordedSlug, fp, "an earlier create left no post on Hashnode");
             }
             if (age.compareTo(LINKEDIN_DUPLICATE_WINDOW) <= 0) {
-                return create(p, name, platform, recordedSlug, fp, "settling an earlier create whose outcome is "
-                        + "unknown: LinkedIn answers a repeat with the post it already has");
+                String why = "settling an earlier create whose outcome is unknown: LinkedIn answers a repeat with "
+                        + "the post it already has";
+                if (!live) {
+                    return create(p, name, platform, recordedSlug, fp, why);
+                }
+                Remote remote;
+                try {
+                    remote = platform.resend(p, sent, this);
+                } catch (PlatformException e) {
+                    // A re-send that failed proves nothing about the first create: the record stays open.
+                    PlatformRecord open = e.kind() == PlatformException.Kind.UNKNOWN_OUTCOME
+                            ? r.unknown(e.getMessage(), services.clock().instant()) : r.withMessage(e.getMessage());
+                    put(p, name, recordedSlug, open);
+                    save();
+                    if (e.kind() == PlatformException.Kind.UNKNOWN_OUTCOME) {
+                        return unknownRow(p, name, e.getMessage());
+                    }
+                    throw e;
+                }
+                if (remote.existing()) {
+                    // The duplicate answer may name another post's URN (identical text), not this create's.
+                    refuseForeign(p, name, remote);
+                }
+                // Without a record of what was sent (an older xpost's intent), the file as it is now went out.
+                String sentHash = r.hash() != null && !sent.isEmpty() ? r.hash() : fp;
+                return settled(p, name, platform, remote, sentHash, recordedSlug, false, fp, remote.note());
             }
-            return unknownRow(p, name, "a LinkedIn create sent at " + since + " may or may not have made a post, and "
-                    + "LinkedIn cannot be asked. Look at your LinkedIn activity, then run either `xpost state adopt "
-                    + stateKey(p) + " --platform linkedin --id URN` (it is there) or `xpost state forget "
-                    + stateKey(p) + " --platform linkedin` (it is not; the next publish creates it)");
+            return unknownRow(p, name, "a LinkedIn create sent at " + (untimed ? "an unknown time" : since)
+                    + " may or may not have made a post, and LinkedIn cannot be asked. Look at your LinkedIn activity, "
+                    + "then run either `xpost state adopt " + stateKey(p) + " --platform linkedin --id URN` (it is "
+                    + "there) or `xpost state forget " + stateKey(p) + " --platform linkedin` (it is not; the next "
+                    + "publish creates it)");
+        }
+
+        /**
+         * The latest moment the post of an open create may have been committed: when its request ended, for an
+         * unknown outcome; for an intent left by a run that died, the request may have been in flight up to the
+         * call timeout after the intent was written.
+         */
+        private Instant latestCommit(PlatformRecord r) {
+            if (r.requestEndedAt() != null) {
+                return r.requestEndedAt();
+            }
+            return r.status() == Status.INTENT ? r.intentAt().plus(config.http().callTimeout()) : r.intentAt();
+        }
+
+        /**
+         * Records the post an open create turned out to have made, under the hash of what that create carried,
+         * then brings it in line with the file when the file changed since (text, fields, slug).
+         */
+        private Outcome settled(Post p, String name, Platform platform, Remote remote, String sentHash,
+                String recordedSlug, boolean slugChanged, String fp, String note) {
+            PlatformRecord r = record(remote, sentHash);
+            put(p, name, recordedSlug, r);
+            save();
+            // Found by a lookup, or named by LinkedIn's duplicate answer: the first create made it. Else a re-send
+            // just made it.
+            Outcome.Result result = remote.existing() || name.equals(Config.HASHNODE) ? Outcome.Result.ADOPTED
+                    : Outcome.Result.CREATED;
+            if (fp.equals(r.hash()) && !slugChanged) {
+                return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), note, List.of());
+            }
+            Outcome o = update(p, name, platform, r, p.slug(), slugChanged, fp);
+            String message = note == null ? "settled, then updated to the file as it is now"
+                    : note + "; then updated to the file as it is now";
+            return new Outcome(o.slug(), o.title(), o.file(), o.platform(), o.action(), o.result(), o.when(), o.id(),
+                    o.url(), o.message() == null ? message : message + "; " + o.message(), o.failure(),
+                    o.requests());
         }
 
         private Outcome create(Post p, String name, Platform platform, String recordedSlug, String fp, String why) {
@@ -303,27 +409,31 @@ public final class PublishUseCase {
                 return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.CREATE, null, null, null, null,
                         withUploads(why, platform.pendingUploads(p, true, this)), null, requests);
             }
-            PlatformRecord intent = PlatformRecord.intent(services.clock().instant());
+            PlatformRecord intent = PlatformRecord.intent(services.clock().instant(), fp);
             put(p, name, recordedSlug, intent);
             save();
+            opening = new Opening(p, name, intent);
             try {
                 Remote remote = platform.create(p, this);
                 if (remote.existing()) {
                     refuseForeign(p, name, remote);
                 }
-                put(p, name, recordedSlug, record(remote, fp).withFields(platform.fieldsAfterSync(p, List.of())));
+                put(p, name, p.slug(), record(remote, fp).withFields(platform.fieldsAfterSync(p, List.of())));
                 save();
                 Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
                 return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), remote.note(), List.of());
             } catch (PlatformException e) {
+                PlatformRecord sent = opening.intent;
                 if (e.kind() == PlatformException.Kind.UNKNOWN_OUTCOME) {
-                    put(p, name, recordedSlug, intent.unknown(e.getMessage()));
+                    put(p, name, p.slug(), sent.unknown(e.getMessage(), services.clock().instant()));
                     save();
                     return unknownRow(p, name, e.getMessage());
                 }
-                put(p, name, recordedSlug, intent.failed(e.getMessage()));
+                put(p, name, p.slug(), sent.failed(e.getMessage()));
                 save();
                 throw e;
+            } finally {
+                opening = null;
             }
         }
 
@@ -602,6 +712,16 @@ public final class PublishUseCase {
                 rec = state.slugOf(stateKey(p)).flatMap(old -> state.recordFor(old, platform));
             }
             return rec.map(PlatformRecord::fields);
+        }
+
+        @Override
+        public void sending(Map<String, String> carried) {
+            if (!live || opening == null) {
+                return;
+            }
+            opening.intent = opening.intent.sending(carried);
+            put(opening.post, opening.platform, opening.post.slug(), opening.intent);
+            save();
         }
 
         @Override

@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
 
 /**
  * The one shared OkHttp setup. Redirects are never followed: a platform that answers 3xx has moved, and following
@@ -16,6 +23,12 @@ import okhttp3.Response;
  */
 public final class Http {
     public static final String USER_AGENT = "xpost/" + Version.get() + " (+https://github.com/xpost-cli/xpost)";
+    /**
+     * The most xpost reads of any answer: 16 MiB. The largest legitimate answer is a Hashnode listing page, 100
+     * posts whose Markdown each fits in a request of at most 100 KB, so about 10 MB; anything longer is not an
+     * answer xpost can use, and reading it whole could exhaust memory (an endless chunked body).
+     */
+    public static final long MAX_ANSWER_BYTES = 16L * 1024 * 1024;
 
     private Http() {
     }
@@ -39,11 +52,27 @@ public final class Http {
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .addInterceptor(chain -> chain.proceed(
-                        chain.request().newBuilder().header("User-Agent", USER_AGENT).build()));
+                        chain.request().newBuilder().header("User-Agent", USER_AGENT).build()))
+                .addInterceptor(new CapAnswers(MAX_ANSWER_BYTES));
         if (log != null) {
             b.addNetworkInterceptor(new RequestLog(log));
         }
         return b.build();
+    }
+
+    /**
+     * A variant of {@code http} for a request that must never be sent twice (a create): each call gets a new
+     * connection. OkHttp reuses a pooled keep-alive connection without checking it when it was idle for less than
+     * 10 s, and a server that closed it meanwhile makes the call fail with "unexpected end of stream" — the very
+     * failure of a server that read the request and dropped the connection, so the two cannot be told apart
+     * afterwards. On a new connection the first can no longer happen, and the second stays an unknown outcome.
+     * The connection is not kept afterwards either. Timeouts, interceptors and the dispatcher are shared.
+     */
+    public static OkHttpClient once(OkHttpClient http) {
+        return http.newBuilder()
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                .retryOnConnectionFailure(false)
+                .build();
     }
 
     /** Replaces each secret in {@code text} by a mask; for anything that might echo a request back. */
@@ -66,6 +95,95 @@ public final class Http {
             return "(none)";
         }
         return secret.length() <= 8 ? "****" : secret.substring(0, 4) + "****";
+    }
+
+    /**
+     * An answer longer than the cap: thrown while reading it (or at once, when its declared length says so). An
+     * {@link IOException}, so that every caller already treats it as an answer that could not be read: unknown
+     * for a create, a failure for a read.
+     */
+    public static final class AnswerTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        AnswerTooLargeException(String host, long limit) {
+            super("the answer from " + host + " is longer than " + limit / (1024 * 1024) + " MiB, the most xpost "
+                    + "reads of one answer");
+        }
+    }
+
+    /** True when {@code e} (or what caused it) is an answer cut off at {@link #MAX_ANSWER_BYTES}. */
+    public static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AnswerTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stops reading an answer at the cap, so that neither a declared 3 GB nor an endless body exhausts memory. */
+    static final class CapAnswers implements Interceptor {
+        private final long limit;
+
+        CapAnswers(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            Response response = chain.proceed(chain.request());
+            ResponseBody body = response.body();
+            String host = chain.request().url().host();
+            if (body.contentLength() > limit) {
+                response.close();
+                throw new AnswerTooLargeException(host, limit);
+            }
+            return response.newBuilder().body(new CappedBody(body, limit, host)).build();
+        }
+    }
+
+    private static final class CappedBody extends ResponseBody {
+        private final ResponseBody delegate;
+        private final BufferedSource source;
+
+        CappedBody(ResponseBody delegate, long limit, String host) {
+            this.delegate = delegate;
+            this.source = Okio.buffer(new ForwardingSource(delegate.source()) {
+                private long read;
+
+                @Override
+                public long read(Buffer sink, long byteCount) throws IOException {
+                    long n = super.read(sink, byteCount);
+                    if (n > 0) {
+                        read += n;
+                        if (read > limit) {
+                            throw new AnswerTooLargeException(host, limit);
+                        }
+                    }
+                    return n;
+                }
+            });
+        }
+
+        @Override
+        public MediaType contentType() {
+            return delegate.contentType();
+        }
+
+        @Override
+        public long contentLength() {
+            return delegate.contentLength();
+        }
+
+        @Override
+        public BufferedSource source() {
+            return source;
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
     }
 
     private static final class RequestLog implements Interceptor {

@@ -2,6 +2,7 @@ package dev.xpost.platform;
 
 import dev.xpost.post.Post;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,8 +80,31 @@ public interface Platform {
         return Optional.empty();
     }
 
-    /** Creates the post. Never retried inside: an unknown outcome is thrown as {@code UNKNOWN_OUTCOME}. */
+    /**
+     * Creates the post. Never retried inside: an unknown outcome is thrown as {@code UNKNOWN_OUTCOME}. Just before
+     * the create request goes out, tells {@link Session#sending} what it carries.
+     */
     Remote create(Post post, Session session);
+
+    /**
+     * Settling a create whose outcome is unknown, on a platform that can be read (Hashnode): the remote post that
+     * create made, looked for by what it carried ({@code sent}, as given to {@link Session#sending}), not by what
+     * the file says now. Empty when there is none. {@code sent} is empty for a create recorded without it (made
+     * by an older xpost); the post is then looked for as {@link #find} does.
+     */
+    default Optional<Found> findSent(Post post, Map<String, String> sent, Session session) {
+        return find(post, session);
+    }
+
+    /**
+     * Settling a create whose outcome is unknown, on a platform that cannot be read but refuses a repeat
+     * (LinkedIn): sends the recorded create again, byte for byte, so that the platform answers with the post it
+     * already has ({@link Remote#existing()}), or creates it when the first create did not. Not retried; fails as
+     * {@link #create} does. With an empty {@code sent} (an older xpost's record), sends what the file says now.
+     */
+    default Remote resend(Post post, Map<String, String> sent, Session session) {
+        return create(post, session);
+    }
 
     /**
      * Brings an existing remote post in line with the file.

@@ -3,6 +3,7 @@ package dev.xpost.platform;
 import dev.xpost.post.Post;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,4 +55,12 @@ public interface Session {
 
     /** A warning for the user (stderr), such as a LinkedIn version about to retire. */
     void warn(String message);
+
+    /**
+     * Told by {@link Platform#create} just before the create request itself goes out (after any uploads), with
+     * what it carries in the platform's own keys. A real run records it in the open intent and saves it before
+     * the request, so that settling an unknown outcome looks for, or sends again, exactly this. Ignored elsewhere.
+     */
+    default void sending(Map<String, String> carried) {
+    }
 }

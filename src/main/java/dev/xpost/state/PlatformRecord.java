@@ -2,17 +2,25 @@ package dev.xpost.state;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * What the state file knows about one post on one platform. Immutable: every change returns a new record, which
  * the caller puts back with {@link State#withRecord} and saves.
  *
- * <p>The usual life of a create: {@link #intent(Instant)} (saved <em>before</em> the request is sent), then
- * {@link #published} on success, {@link #unknown(String)} when the outcome is unknown, or {@link #failed(String)}
- * when the platform refused it. Later edits: {@link #sent(String, Instant)}.
+ * <p>The usual life of a create: {@link #intent(Instant, String)} (saved <em>before</em> anything is sent), then
+ * {@link #sending(Map)} (saved just before the create request itself, with what it carries), then
+ * {@link #published} on success, {@link #unknown(String, Instant)} when the outcome is unknown, or
+ * {@link #failed(String)} when the platform refused it. Later edits: {@link #sent(String, Instant)}.
+ *
+ * <p>An open create (intent or unknown) keeps what it carried ({@code sent}) and the hash of the file it was made
+ * from, so that settling looks for — or sends again, byte for byte — what really went out, whatever the file says
+ * by then; the hash then tells whether the settled post must be brought in line with an edited file.
  *
  * @param status        where the post stands; never null
  * @param id            the remote id: the Hashnode post id or the LinkedIn post URN; required when published
@@ -21,7 +29,8 @@ import java.util.TreeSet;
  * @param url           the post's URL as the platform returned it
  * @param publicationId the Hashnode publication the post belongs to
  * @param hash          the hash of what was last sent (its format is the caller's, e.g. {@code sha256:…});
- *                      null for an adopted post whose remote content is not known
+ *                      null for an adopted post whose remote content is not known. For an open create: the hash
+ *                      of what that create carries
  * @param sentAt        when the content with that hash was sent
  * @param intentAt      when the open create was recorded (status intent or unknown); null otherwise
  * @param message       what went wrong with the last attempt, in words for the user; null when nothing did
@@ -29,6 +38,11 @@ import java.util.TreeSet;
  *                      at the last create or update, plus any the platform cannot clear after the file dropped
  *                      them), sorted; what a key removed from the file must be cleared from. Null when not known
  *                      (an adopted post, or a record written before xpost kept this list)
+ * @param sent          for an open create, what its request carries, in the platform's own keys (Hashnode:
+ *                      {@code slug}, {@code title}; LinkedIn: {@code author}, {@code commentary}, {@code card.*});
+ *                      null when the request was not built yet (or the record predates this field)
+ * @param requestEndedAt for an unknown create, when its request ended without a readable answer: Hashnode's
+ *                      read lag counts from here, since the post may have been committed up to that instant
  */
 @JsonPropertyOrder(alphabetic = true)
 public record PlatformRecord(
@@ -42,7 +56,9 @@ public record PlatformRecord(
         Instant sentAt,
         Instant intentAt,
         String message,
-        List<String> fields) {
+        List<String> fields,
+        Map<String, String> sent,
+        Instant requestEndedAt) {
 
     public PlatformRecord {
         fields = fields == null ? null : List.copyOf(new TreeSet<>(fields));
@@ -53,47 +69,69 @@ public record PlatformRecord(
         if (status == Status.PUBLISHED && (id == null || id.isBlank())) {
             throw new IllegalArgumentException("a published record needs the remote \"id\"");
         }
+        sent = sent == null || sent.isEmpty() ? null : Collections.unmodifiableMap(new TreeMap<>(sent));
     }
 
-    /** A record whose {@link #fields()} are not known, as records were before xpost kept them. */
+    /** A record without its sent fields or an open create's details ({@code sent}, {@code requestEndedAt}). */
     public PlatformRecord(Status status, String id, String cuid, String slug, String url, String publicationId,
             String hash, Instant sentAt, Instant intentAt, String message) {
-        this(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message, null);
+        this(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message, null, null, null);
     }
 
     /** A create about to be sent: save this before sending so that a crash leaves a trace. */
     public static PlatformRecord intent(Instant at) {
+        return intent(at, null);
+    }
+
+    /**
+     * A create about to be sent, made from a file whose hash is {@code hash} (null when not known): save this
+     * before sending so that a crash leaves a trace.
+     */
+    public static PlatformRecord intent(Instant at, String hash) {
         Objects.requireNonNull(at, "at");
-        return new PlatformRecord(Status.INTENT, null, null, null, null, null, null, null, at, null, null);
+        return new PlatformRecord(Status.INTENT, null, null, null, null, null, hash, null, at, null);
+    }
+
+    /**
+     * What the create request carries, recorded just before it goes out (after any uploads).
+     *
+     * @throws IllegalStateException when this is not an open create
+     */
+    public PlatformRecord sending(Map<String, String> carried) {
+        if (!status.open()) {
+            throw new IllegalStateException("only an open create carries a request; this one is " + status.label());
+        }
+        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message,
+                fields, carried, requestEndedAt);
     }
 
     /** A post that exists remotely (just created, or adopted): {@code hash} may be null when adopting. */
     public static PlatformRecord published(String id, String url, String hash, Instant sentAt) {
-        return new PlatformRecord(Status.PUBLISHED, id, null, null, url, null, hash, sentAt, null, null, null);
+        return new PlatformRecord(Status.PUBLISHED, id, null, null, url, null, hash, sentAt, null, null);
     }
 
     /** The Hashnode-only details of a post, as Hashnode returned them. */
     public PlatformRecord withHashnode(String cuid, String slug, String publicationId) {
-        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message,
-                fields);
+        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message, fields,
+                sent, requestEndedAt);
     }
 
     /** The URL changed (a platform may move a post when its slug changes). */
     public PlatformRecord withUrl(String newUrl) {
-        return new PlatformRecord(status, id, cuid, slug, newUrl, publicationId, hash, sentAt, intentAt, message,
-                fields);
+        return new PlatformRecord(status, id, cuid, slug, newUrl, publicationId, hash, sentAt, intentAt, message, fields,
+                sent, requestEndedAt);
     }
 
     /** The slug changed, as the platform returned it. */
     public PlatformRecord withSlug(String newSlug) {
-        return new PlatformRecord(status, id, cuid, newSlug, url, publicationId, hash, sentAt, intentAt, message,
-                fields);
+        return new PlatformRecord(status, id, cuid, newSlug, url, publicationId, hash, sentAt, intentAt, message, fields,
+                sent, requestEndedAt);
     }
 
     /** The fields the remote post now holds from xpost (see {@link #fields()}); null when not known. */
     public PlatformRecord withFields(List<String> newFields) {
         return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message,
-                newFields);
+                newFields, sent, requestEndedAt);
     }
 
     /**
@@ -101,8 +139,8 @@ public record PlatformRecord(
      * exists, so it is not {@link Status#FAILED}). Null clears it.
      */
     public PlatformRecord withMessage(String newMessage) {
-        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, newMessage,
-                fields);
+        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, newMessage, fields,
+                sent, requestEndedAt);
     }
 
     /**
@@ -116,7 +154,7 @@ public record PlatformRecord(
             throw new IllegalStateException("only a published post can be updated; this one is " + status.label());
         }
         return new PlatformRecord(Status.PUBLISHED, id, cuid, slug, url, publicationId, newHash, at, null, null,
-                fields);
+                fields, null, null);
     }
 
     /**
@@ -126,8 +164,19 @@ public record PlatformRecord(
      *                               nothing: updates can simply be sent again; use {@link #withMessage})
      */
     public PlatformRecord unknown(String why) {
+        return unknown(why, null);
+    }
+
+    /**
+     * The create was sent and its outcome is unknown; its request ended at {@code endedAt} (null when not known).
+     * What it carried is kept, for settling.
+     *
+     * @throws IllegalStateException when the post is already published
+     */
+    public PlatformRecord unknown(String why, Instant endedAt) {
         requireNoRemotePost("unknown");
-        return new PlatformRecord(Status.UNKNOWN, null, null, null, null, null, null, null, intentAt, why, null);
+        return new PlatformRecord(Status.UNKNOWN, null, null, null, null, null, hash, null, intentAt, why, null, sent,
+                endedAt);
     }
 
     /**
@@ -138,7 +187,7 @@ public record PlatformRecord(
      */
     public PlatformRecord failed(String why) {
         requireNoRemotePost("failed");
-        return new PlatformRecord(Status.FAILED, null, null, null, null, null, null, null, null, why, null);
+        return new PlatformRecord(Status.FAILED, null, null, null, null, null, null, null, null, why);
     }
 
     private void requireNoRemotePost(String target) {

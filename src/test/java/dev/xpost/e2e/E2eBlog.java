@@ -173,6 +173,27 @@ final class E2eBlog implements AutoCloseable {
         cli.clock = Clock.fixed(cli.clock.instant().plus(d), ZoneOffset.UTC);
     }
 
+    /**
+     * Platform time as the tests of settling need it: the fake Hashnode hides each new post from reads for
+     * {@code lag} after it stored it (Hashnode's cached reads, API.md §3), by the run's clock; and the run's clock
+     * becomes a {@link MovableClock} that a {@link Fault#LATE_COMMIT} moves while its request is in flight (later
+     * {@link #advance} calls fix it again, which is all a settling run needs).
+     */
+    MovableClock hashnodeReadLag(Duration lag) {
+        MovableClock c = new MovableClock(cli.clock.instant());
+        cli.clock = c;
+        hashnode.readLag(lag, () -> cli.clock.instant());
+        hashnode.moveClockWith(this::moveIfMovable);
+        linkedin.moveClockWith(this::moveIfMovable);
+        return c;
+    }
+
+    private void moveIfMovable(Duration d) {
+        if (cli.clock instanceof MovableClock m) {
+            m.advance(d);
+        }
+    }
+
     void resetCounts() {
         hashnode.resetCounts();
         linkedin.resetCounts();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xpost.http.Json;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -51,6 +54,8 @@ final class FakeHashnode extends Dispatcher {
         boolean enableToc;
         boolean disableComments;
         boolean isDelisted;
+        /** When {@code publishPost} stored it, by the run's clock; null for a seeded post (long visible). */
+        Instant committedAt;
 
         StoredPost(String id, String cuid, String slug) {
             this.id = id;
@@ -74,6 +79,8 @@ final class FakeHashnode extends Dispatcher {
     private final List<String> violations = new ArrayList<>();
     private volatile CountDownLatch publishSeen = new CountDownLatch(1);
     private long sequence;
+    private Duration readLag = Duration.ZERO;
+    private Supplier<Instant> clock;
 
     FakeHashnode(String token, List<String> foreignSecrets) {
         this.token = token;
@@ -110,6 +117,25 @@ final class FakeHashnode extends Dispatcher {
 
     void clearFaults() {
         faults.clear();
+    }
+
+    /**
+     * From now on, reads ({@code Posts}, {@code PostBySlug}) do not show a post until {@code lag} after
+     * {@code publishPost} stored it, by {@code clock} (the run's clock), as Hashnode's cached reads do (API.md §3:
+     * up to ~25 s). Writes see every post.
+     */
+    synchronized void readLag(Duration lag, Supplier<Instant> clock) {
+        this.readLag = lag;
+        this.clock = clock;
+    }
+
+    /** How {@link Fault#LATE_COMMIT} moves the run's clock while the request is in flight. */
+    void moveClockWith(Consumer<Duration> mover) {
+        faults.moveClockWith(mover);
+    }
+
+    private boolean visible(StoredPost p) {
+        return p.committedAt == null || clock == null || !clock.get().isBefore(p.committedAt.plus(readLag));
     }
 
     // ------------------------------------------------------------------------------------------- assertions
@@ -197,6 +223,17 @@ final class FakeHashnode extends Dispatcher {
         }
         if (fault == null) {
             return answer(op, vars);
+        }
+        if (fault.fault() == Fault.LATE_COMMIT) {
+            return faults.lateCommit(fault, () -> answer(op, vars));
+        }
+        if (fault.fault() == Fault.GARBLED_2XX) {
+            ObjectNode root = (ObjectNode) Json.parseOrNull(Faults.bodyOf(answer(op, vars)));
+            ObjectNode e = root.putArray("errors").addObject();
+            e.put("message", "Cannot return the publication of a post in a private series");
+            e.putArray("path").add(op.equals("PublishPost") ? "publishPost" : op).add("post").add("publication");
+            e.putObject("extensions").put("code", "BAD_USER_INPUT");
+            return json200(Json.compact(root));
         }
         boolean commit = fault.storedFirst() || fault.fault() == Fault.HEADERS_DELAY
                 || fault.fault() == Fault.BODY_DELAY;
@@ -298,7 +335,7 @@ final class FakeHashnode extends Dispatcher {
         }
         first = Math.min(first, MAX_PAGE);
         // Newest first, as Hashnode lists a publication's posts.
-        List<StoredPost> newest = new ArrayList<>(posts);
+        List<StoredPost> newest = new ArrayList<>(posts.stream().filter(this::visible).toList());
         Collections.reverse(newest);
         int start = 0;
         String after = vars.path("after").asText(null);
@@ -337,7 +374,7 @@ final class FakeHashnode extends Dispatcher {
         ObjectNode data = Json.MAPPER.createObjectNode();
         ObjectNode pub = data.putObject("publication");
         pub.put("id", PUBLICATION_ID);
-        StoredPost hit = posts.stream().filter(p -> p.slug.equals(slug)).findFirst().orElse(null);
+        StoredPost hit = posts.stream().filter(p -> p.slug.equals(slug) && visible(p)).findFirst().orElse(null);
         if (hit == null) {
             pub.putNull("post");
         } else {
@@ -366,6 +403,9 @@ final class FakeHashnode extends Dispatcher {
         }
         StoredPost p = new StoredPost(hexId(), cuid(), slug);
         apply(p, input);
+        // apply() takes the slug asked for; the post keeps the one Hashnode gave it.
+        p.slug = slug;
+        p.committedAt = clock == null ? null : clock.get();
         if (p.publishedAt == null) {
             p.publishedAt = Instant.now().toString();
         }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.time.Duration;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -76,6 +78,11 @@ final class FakeLinkedIn extends Dispatcher {
 
     void clearFaults() {
         faults.clear();
+    }
+
+    /** How {@link Fault#LATE_COMMIT} moves the run's clock while the request is in flight. */
+    void moveClockWith(Consumer<Duration> mover) {
+        faults.moveClockWith(mover);
     }
 
     synchronized List<StoredPost> posts() {
@@ -151,6 +158,15 @@ final class FakeLinkedIn extends Dispatcher {
         }
         if (fault == null) {
             return answer(op, request, body);
+        }
+        if (fault.fault() == Fault.LATE_COMMIT) {
+            return faults.lateCommit(fault, () -> answer(op, request, body));
+        }
+        if (fault.fault() == Fault.GARBLED_2XX) {
+            MockResponse normal = answer(op, request, body);
+            // A 201 whose body is a web page and whose x-restli-id is lost on the way.
+            return new MockResponse.Builder().code(normal.getCode()).setHeader("Content-Type", "text/html")
+                    .body("<!DOCTYPE html><html><body>Redirecting to your feed…</body></html>").build();
         }
         boolean commit = fault.storedFirst() || fault.fault() == Fault.HEADERS_DELAY
                 || fault.fault() == Fault.BODY_DELAY;

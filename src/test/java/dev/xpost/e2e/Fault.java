@@ -27,10 +27,25 @@ enum Fault {
     /** GraphQL error FORBIDDEN with Hashnode's Pro plan message (Hashnode). */
     GRAPHQL_FORBIDDEN_PRO,
     /** GraphQL error BAD_USER_INPUT (Hashnode). */
-    GRAPHQL_BAD_USER_INPUT;
+    GRAPHQL_BAD_USER_INPUT,
+    /**
+     * The platform commits the create {@link Faults#LATE_COMMIT_AT} into the request, by the run's clock, and its
+     * answer comes later than the client's read timeout: the post is younger than the request.
+     */
+    LATE_COMMIT,
+    /**
+     * A success that cannot be read: Hashnode answers 200 with the new post in {@code data} and an error next to
+     * it; LinkedIn answers 201 with an HTML page and no {@code x-restli-id}.
+     */
+    GARBLED_2XX,
+    /** A 2xx whose body never ends (chunked without end), after the normal headers. */
+    ENDLESS_BODY,
+    /** A 2xx that declares a 3 GB body. */
+    DECLARED_3GB;
 
     /** True for the faults whose answer may come after the platform stored the post. */
     boolean mayCommit() {
-        return this == DROPPED_AFTER_REQUEST || this == HTTP_500 || this == HEADERS_DELAY || this == BODY_DELAY;
+        return this == DROPPED_AFTER_REQUEST || this == HTTP_500 || this == HEADERS_DELAY || this == BODY_DELAY
+                || this == LATE_COMMIT || this == GARBLED_2XX || this == ENDLESS_BODY || this == DECLARED_3GB;
     }
 }

@@ -1,13 +1,18 @@
 package dev.xpost.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xpost.state.PlatformRecord;
 import dev.xpost.state.Status;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,9 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The core promise: whatever goes wrong with a create — a dropped connection after the request arrived, a 500, a 429,
- * a timeout, an HTML page, or a crash between the platform's success and the state write — the run says so with
- * the documented exit code, and the next run ends with exactly one post per (post, platform) and a state file that
- * names those very posts.
+ * a timeout, an HTML page, a success that cannot be read, a commit just before the request gave up, or a crash
+ * between the platform's success and the state write — the run says so with the documented exit code, and the next
+ * runs end with exactly one post per (post, platform) and a state file that names those very posts, also when the
+ * author edited the post or changed its slug in between. The fake Hashnode hides a new post from reads for 25 s,
+ * as Hashnode's cached reads do.
  */
 class FaultMatrixE2eTest {
     /** Longer than the read timeout of the blog under test (800 ms), short enough to keep the suite quick. */
@@ -34,6 +41,7 @@ class FaultMatrixE2eTest {
     @BeforeEach
     void setUp() throws IOException {
         blog = new E2eBlog(dir);
+        blog.hashnodeReadLag(Duration.ofSeconds(25));
         blog.config("800ms");
         blog.post("first.md", "First post", "2026-11-20T09:00:00Z", "first-post");
         blog.post("second.md", "Second post", "2026-11-22T09:00:00Z", "second-post");
@@ -44,31 +52,69 @@ class FaultMatrixE2eTest {
         blog.close();
     }
 
-    static Stream<Arguments> faults() {
-        return Stream.of(
-                // platform, fault, stored before the fault, exit code, status of the faulted create
-                Arguments.of("hashnode", Fault.DROPPED_AFTER_REQUEST, true, 6, Status.UNKNOWN),
-                Arguments.of("hashnode", Fault.DROPPED_AFTER_REQUEST, false, 6, Status.UNKNOWN),
-                Arguments.of("hashnode", Fault.HTTP_500, true, 6, Status.UNKNOWN),
-                Arguments.of("hashnode", Fault.HTTP_500, false, 6, Status.UNKNOWN),
-                Arguments.of("hashnode", Fault.HTTP_429, false, 5, Status.FAILED),
-                Arguments.of("hashnode", Fault.HEADERS_DELAY, true, 6, Status.UNKNOWN),
-                Arguments.of("hashnode", Fault.BODY_DELAY, true, 6, Status.UNKNOWN),
-                Arguments.of("hashnode", Fault.HTML_PAGE, false, 2, Status.FAILED),
-                Arguments.of("linkedin", Fault.DROPPED_AFTER_REQUEST, true, 6, Status.UNKNOWN),
-                Arguments.of("linkedin", Fault.DROPPED_AFTER_REQUEST, false, 6, Status.UNKNOWN),
-                Arguments.of("linkedin", Fault.HTTP_500, true, 6, Status.UNKNOWN),
-                Arguments.of("linkedin", Fault.HTTP_500, false, 6, Status.UNKNOWN),
-                Arguments.of("linkedin", Fault.HTTP_429, false, 5, Status.FAILED),
-                Arguments.of("linkedin", Fault.HEADERS_DELAY, true, 6, Status.UNKNOWN),
-                // No BODY_DELAY for LinkedIn: its 201 to a create has an empty body, so there is nothing to delay.
-                Arguments.of("linkedin", Fault.HTML_PAGE, false, 2, Status.FAILED));
+    /** What the author does to the post between the faulted run and the runs that settle it. */
+    enum Change {
+        NONE,
+        /** A new title (and so a new body): settling must find or re-send what was sent, then update it. */
+        EDIT,
+        /** A new slug: Hashnode must be asked for the slug that was sent, not the file's. */
+        SLUG
     }
 
-    @ParameterizedTest(name = "{0} create: {1}, stored before the fault: {2} -> exit {3}, then exactly once")
+    static Stream<Arguments> faults() {
+        List<Object[]> rows = List.of(
+                // platform, fault, stored before the fault, exit code, status of the faulted create
+                new Object[] {"hashnode", Fault.DROPPED_AFTER_REQUEST, true, 6, Status.UNKNOWN},
+                new Object[] {"hashnode", Fault.DROPPED_AFTER_REQUEST, false, 6, Status.UNKNOWN},
+                new Object[] {"hashnode", Fault.HTTP_500, true, 6, Status.UNKNOWN},
+                new Object[] {"hashnode", Fault.HTTP_500, false, 6, Status.UNKNOWN},
+                new Object[] {"hashnode", Fault.HTTP_429, false, 5, Status.FAILED},
+                new Object[] {"hashnode", Fault.HEADERS_DELAY, true, 6, Status.UNKNOWN},
+                new Object[] {"hashnode", Fault.BODY_DELAY, true, 6, Status.UNKNOWN},
+                // A 2xx that cannot be read does not prove "not created", whether or not the post was stored.
+                new Object[] {"hashnode", Fault.HTML_PAGE, false, 6, Status.UNKNOWN},
+                new Object[] {"hashnode", Fault.HTML_PAGE, true, 6, Status.UNKNOWN},
+                new Object[] {"hashnode", Fault.GARBLED_2XX, true, 6, Status.UNKNOWN},
+                new Object[] {"hashnode", Fault.LATE_COMMIT, true, 6, Status.UNKNOWN},
+                new Object[] {"hashnode", Fault.ENDLESS_BODY, true, 6, Status.UNKNOWN},
+                new Object[] {"linkedin", Fault.DROPPED_AFTER_REQUEST, true, 6, Status.UNKNOWN},
+                new Object[] {"linkedin", Fault.DROPPED_AFTER_REQUEST, false, 6, Status.UNKNOWN},
+                new Object[] {"linkedin", Fault.HTTP_500, true, 6, Status.UNKNOWN},
+                new Object[] {"linkedin", Fault.HTTP_500, false, 6, Status.UNKNOWN},
+                new Object[] {"linkedin", Fault.HTTP_429, false, 5, Status.FAILED},
+                new Object[] {"linkedin", Fault.HEADERS_DELAY, true, 6, Status.UNKNOWN},
+                // No BODY_DELAY for LinkedIn: its 201 to a create has an empty body, so there is nothing to delay.
+                new Object[] {"linkedin", Fault.HTML_PAGE, false, 6, Status.UNKNOWN},
+                new Object[] {"linkedin", Fault.HTML_PAGE, true, 6, Status.UNKNOWN},
+                new Object[] {"linkedin", Fault.GARBLED_2XX, true, 6, Status.UNKNOWN},
+                new Object[] {"linkedin", Fault.LATE_COMMIT, true, 6, Status.UNKNOWN},
+                new Object[] {"linkedin", Fault.DECLARED_3GB, true, 6, Status.UNKNOWN});
+        // Edits between the runs matter where the create may have happened; one fault of each kind is enough.
+        Set<Fault> edited = Set.of(Fault.DROPPED_AFTER_REQUEST, Fault.HTML_PAGE, Fault.GARBLED_2XX,
+                Fault.LATE_COMMIT);
+        List<Arguments> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            out.add(Arguments.of(r[0], r[1], r[2], r[3], r[4], Change.NONE));
+            if (r[4] == Status.UNKNOWN && edited.contains((Fault) r[1])) {
+                out.add(Arguments.of(r[0], r[1], r[2], r[3], r[4], Change.EDIT));
+                out.add(Arguments.of(r[0], r[1], r[2], r[3], r[4], Change.SLUG));
+            }
+        }
+        return out.stream();
+    }
+
+    @Test
+    void theMatrixHasTheSizeTheReadmeStates() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        long rows = faults().count();
+        assertTrue(readme.contains(rows + " fault cases"), "README says how many fault cases the matrix runs: "
+                + rows);
+    }
+
+    @ParameterizedTest(name = "{0} create: {1}, stored before the fault: {2} -> exit {3}; then {5}; exactly once")
     @MethodSource("faults")
     void aFailedCreateIsSettledByTheNextRunWithoutATwin(String platform, Fault fault, boolean stored, int exit,
-            Status status) {
+            Status status, Change change) throws IOException {
         boolean hashnode = platform.equals("hashnode");
         if (hashnode) {
             blog.hashnode.fail("PublishPost", fault, 1, stored, LATE_MS);
@@ -83,18 +129,30 @@ class FaultMatrixE2eTest {
         assertTrue(rec.message() != null && !rec.message().isBlank(), "the record says what went wrong");
         assertEquals(status == Status.UNKNOWN ? "unknown" : "failed", first.outcome("first-post", platform),
                 first::toString);
+        assertFalse(first.result().err().contains("Exception") || first.result().err().contains("\tat "),
+                first::toString);
         if (hashnode) {
             assertEquals("held", first.outcome("first-post", "linkedin"), "LinkedIn waits for the Hashnode post");
         }
         blog.hashnode.clearFaults();
         blog.linkedin.clearFaults();
 
+        String slug = "first-post";
+        String title = "First post";
+        if (change == Change.EDIT) {
+            title = "First post, revised";
+            blog.post("first.md", title, "2026-11-20T09:00:00Z", slug);
+        } else if (change == Change.SLUG) {
+            slug = "first-post-renamed";
+            blog.post("first.md", title, "2026-11-20T09:00:00Z", slug);
+        }
+
         if (hashnode && status == Status.UNKNOWN) {
             // Straight away Hashnode's reads may still miss the post: xpost must neither look nor create again.
             blog.resetCounts();
             E2eBlog.Run early = blog.publish();
             assertEquals(6, early.code(), early::toString);
-            assertTrue(early.message("first-post", "hashnode").contains("run again in a minute"), early::toString);
+            assertTrue(early.message(slug, "hashnode").contains("run again in a minute"), early::toString);
             assertEquals(0, blog.hashnode.count("PublishPost"), "no second create while the first is unsettled");
             blog.advance(Duration.ofMinutes(1));
         } else {
@@ -104,15 +162,30 @@ class FaultMatrixE2eTest {
 
         E2eBlog.Run second = blog.publish();
         assertEquals(0, second.code(), second::toString);
-        if (status == Status.UNKNOWN && stored) {
-            assertEquals("adopted", second.outcome("first-post", platform), second::toString);
+        String expected;
+        if (change == Change.NONE) {
+            expected = status == Status.UNKNOWN && stored ? "adopted" : "created";
+        } else if (hashnode) {
+            expected = stored ? "updated" : "created";
         } else {
-            assertEquals("created", second.outcome("first-post", platform), second::toString);
+            // LinkedIn gets the create that was sent again (adopted or made now), then the file's edit.
+            expected = "updated";
         }
-        blog.assertExactlyOnce("first-post", "First post", true);
+        assertEquals(expected, second.outcome(slug, platform), second::toString);
+        // A slug change cannot move LinkedIn's link card: that post keeps linking to the old Hashnode URL.
+        blog.assertExactlyOnce(slug, title, hashnode || change != Change.SLUG);
         blog.assertExactlyOnce("second-post", "Second post", true);
         assertEquals(2, blog.hashnode.posts().size());
         assertEquals(2, blog.linkedin.posts().size());
+        PlatformRecord li = blog.published(slug, "linkedin");
+        assertEquals(1, blog.linkedin.posts().stream().filter(p -> p.urn.equals(li.id())).count());
+        if (change == Change.EDIT) {
+            assertTrue(blog.linkedin.byUrn(li.id()).commentary.contains("revised"), "LinkedIn has the edit");
+        }
+        if (change == Change.SLUG) {
+            assertEquals(slug, blog.hashnode.byId(blog.published(slug, "hashnode").id()).slug, "Hashnode has it");
+            assertTrue(blog.record("first-post", platform).isEmpty(), "the record moved with the slug");
+        }
 
         blog.resetCounts();
         E2eBlog.Run third = blog.publish();

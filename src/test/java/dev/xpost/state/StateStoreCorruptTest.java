@@ -59,7 +59,8 @@ class StateStoreCorruptTest {
                         ""), "a published record needs the remote \"id\"", "line 33,"),
                 Arguments.of("unknown field", full.replace("\"cuid\":", "\"token\": \"x\",\n          \"cuid\":"),
                         "at posts.aws-part-1.platforms.hashnode: unknown field \"token\" (expected one of: cuid,"
-                                + " fields, hash, id, intentAt, message, publicationId, sentAt, slug, status, url)", "line 27,"),
+                                + " fields, hash, id, intentAt, message, publicationId, requestEndedAt, sent, sentAt, slug,"
+                                + " status, url)", "line 27,"),
                 Arguments.of("post without file", full.replace("\"file\": \"posts/aws/part-2.md\",", ""),
                         "at posts.aws-part-2: \"file\" is missing", "line 49,"),
                 Arguments.of("null post", "{\"posts\": {\"a\": null}, \"version\": 1}",

@@ -2,6 +2,7 @@ package dev.xpost.platform.hashnode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xpost.http.Backoff;
+import dev.xpost.http.Http;
 import dev.xpost.http.Json;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.PlatformException.Kind;
@@ -57,6 +58,8 @@ public final class HashnodeClient {
     private static final int EXCERPT = 200;
 
     private final OkHttpClient http;
+    /** For {@code publishPost}: a new connection each time ({@link Http#once}). */
+    private final OkHttpClient once;
     private final HttpUrl endpoint;
     private final String token;
     private final Backoff backoff;
@@ -77,6 +80,7 @@ public final class HashnodeClient {
      */
     public HashnodeClient(OkHttpClient http, HttpUrl endpoint, String token, Backoff backoff, Clock clock) {
         this.http = Objects.requireNonNull(http, "http");
+        this.once = Http.once(http);
         this.endpoint = checkEndpoint(Objects.requireNonNull(endpoint, "endpoint"));
         this.token = checkToken(token);
         this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -309,7 +313,7 @@ public final class HashnodeClient {
         refuseOversized(input);
         JsonNode data;
         try {
-            data = exchange("publishing " + file, input.requestBody(), false);
+            data = exchange("publishing " + file, input.requestBody(), false, true);
         } catch (Unsure u) {
             if (u.notSent) {
                 throw fail(Kind.TRANSIENT, "Could not reach Hashnode to publish " + file + " (" + u.what
@@ -347,7 +351,7 @@ public final class HashnodeClient {
         refuseOversized(input);
         JsonNode data;
         try {
-            data = exchange("updating " + file, input.requestBody(), false);
+            data = exchange("updating " + file, input.requestBody(), false, false);
         } catch (Unsure u) {
             throw fail(u.rateLimited ? Kind.RATE_LIMITED : Kind.TRANSIENT, "Updating " + file + " on Hashnode "
                     + "failed with " + u.what + ". An update is safe to send again: the next xpost run will retry "
@@ -432,11 +436,16 @@ public final class HashnodeClient {
         for (int attempt = 1; ; attempt++) {
             Unsure u;
             try {
-                return exchange(what, body, true);
+                return exchange(what, body, true, false);
             } catch (Unsure e) {
                 u = e;
             }
             Kind giveUp = u.rateLimited ? Kind.RATE_LIMITED : Kind.TRANSIENT;
+            if (u.tooLarge) {
+                // The same question gets the same over-long answer: asking again only downloads it again.
+                throw fail(Kind.TRANSIENT, "xpost stopped " + what + " on Hashnode: " + u.what + "; nothing was "
+                        + "changed. Check hashnode.endpoint in config/xpost.yaml, or run xpost again later", null);
+            }
             if (backoff.tooLong(u.retryAfter)) {
                 throw fail(giveUp, "Hashnode asked xpost to wait " + u.retryAfter.toSeconds() + " s before "
                         + what + " (" + u.what + "), longer than xpost waits in one run: run it again later",
@@ -460,8 +469,10 @@ public final class HashnodeClient {
      * {@link Unsure} when a later try might succeed (whether that is safe is the caller's business).
      *
      * @param notFoundIsAbsent true for lookups, where {@code NOT_FOUND} answers "there is none" (null data)
+     * @param create           true for {@code publishPost}: sent on a new connection, and a 2xx answer that cannot
+     *                         be read as a clean result is {@link Unsure}, since the post may have been committed
      */
-    private JsonNode exchange(String what, String body, boolean notFoundIsAbsent) throws Unsure {
+    private JsonNode exchange(String what, String body, boolean notFoundIsAbsent, boolean create) throws Unsure {
         Request request = new Request.Builder()
                 .url(endpoint)
                 .header("Authorization", "Bearer " + token)
@@ -472,7 +483,7 @@ public final class HashnodeClient {
         String text;
         Response response;
         try {
-            response = http.newCall(request).execute();
+            response = (create ? once : http).newCall(request).execute();
             try (response) {
                 code = response.code();
                 text = response.body().string();
@@ -483,9 +494,48 @@ public final class HashnodeClient {
         } catch (InterruptedIOException e) {
             throw new Unsure("no answer in time (" + e.getClass().getSimpleName() + ")", null, false, false, e);
         } catch (IOException e) {
+            if (Http.tooLarge(e)) {
+                throw new Unsure("an answer longer than " + Http.MAX_ANSWER_BYTES / (1024 * 1024) + " MiB, more than"
+                        + " xpost reads", null, false, false, true, e);
+            }
             throw new Unsure("a broken connection (" + e.getClass().getSimpleName() + ")", null, false, false, e);
         }
+        if (create && code >= 200 && code < 300) {
+            Optional<String> garbled = garbled(code, response, text);
+            if (garbled.isPresent()) {
+                throw new Unsure(garbled.get(), null, false, false, null);
+            }
+        }
         return interpret(what, code, response, text, notFoundIsAbsent);
+    }
+
+    /**
+     * Why a 2xx answer to {@code publishPost} does not prove that nothing was created, when it is not a clean
+     * GraphQL result: not JSON (an HTML page), no {@code data}, or {@code errors} next to a {@code publishPost}
+     * that is there or is named deeper than its own field (the mutation ran; only part of its answer failed).
+     * Empty for a clean answer, and for errors that refused the mutation itself (its field null or absent).
+     */
+    private static Optional<String> garbled(int code, Response response, String text) {
+        JsonNode json = Json.parseOrNull(text);
+        if (json == null || !json.isObject()) {
+            return Optional.of("HTTP " + code + " with " + (isHtml(response, text) ? "an HTML page"
+                    : text.isBlank() ? "an empty body" : "a body that is not GraphQL JSON") + " instead of the result");
+        }
+        JsonNode errors = json.get("errors");
+        JsonNode payload = json.path("data").path("publishPost");
+        boolean hasErrors = errors != null && errors.isArray() && !errors.isEmpty();
+        if (!hasErrors) {
+            return json.path("data").isObject() ? Optional.empty()
+                    : Optional.of("HTTP " + code + " with JSON that holds neither data nor errors");
+        }
+        boolean deeper = false;
+        for (JsonNode e : errors) {
+            deeper |= e.path("path").isArray() && e.path("path").size() > 1;
+        }
+        if (payload.isObject() || deeper) {
+            return Optional.of("HTTP " + code + " with both a result and errors");
+        }
+        return Optional.empty();
     }
 
     private JsonNode interpret(String what, int code, Response response, String text, boolean notFoundIsAbsent)
@@ -643,13 +693,21 @@ public final class HashnodeClient {
         final boolean rateLimited;
         /** Nothing reached the server (no connection): even a create is safe to send again. */
         final boolean notSent;
+        /** The answer was longer than xpost reads ({@link Http#MAX_ANSWER_BYTES}): asking again will not help. */
+        final boolean tooLarge;
 
         Unsure(String what, Duration retryAfter, boolean rateLimited, boolean notSent, Throwable cause) {
+            this(what, retryAfter, rateLimited, notSent, false, cause);
+        }
+
+        Unsure(String what, Duration retryAfter, boolean rateLimited, boolean notSent, boolean tooLarge,
+                Throwable cause) {
             super(what, cause, false, false);
             this.what = what;
             this.retryAfter = retryAfter;
             this.rateLimited = rateLimited;
             this.notSent = notSent;
+            this.tooLarge = tooLarge;
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.xpost.post.Post;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,10 @@ import okhttp3.OkHttpClient;
  * Without a token it works offline for plans and dry runs and never reaches the network.
  */
 public final class HashnodePlatform implements Platform {
+    /** Keys of what a create carried ({@link Session#sending}): what it can be found by while Hashnode's reads lag. */
+    static final String SENT_SLUG = "slug";
+    static final String SENT_TITLE = "title";
+
     private final HashnodeClient client;
     private final String endpoint;
     private final PublicationRef ref;
@@ -29,6 +34,7 @@ public final class HashnodePlatform implements Platform {
     private Session session;
     private Map<String, RemotePost> byCuid;
     private Map<String, RemotePost> bySlug;
+    private List<RemotePost> listed;
 
     /**
      * @param client null when there is no token: then only offline previews are possible
@@ -77,17 +83,7 @@ public final class HashnodePlatform implements Platform {
         if (client == null) {
             return Optional.empty();
         }
-        if (bySlug == null) {
-            // One listing per run answers every adoption question: ⌈N/100⌉ reads instead of one per post.
-            byCuid = new HashMap<>();
-            bySlug = new HashMap<>();
-            for (RemotePost r : client.posts(publication())) {
-                if (r.cuid() != null) {
-                    byCuid.put(r.cuid(), r);
-                }
-                bySlug.put(r.slug(), r);
-            }
-        }
+        list();
         RemotePost hit = post.cuid() == null ? null : byCuid.get(post.cuid());
         if (hit == null) {
             hit = bySlug.get(post.slug());
@@ -97,6 +93,49 @@ public final class HashnodePlatform implements Platform {
         }
         return Optional.of(new Found(Remote.of(hit.id(), hit.url(), hit.slug(), hit.cuid()),
                 images.knownBody(post, session).map(hit::sameMarkdown).orElse(false)));
+    }
+
+    /** One listing per run answers every adoption question: ⌈N/100⌉ reads instead of one per post. */
+    private void list() {
+        if (bySlug == null) {
+            byCuid = new HashMap<>();
+            bySlug = new HashMap<>();
+            listed = client.posts(publication());
+            for (RemotePost r : listed) {
+                if (r.cuid() != null) {
+                    byCuid.put(r.cuid(), r);
+                }
+                bySlug.put(r.slug(), r);
+            }
+        }
+    }
+
+    /**
+     * The post an unsettled create made, by the slug and title it sent: the post with that very slug, or — since
+     * Hashnode suffixes a slug that is taken ({@code my-post-a1b2}) — a suffixed one; either way with the title
+     * that was sent, so that another post that happens to hold the slug is never taken for it.
+     */
+    @Override
+    public Optional<Found> findSent(Post post, Map<String, String> sent, Session session) {
+        String slug = sent.get(SENT_SLUG);
+        String title = sent.get(SENT_TITLE);
+        if (slug == null || title == null) {
+            return find(post, session);
+        }
+        if (client == null) {
+            return Optional.empty();
+        }
+        list();
+        RemotePost hit = bySlug.get(slug);
+        if (hit == null || !title.equals(hit.title())) {
+            hit = listed.stream().filter(r -> r.slug() != null && r.slug().startsWith(slug + "-")
+                    && r.slug().substring(slug.length() + 1).matches("[a-z0-9]+") && title.equals(r.title()))
+                    .findFirst().orElse(null);
+        }
+        if (hit == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Found(Remote.of(hit.id(), hit.url(), hit.slug(), hit.cuid()), null));
     }
 
     @Override
@@ -133,6 +172,10 @@ public final class HashnodePlatform implements Platform {
         // Every image goes up before the post: a failed upload must not leave a post with a broken picture.
         Post sent = images.upload(post, session, client);
         PostInput in = checked(PostInput.publish(sent, publication().id(), seriesId, session.now()));
+        Map<String, String> carried = new LinkedHashMap<>();
+        carried.put(SENT_SLUG, in.requestedSlug() != null ? in.requestedSlug() : post.slug());
+        carried.put(SENT_TITLE, post.title());
+        session.sending(carried);
         PublishResult r = client.publish(in);
         Remote remote = Remote.of(r.id(), r.url(), r.slug(), r.cuid());
         return r.slugWarning(post.file().toString()).map(remote::withNote).orElse(remote);

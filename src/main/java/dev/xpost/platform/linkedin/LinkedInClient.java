@@ -2,6 +2,7 @@ package dev.xpost.platform.linkedin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xpost.http.Backoff;
+import dev.xpost.http.Http;
 import dev.xpost.http.Json;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.PlatformException.Kind;
@@ -66,6 +67,8 @@ public final class LinkedInClient {
     private static final MediaType JSON = MediaType.get("application/json");
 
     private final OkHttpClient http;
+    /** For creates: a new connection each time ({@link Http#once}). */
+    private final OkHttpClient once;
     private final HttpUrl apiBase;
     private final String version;
     private final String token;
@@ -89,6 +92,7 @@ public final class LinkedInClient {
     public LinkedInClient(OkHttpClient http, HttpUrl apiBase, String version, String token, Backoff backoff,
                           Clock clock) {
         this.http = Objects.requireNonNull(http, "http");
+        this.once = Http.once(http);
         this.apiBase = apiBase == null ? DEFAULT_API_BASE : apiBase;
         this.version = version;
         this.token = token;
@@ -128,27 +132,39 @@ public final class LinkedInClient {
      */
     public CreatedPost createPost(String author, Rendering rendering, String thumbnailUrn) {
         preflight();
-        checkAuthor(author);
         if (rendering.hasErrors()) {
             throw errors.ex(Kind.REJECTED, "this post cannot go to LinkedIn: " + rendering.problems().stream()
                     .filter(p -> p.isError()).map(p -> p.message()).findFirst().orElse(""));
         }
+        return createPost(author, rendering.commentary(), rendering.card(), thumbnailUrn);
+    }
+
+    /**
+     * Creates a post from its parts, exactly as given: the same parts give the same bytes on the wire, so sending
+     * a recorded create again lets LinkedIn's duplicate rule recognise it.
+     *
+     * <p>A 2xx answer is a success when it carries the new post's URN in {@code x-restli-id}, whatever its body
+     * (LinkedIn's 201 has none; an HTML page there changes nothing). Without that header the post may or may not
+     * exist: {@link Kind#UNKNOWN_OUTCOME}.
+     *
+     * @param commentary the text, already escaped
+     * @param card       the link card, or null for a text-only post
+     * @throws PlatformException UNKNOWN_OUTCOME when the post may or may not exist; never retried
+     */
+    public CreatedPost createPost(String author, String commentary, Card card, String thumbnailUrn) {
+        preflight();
+        checkAuthor(author);
         Request req = rest(url("rest/posts"))
-                .post(json(createBody(author, rendering, thumbnailUrn)))
+                .post(json(createBody(author, commentary, card, thumbnailUrn)))
                 .build();
         Answer a = send(req, Op.CREATE, false, author);
         if (a.ok()) {
             String id = a.headers().get("x-restli-id");
             String urn = id == null ? "" : URLDecoder.decode(id.strip(), StandardCharsets.UTF_8);
-            if (id == null && a.looksLikeHtml()) {
-                // A web page is not the Posts API answering: the request never reached it, so nothing was posted.
-                throw errors.ex(Kind.CONFIG, "LinkedIn answered HTTP " + a.code() + " with an HTML page instead of "
-                        + "JSON while " + Op.CREATE.what + "; this is not LinkedIn's API speaking, so nothing was "
-                        + "posted. Check linkedin.apiBase in config/xpost.yaml.");
-            }
             if (!POST_URN.matcher(urn).matches()) {
                 throw errors.unknownOutcome("LinkedIn answered HTTP " + a.code() + " but "
-                        + (id == null ? "without the new post's id (no x-restli-id header)."
+                        + (id == null ? "without the new post's id (no x-restli-id header"
+                                + (a.looksLikeHtml() ? ", and an HTML page as its body)." : ").")
                                 : "with an id that is not a post URN (" + id + ")."));
             }
             return new CreatedPost(urn, CreatedPost.urlOf(urn), false);
@@ -164,10 +180,13 @@ public final class LinkedInClient {
 
     /** The JSON body of {@code POST /rest/posts}, as sent (and as {@code --dry-run} shows it). */
     public static Object createBody(String author, Rendering rendering, String thumbnailUrn) {
-        Card card = rendering.card();
+        return createBody(author, rendering.commentary(), rendering.card(), thumbnailUrn);
+    }
+
+    static Object createBody(String author, String commentary, Card card, String thumbnailUrn) {
         WireBodies.Article article = card == null ? null
                 : new WireBodies.Article(card.source(), card.title(), card.description(), thumbnailUrn);
-        return WireBodies.CreatePost.of(author, rendering.commentary(), article);
+        return WireBodies.CreatePost.of(author, commentary, article);
     }
 
     /** The JSON body of the {@code PARTIAL_UPDATE} of a post's text. */
@@ -346,8 +365,18 @@ public final class LinkedInClient {
         for (int attempt = 1; ; attempt++) {
             Answer a;
             try {
-                a = execute(req);
+                a = execute(idempotent ? http : once, req);
             } catch (IOException e) {
+                if (Http.tooLarge(e)) {
+                    if (!idempotent) {
+                        throw errors.unknownOutcome("LinkedIn's answer was longer than " + Http.MAX_ANSWER_BYTES
+                                / (1024 * 1024) + " MiB, more than xpost reads, so it could not be read.");
+                    }
+                    // The same question gets the same over-long answer: asking again only downloads it again.
+                    throw errors.ex(Kind.TRANSIENT, "LinkedIn's answer while " + op.what + " was longer than "
+                            + Http.MAX_ANSWER_BYTES / (1024 * 1024) + " MiB, more than xpost reads; nothing was "
+                            + "changed by xpost. Check linkedin.apiBase in config/xpost.yaml, or try again later.");
+                }
                 boolean notSent = e instanceof ConnectException || e instanceof UnknownHostException
                         || e instanceof NoRouteToHostException;
                 if (!idempotent && !notSent) {
@@ -382,8 +411,8 @@ public final class LinkedInClient {
         }
     }
 
-    private Answer execute(Request req) throws IOException {
-        try (Response r = http.newCall(req).execute()) {
+    private Answer execute(OkHttpClient client, Request req) throws IOException {
+        try (Response r = client.newCall(req).execute()) {
             ResponseBody body = r.body();
             return new Answer(r.code(), r.headers(), body == null ? "" : body.string());
         }

@@ -20,7 +20,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -34,6 +36,14 @@ import okhttp3.OkHttpClient;
  * change of the card alone is reported, not sent.
  */
 public final class LinkedInPlatform implements Platform {
+    /** Keys of what a create carried ({@link Session#sending}): every part of its body, to send it again as it was. */
+    static final String SENT_AUTHOR = "author";
+    static final String SENT_COMMENTARY = "commentary";
+    static final String SENT_CARD_SOURCE = "card.source";
+    static final String SENT_CARD_TITLE = "card.title";
+    static final String SENT_CARD_DESCRIPTION = "card.description";
+    static final String SENT_CARD_THUMBNAIL = "card.thumbnail";
+
     private static final Duration EXPIRY_WARNING = Duration.ofDays(7);
     /** Runs in a row a cover download may fail for a passing reason before the post goes without the picture. */
     static final int COVER_RUNS = 3;
@@ -170,7 +180,42 @@ public final class LinkedInPlatform implements Platform {
         } else if (r.card() != null && post.cover() != null) {
             thumbnail = thumbnail(post, post.cover(), session);
         }
-        CreatedPost created = client.createPost(author(session), r, thumbnail);
+        String who = author(session);
+        session.sending(carried(who, r.commentary(), r.card(), thumbnail));
+        return remote(client.createPost(who, r.commentary(), r.card(), thumbnail));
+    }
+
+    /**
+     * Sends the recorded create again as it was — author, text, card and thumbnail — whatever the file says now:
+     * LinkedIn recognises a repeat only when the text is the same, and answers it with the post it already has.
+     */
+    @Override
+    public Remote resend(Post post, Map<String, String> sent, Session session) {
+        if (sent.get(SENT_COMMENTARY) == null || sent.get(SENT_AUTHOR) == null) {
+            return create(post, session);
+        }
+        requireOnline();
+        Card card = sent.get(SENT_CARD_SOURCE) == null ? null : new Card(sent.get(SENT_CARD_SOURCE),
+                sent.get(SENT_CARD_TITLE), sent.get(SENT_CARD_DESCRIPTION));
+        return remote(client.createPost(sent.get(SENT_AUTHOR), sent.get(SENT_COMMENTARY), card,
+                sent.get(SENT_CARD_THUMBNAIL)));
+    }
+
+    private static Map<String, String> carried(String author, String commentary, Card card, String thumbnail) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(SENT_AUTHOR, author);
+        m.put(SENT_COMMENTARY, commentary);
+        if (card != null) {
+            m.put(SENT_CARD_SOURCE, card.source());
+            m.put(SENT_CARD_TITLE, card.title());
+            m.put(SENT_CARD_DESCRIPTION, card.description());
+            m.put(SENT_CARD_THUMBNAIL, thumbnail);
+        }
+        m.values().removeIf(v -> v == null);
+        return m;
+    }
+
+    private static Remote remote(CreatedPost created) {
         Remote remote = new Remote(created.urn(), created.url(), null, null, created.duplicate(), null);
         return created.duplicate() ? remote.withNote("LinkedIn already had this post (" + created.urn()
                 + "): recorded it instead of posting again") : remote;

@@ -147,7 +147,7 @@ class HashnodeClientErrorsTest {
         server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html; charset=utf-8")
                 .body(fixture("retired-endpoint.html")).build());
 
-        var e = assertFails(Kind.CONFIG, this::publish);
+        var e = assertFails(Kind.CONFIG, this::readPublication);
 
         assertTrue(e.getMessage().contains("an HTML page instead of GraphQL"), e.getMessage());
         assertTrue(e.getMessage().contains("hashnode.endpoint"), e.getMessage());
