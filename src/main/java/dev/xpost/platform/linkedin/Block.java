@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** One block of rendered text (a paragraph, a heading, a whole list...); blocks are joined by a blank line. */
 record Block(Kind kind, List<Piece> pieces) {
-    enum Kind { TITLE, HEADING, PARAGRAPH, LIST, CODE, QUOTE, LINK, HASHTAGS }
+    enum Kind { TITLE, HEADING, PARAGRAPH, LIST, CODE, QUOTE, TABLE, NOTES, LINK, HASHTAGS }
 
     private static final Pattern SPACE_BEFORE_NEWLINE = Pattern.compile("[ \\t]+\n");
     private static final Pattern SPACE_RUNS = Pattern.compile("(?<=\\S)[ \\t]{2,}");
