@@ -14,8 +14,9 @@ import java.util.Set;
  * Renders a post as the text and link card of a LinkedIn post (DESIGN.md §5).
  *
  * <p>The text is built from the commonmark AST (see {@link PlainText} for how each Markdown construct reads), starts
- * with the title, and ends with a line of hashtags made from the post's tags. It is then written in LinkedIn's
- * "little" format: every reserved character escaped, except the {@code #} of the hashtags xpost emits.
+ * with the title, ends with the footnotes, if any, and then a line of hashtags made from the post's tags (those the
+ * body does not already have, within {@link #MAX_HASHTAGS} in all). It is then written in LinkedIn's "little"
+ * format: every reserved character escaped, except the {@code #} of the hashtags xpost emits.
  *
  * <p>Length: LinkedIn allows 3,000 characters and does not say whether escape backslashes count. To be safe we count
  * the commentary <em>as sent</em> — escapes included, in code points — so a text we accept fits whichever way
@@ -89,7 +90,7 @@ public final class LinkedInRenderer {
         int fullLength = Pieces.length(fullText);
 
         List<Problem> problems = new ArrayList<>();
-        for (String widget : new java.util.LinkedHashSet<>(parsed.widgets())) {
+        for (String widget : new LinkedHashSet<>(parsed.widgets())) {
             problems.add(Problem.warning(post.file(), 0, RULE_WIDGET, "the Hashnode widget %%[" + widget
                     + "] has no form on LinkedIn and is left out of the LinkedIn text"));
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -159,11 +160,6 @@ final class PlainText {
     private final List<String> widgets = new ArrayList<>();
 
     private PlainText() {
-    }
-
-    /** The blocks of a Markdown body, tidied, empty ones left out (footnotes not included). */
-    static List<Block> blocks(String markdown) {
-        return parse(markdown).blocks();
     }
 
     /** A Markdown body read into blocks, its footnotes and what had to be left out. */
@@ -650,7 +646,7 @@ final class PlainText {
         return b.length() == 0 ? Optional.empty() : Optional.of(b.toString());
     }
 
-    private static String replace(Pattern p, String s, java.util.function.Function<Matcher, String> by) {
+    private static String replace(Pattern p, String s, Function<Matcher, String> by) {
         Matcher m = p.matcher(s);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
