@@ -120,7 +120,7 @@ final class PlainText {
     private static final Pattern LINKEDIN_HASHTAG_TEXT = Pattern.compile("^(?:hashtag)?[#\uFF03](.+)$",
             Pattern.CASE_INSENSITIVE);
     /** What a dropped URL leaves: "the post , we" → "the post, we". */
-    static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("[ \\t]+([,.;!?)])");
+    static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("[ \\t]+([,.;!?)])(?=\\s|$)");
     /** A quote that opens with one of these words and a colon is the author's aside, not a quotation. */
     private static final Pattern ASIDE = Pattern.compile(
             "^(?:note|nb|tip|hint|info|important|warning|caution|update|edit|disclaimer|tl;dr|tldr)\\b\\s*:",

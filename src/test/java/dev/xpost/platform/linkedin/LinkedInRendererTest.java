@@ -272,6 +272,11 @@ class LinkedInRendererTest {
         Card given = LinkedInRenderer.render(TestPosts.post().subtitle("Read *this* [now](https://e.com)!").body("x")
                 .build(), LINK, LinkedInMode.AUTO).card();
         assertEquals("Read this now!", given.description());
+        Card dotnet = LinkedInRenderer.render(TestPosts.post().title("Install .NET on a Pi").body(
+                "In the [previous post](https://e.com/p), we met .NET and waited ... a while.").build(), LINK,
+                LinkedInMode.AUTO).card();
+        assertEquals("Install .NET on a Pi", dotnet.title());
+        assertEquals("In the previous post, we met .NET and waited ... a while.", dotnet.description());
     }
 
     @Test
