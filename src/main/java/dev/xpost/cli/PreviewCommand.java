@@ -6,8 +6,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "preview",
-        description = {"Print exactly what would be sent for one post: for LinkedIn the text (escaped as sent) and "
-                + "the link card; for Hashnode the publishPost variables. Sends nothing."},
+        description = {"Print exactly what would be sent for one post: for LinkedIn the text as readers will see "
+                + "it, the text as sent (escaped) and the link card; for Hashnode the publishPost variables. Sends "
+                + "nothing."},
         footerHeading = "%nExamples:%n",
         footer = {"  xpost preview posts/little-text.md --platform linkedin",
             "  xpost preview part-2-front-matter-is-an-api --platform hashnode"})

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** One block of rendered text (a paragraph, a heading, a whole list...); blocks are joined by a blank line. */
 record Block(Kind kind, List<Piece> pieces) {
-    enum Kind { TITLE, HEADING, PARAGRAPH, LIST, CODE, QUOTE, LINK, HASHTAGS }
+    enum Kind { TITLE, HEADING, PARAGRAPH, LIST, CODE, QUOTE, TABLE, NOTES, LINK, HASHTAGS }
 
     private static final Pattern SPACE_BEFORE_NEWLINE = Pattern.compile("[ \\t]+\n");
     private static final Pattern SPACE_RUNS = Pattern.compile("(?<=\\S)[ \\t]{2,}");
@@ -55,6 +55,24 @@ record Block(Kind kind, List<Piece> pieces) {
                 out.add(p);
             }
         }
-        return new Block(kind, out);
+        return new Block(kind, separateHashtags(out));
+    }
+
+    /**
+     * A space after a hashtag that the next piece would otherwise lengthen: LinkedIn reads a hashtag up to the first
+     * character that is not a letter or digit, so {@code [hashtag#AWS](…)rocks} would link "#AWSrocks".
+     */
+    private static List<Piece> separateHashtags(List<Piece> pieces) {
+        List<Piece> out = new ArrayList<>(pieces.size());
+        for (int i = 0; i < pieces.size(); i++) {
+            out.add(pieces.get(i));
+            if (pieces.get(i) instanceof Piece.Hashtag && i + 1 < pieces.size()) {
+                String next = pieces.get(i + 1).plain();
+                if (!next.isEmpty() && (Character.isLetterOrDigit(next.codePointAt(0)) || next.charAt(0) == '_')) {
+                    out.add(new Piece.Words(" "));
+                }
+            }
+        }
+        return Pieces.merge(out);
     }
 }

@@ -14,8 +14,9 @@ import java.util.Set;
  * Renders a post as the text and link card of a LinkedIn post (DESIGN.md §5).
  *
  * <p>The text is built from the commonmark AST (see {@link PlainText} for how each Markdown construct reads), starts
- * with the title, and ends with a line of hashtags made from the post's tags. It is then written in LinkedIn's
- * "little" format: every reserved character escaped, except the {@code #} of the hashtags xpost emits.
+ * with the title, ends with the footnotes, if any, and then a line of hashtags made from the post's tags (those the
+ * body does not already have, within {@link #MAX_HASHTAGS} in all). It is then written in LinkedIn's "little"
+ * format: every reserved character escaped, except the {@code #} of the hashtags xpost emits.
  *
  * <p>Length: LinkedIn allows 3,000 characters and does not say whether escape backslashes count. To be safe we count
  * the commentary <em>as sent</em> — escapes included, in code points — so a text we accept fits whichever way
@@ -26,12 +27,22 @@ public final class LinkedInRenderer {
     public static final int MAX_LENGTH = 3000;
     /** Longest card description made from the text when the post has no subtitle or SEO description. */
     public static final int EXCERPT_LENGTH = 200;
+    /**
+     * Longest card title and description, in code points. The reference gives no limit for {@code content.article};
+     * these are the limits LinkedIn documented for the title and description of a shared link's card (Share API),
+     * the smallest figures known, so a card within them is taken whole.
+     */
+    public static final int CARD_TITLE_LENGTH = 200;
+    public static final int CARD_DESCRIPTION_LENGTH = 256;
+    /** Most different hashtags in a text, body ones first, then the tags' (see {@link PlainText#MAX_HASHTAGS}). */
+    public static final int MAX_HASHTAGS = PlainText.MAX_HASHTAGS;
     /** A paragraph is cut to fill a teaser only when at least this much room is left; less reads like a stub. */
     static final int MIN_CUT = 80;
 
     static final String RULE_TOO_LONG = "linkedin-too-long";
     static final String RULE_EMPTY = "linkedin-empty";
     static final String RULE_TEASER_WITHOUT_LINK = "linkedin-teaser-without-link";
+    static final String RULE_WIDGET = "linkedin-widget-dropped";
 
     private LinkedInRenderer() {
     }
@@ -46,7 +57,8 @@ public final class LinkedInRenderer {
      */
     public static Rendering render(Post post, String linkUrl, LinkedInMode mode) {
         String link = linkUrl == null || linkUrl.isBlank() ? null : linkUrl.strip();
-        List<Block> body = PlainText.blocks(post.body());
+        PlainText.Parsed parsed = PlainText.parse(post.body());
+        List<Block> body = new ArrayList<>(parsed.blocks());
         LinkedInMode m = mode == null ? LinkedInMode.AUTO : mode;
         // A title continued on a second line in the front matter is still one line of text.
         String title = post.title() == null || post.title().isBlank() ? null
@@ -56,7 +68,11 @@ public final class LinkedInRenderer {
             // Legacy files repeat their title as the first heading; once is enough.
             body = body.subList(1, body.size());
         }
-        Card card = link == null ? null : new Card(link, title, description(post, body));
+        Card card = link == null ? null : new Card(link, cardTitle(title), description(post, body));
+        if (parsed.notes() != null) {
+            body = new ArrayList<>(body);
+            body.add(parsed.notes());
+        }
 
         if (post.linkedinText() != null && !post.linkedinText().isBlank()) {
             return handWritten(post, card);
@@ -74,6 +90,10 @@ public final class LinkedInRenderer {
         int fullLength = Pieces.length(fullText);
 
         List<Problem> problems = new ArrayList<>();
+        for (String widget : new LinkedHashSet<>(parsed.widgets())) {
+            problems.add(Problem.warning(post.file(), 0, RULE_WIDGET, "the Hashnode widget %%[" + widget
+                    + "] has no form on LinkedIn and is left out of the LinkedIn text"));
+        }
         if (m == LinkedInMode.FULL || (m == LinkedInMode.AUTO && fullLength <= MAX_LENGTH)) {
             if (fullLength > MAX_LENGTH) {
                 problems.add(Problem.error(post.file(), 0, RULE_TOO_LONG, String.format(Locale.ROOT, 
@@ -177,6 +197,10 @@ public final class LinkedInRenderer {
         while (!kept.isEmpty() && kept.get(kept.size() - 1).kind() == Block.Kind.HEADING) {
             kept.remove(kept.size() - 1);
         }
+        if (kept.stream().noneMatch(b -> b.kind() == Block.Kind.NOTES)) {
+            // The notes did not fit: a [1] pointing nowhere would only puzzle the reader.
+            kept.replaceAll(LinkedInRenderer::withoutNotes);
+        }
         List<Block> all = new ArrayList<>(kept);
         if (link != null) {
             all.add(tail.get(0));
@@ -185,15 +209,21 @@ public final class LinkedInRenderer {
         return Pieces.join(all);
     }
 
+    private static Block withoutNotes(Block b) {
+        return new Block(b.kind(), b.pieces().stream().filter(p -> !(p instanceof Piece.Note)).toList()).tidy();
+    }
+
     /**
      * The post's tags as hashtags on one line: the cuid suffix dropped, dashes removed ({@code cloud-computing} →
-     * {@code #cloudcomputing}, since a hashtag ends at a dash), each once (case-insensitive), none already in the text.
+     * {@code #cloudcomputing}, since a hashtag ends at a dash), each once (case-insensitive), none already in the text,
+     * and only as many as keep the text within {@link #MAX_HASHTAGS} different hashtags (the body's come first).
      */
     static Optional<Block> hashtagBlock(List<String> tags, Set<String> alreadyInText) {
         Set<String> seen = new LinkedHashSet<>(alreadyInText);
+        int room = MAX_HASHTAGS - alreadyInText.size();
         List<Piece> pieces = new ArrayList<>();
         for (String tag : tags) {
-            if (tag == null) {
+            if (tag == null || room <= 0) {
                 continue;
             }
             String word = Slugs.withoutCuidSuffix(tag.strip().toLowerCase(Locale.ROOT)).replace("-", "");
@@ -204,30 +234,60 @@ public final class LinkedInRenderer {
                 pieces.add(new Piece.Words(" "));
             }
             pieces.add(new Piece.Hashtag(word));
+            room--;
         }
         return pieces.isEmpty() ? Optional.empty()
                 : Optional.of(new Block(Block.Kind.HASHTAGS, pieces));
     }
 
-    /** Subtitle, else SEO description, else an excerpt of the opening paragraphs (≤ 200 code points). */
+    /** The title as one line of plain text, cut at a word to {@link #CARD_TITLE_LENGTH}; null for none. */
+    private static String cardTitle(String title) {
+        String t = PlainText.inlineText(title);
+        return t == null || t.isEmpty() ? null : excerpt(t, CARD_TITLE_LENGTH);
+    }
+
+    /**
+     * Subtitle, else SEO description (as plain text, ≤ {@link #CARD_DESCRIPTION_LENGTH} code points), else an
+     * excerpt of the opening paragraphs (≤ {@link #EXCERPT_LENGTH}): their words only, without the URLs of their
+     * links or their footnote marks. Lists, quotes, tables and code are not prose to open a card with.
+     */
     private static String description(Post post, List<Block> body) {
-        if (post.subtitle() != null && !post.subtitle().isBlank()) {
-            return post.subtitle().strip();
-        }
-        if (post.seoDescription() != null && !post.seoDescription().isBlank()) {
-            return post.seoDescription().strip();
+        for (String given : new String[] {post.subtitle(), post.seoDescription()}) {
+            String d = PlainText.inlineText(given);
+            if (d != null && !d.isEmpty()) {
+                return excerpt(d, CARD_DESCRIPTION_LENGTH);
+            }
         }
         StringBuilder text = new StringBuilder();
         for (Block b : body) {
-            if (b.kind() == Block.Kind.PARAGRAPH || b.kind() == Block.Kind.QUOTE) {
-                text.append(' ').append(b.plain());
+            if (b.kind() == Block.Kind.PARAGRAPH) {
+                text.append(' ').append(words(b));
                 if (text.length() > EXCERPT_LENGTH * 4) {
                     break;
                 }
             }
         }
-        String s = text.toString().replaceAll("\\s+", " ").strip();
+        String s = PlainText.SPACE_BEFORE_PUNCTUATION.matcher(text.toString().replaceAll("\\s+", " ")).replaceAll("$1")
+                .strip();
         return s.isEmpty() ? null : excerpt(s, EXCERPT_LENGTH);
+    }
+
+    /** A block's words without URLs (and the ": " before a link's URL) or footnote marks. */
+    private static String words(Block b) {
+        StringBuilder out = new StringBuilder();
+        for (Piece p : b.pieces()) {
+            if (p instanceof Piece.Url) {
+                int end = out.length();
+                while (end > 0 && (out.charAt(end - 1) == ' ' || out.charAt(end - 1) == ':')) {
+                    end--;
+                }
+                out.setLength(end);
+                out.append(' ');
+            } else if (!(p instanceof Piece.Note)) {
+                out.append(p.plain());
+            }
+        }
+        return out.toString();
     }
 
     /** {@code s} cut at a word boundary to at most {@code max} code points, "…" included when cut. */

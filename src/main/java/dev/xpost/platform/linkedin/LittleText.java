@@ -89,15 +89,24 @@ final class LittleText {
      * hashtag while everything else, including a {@code #} in "C#" or "#1" or "issue #42", is escaped. A hashtag
      * starts at a {@code #} that is at the start or follows a character that is not a letter, digit, {@code #} or
      * {@code _}, and its word ends before the next character that is not a letter or digit; a word followed by
-     * {@code _} or {@code #} is not treated as a hashtag.
+     * {@code _} or {@code #} is not treated as a hashtag, nor is a {@code #} inside a URL ({@code https://…/#Intro}).
      */
     static List<Piece> withHashtags(String text) {
+        return withHashtags(text, false);
+    }
+
+    /**
+     * {@link #withHashtags(String)}; with {@code letterFirst} a hashtag must also begin with a letter, the rule for
+     * text converted from Markdown, where {@code #2024} or {@code #1st} is more likely a number than a hashtag.
+     */
+    static List<Piece> withHashtags(String text, boolean letterFirst) {
         List<Piece> out = new ArrayList<>();
         StringBuilder words = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
-            if (cp == '#' && startsHashtag(text, i)) {
+            if (cp == '#' && startsHashtag(text, i) && !inUrl(text, i)
+                    && (!letterFirst || (i + 1 < text.length() && Character.isLetter(text.codePointAt(i + 1))))) {
                 int end = i + 1;
                 while (end < text.length() && Character.isLetterOrDigit(text.codePointAt(end))) {
                     end += Character.charCount(text.codePointAt(end));
@@ -121,6 +130,16 @@ final class LittleText {
             out.add(new Piece.Words(words.toString()));
         }
         return out;
+    }
+
+    /** True when the whitespace-separated word around {@code at} is a URL. */
+    private static boolean inUrl(String text, int at) {
+        int start = at;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        String head = text.substring(start, at);
+        return head.contains("://") || head.regionMatches(true, 0, "www.", 0, 4);
     }
 
     private static boolean startsHashtag(String text, int at) {

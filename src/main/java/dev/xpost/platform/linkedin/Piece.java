@@ -53,6 +53,22 @@ sealed interface Piece {
         }
     }
 
+    /**
+     * A footnote reference, {@code [1]}: its own piece so that a teaser which leaves the notes out can leave out
+     * the references too.
+     */
+    record Note(int number) implements Piece {
+        @Override
+        public String plain() {
+            return "[" + number + "]";
+        }
+
+        @Override
+        public String little() {
+            return LittleText.escape(plain());
+        }
+    }
+
     /** A URL: escaped like text (LinkedIn's rule for commentary), but never cut. */
     record Url(String url) implements Piece {
         @Override

@@ -42,7 +42,7 @@ class LinkedInRendererCorpusTest {
     }
 
     /** Just enough front matter for the renderer; the real reader lives in dev.xpost.post. */
-    private static Post read(Path file) throws IOException {
+    static Post read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
         String title = null;
         String subtitle = null;

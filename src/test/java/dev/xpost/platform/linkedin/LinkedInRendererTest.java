@@ -262,14 +262,78 @@ class LinkedInRendererTest {
                 && !Character.isLowSurrogate(e.charAt(e.length() - 2)));
     }
 
+    @Test
+    void cardTitleAndDescriptionArePlainTextWithoutMarkdownOrMarkers() {
+        Post p = TestPosts.post().title("Using `jq` with **style**").body("> A quote first.\n\n- a list item\n\n"
+                + "| a | b |\n|---|---|\n| 1 | 2 |\n\nThe [opening](https://e.com/o) words.[^1]\n\n[^1]: A note.").build();
+        Card c = LinkedInRenderer.render(p, LINK, LinkedInMode.AUTO).card();
+        assertEquals("Using jq with style", c.title());
+        assertEquals("The opening words.", c.description());
+        Card given = LinkedInRenderer.render(TestPosts.post().subtitle("Read *this* [now](https://e.com)!").body("x")
+                .build(), LINK, LinkedInMode.AUTO).card();
+        assertEquals("Read this now!", given.description());
+        Card dotnet = LinkedInRenderer.render(TestPosts.post().title("Install .NET on a Pi").body(
+                "In the [previous post](https://e.com/p), we met .NET and waited ... a while.").build(), LINK,
+                LinkedInMode.AUTO).card();
+        assertEquals("Install .NET on a Pi", dotnet.title());
+        assertEquals("In the previous post, we met .NET and waited ... a while.", dotnet.description());
+    }
+
+    @Test
+    void cardTitleAndDescriptionAreCutAtAWordWithinLinkedInsLimits() {
+        Post p = TestPosts.post().title(words(260)).subtitle(words(300)).body("x").build();
+        Card c = LinkedInRenderer.render(p, LINK, LinkedInMode.AUTO).card();
+        assertTrue(cp(c.title()) <= LinkedInRenderer.CARD_TITLE_LENGTH, c.title());
+        assertTrue(c.title().endsWith("aaaa\u2026"), "cut after a whole word: " + c.title());
+        assertTrue(cp(c.description()) <= LinkedInRenderer.CARD_DESCRIPTION_LENGTH, c.description());
+        assertTrue(cp(c.description()) > LinkedInRenderer.CARD_DESCRIPTION_LENGTH - 6, "uses the room it has");
+        assertTrue(c.description().endsWith("aaaa\u2026"), c.description());
+    }
+
+    @Test
+    void aTeaserThatCannotHoldTheNotesLeavesOutTheirMarks() {
+        String body = "Opening claim.[^1]\n\n" + words(3200) + "\n\n[^1]: The source.";
+        Rendering r = LinkedInRenderer.render(TestPosts.post().title("T").body(body).build(), LINK, LinkedInMode.AUTO);
+        assertEquals(Rendering.Form.TEASER, r.form());
+        assertTrue(r.plainText().startsWith("T\n\nOpening claim.\n\n"), r.plainText().substring(0, 40));
+        assertFalse(r.plainText().contains("[1]") || r.plainText().contains("The source."));
+        Rendering full = LinkedInRenderer.render(TestPosts.post().title("T").body("Opening claim.[^1]\n\n"
+                + "[^1]: The source.").build(), LINK, LinkedInMode.AUTO);
+        assertEquals("T\n\nOpening claim.[1]\n\n[1] The source.", full.plainText());
+    }
+
+    @Test
+    void readerViewWrapsAtWordsLikeTheFeedAndMarksTheFold() {
+        Rendering r = LinkedInRenderer.render(TestPosts.post().title("Title").body(
+                "word ".repeat(30).strip() + "\n\n  indented https://example.com/" + "x".repeat(70)).build(), null,
+                LinkedInMode.FULL);
+        String[] lines = r.readerView().split("\n");
+        assertEquals("Title", lines[0]);
+        assertEquals("", lines[1]);
+        assertEquals("word ".repeat(12).strip(), lines[2], "60 columns hold 12 words of 4 and their spaces");
+        assertEquals("\u2500\u2500\u2500 \u2026more \u2500\u2500\u2500", lines[3]);
+        for (String line : lines) {
+            assertTrue(cp(line) <= Rendering.READER_WIDTH, "<" + line + ">");
+        }
+        assertTrue(r.readerView().contains("indented https://example.com/xxx"), r.readerView());
+        assertFalse(r.readerView().contains("\\"), "the reader view is not escaped");
+    }
+
     // ---- preview ----
 
     @Test
-    void previewShowsTheCommentaryAsSentAndTheCard() {
+    void previewShowsTheTextAsReadersSeeItTheCommentaryAsSentAndTheCard() {
         Post p = TestPosts.post().title("Hello (world)").subtitle("Sub").tags("java").body("Body").build();
         String preview = LinkedInRenderer.render(p, LINK, LinkedInMode.AUTO).preview();
         assertEquals("""
                 LinkedIn post: the whole post, 28 of 3,000 characters
+                --- as readers see it (wrapped at 60 columns; the feed shows 3 lines, then …more) ---
+                Hello (world)
+
+                Body
+                ─── …more ───
+
+                #java
                 --- commentary (as sent, little-text escaped) ---
                 Hello \\(world\\)
 
