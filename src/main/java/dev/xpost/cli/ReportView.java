@@ -99,7 +99,7 @@ final class ReportView {
             if (o.when() != null) {
                 detail = Output.when(o.when(), r.zone());
             } else if (o.message() != null) {
-                detail = o.message();
+                detail = Terminal.clean(o.message());
             } else {
                 detail = o.url() == null ? "" : o.url();
             }

@@ -119,6 +119,7 @@ public final class ImageFiles {
 
     private final Path cwd;
     private final Path root;
+    private final BlogFiles inBlog;
     private final Map<Path, Hashed> hashes = new ConcurrentHashMap<>();
 
     private record Hashed(long size, long modified, String hash) {
@@ -131,6 +132,7 @@ public final class ImageFiles {
     public ImageFiles(Path cwd, Path root) {
         this.cwd = cwd.toAbsolutePath().normalize();
         this.root = root.toAbsolutePath().normalize();
+        this.inBlog = new BlogFiles(this.root, this.root);
     }
 
     /** Every problem with the post's local images, each at the line of the reference. */
@@ -177,6 +179,13 @@ public final class ImageFiles {
             attrs = Files.readAttributes(target, BasicFileAttributes.class);
         } catch (IOException e) {
             return Check.fail(ref, "missing-image", what + ": no such file (looked for " + shown + ")");
+        }
+        Optional<BlogFiles.Refusal> refused = inBlog.check(target, what);
+        if (refused.isPresent()) {
+            // A link out of the blog escapes it as surely as `../../x.png` does: the same rule.
+            BlogFiles.Refusal r = refused.get();
+            return Check.fail(ref, r.rule().equals(BlogFiles.OUTSIDE_BLOG) ? "image-outside-blog" : r.rule(),
+                    r.message());
         }
         if (!attrs.isRegularFile()) {
             return Check.fail(ref, "missing-image", what + " is a folder, not an image (" + shown + ")");
