@@ -8,9 +8,12 @@ import java.util.regex.Pattern;
  * the window or hide text with a carriage return.
  */
 final class Terminal {
-    /** ANSI escape sequences, whole: CSI ({@code ESC [ … final}), OSC ({@code ESC ] … BEL or ESC \}), and two-byte ones. */
-    private static final Pattern ESCAPES = Pattern.compile(
-            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?|\u001B[@-Z\\\\-_]|\u009B[0-?]*[ -/]*[@-~]");
+    /**
+     * ANSI escape sequences, whole: CSI ({@code ESC [ … final}, or its C1 form), OSC ({@code ESC ] … BEL or ESC \}),
+     * and the others ({@code ESC c}, {@code ESC ( B}).
+     */
+    private static final Pattern ESCAPES = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]"
+            + "|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?|\u001B[ -/]*[0-~]|\u009B[0-?]*[ -/]*[@-~]");
 
     private Terminal() {
     }

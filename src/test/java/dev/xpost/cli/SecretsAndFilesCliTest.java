@@ -93,8 +93,8 @@ class SecretsAndFilesCliTest {
 
         CliRun.Result r = cli.run("import", "hashnode", "--overwrite");
         assertEquals(5, r.code(), r::toString);
-        assertTrue(r.out().contains("not imported \"salam-donya\" (posts/salam-donya.md): that file is a symbolic link"),
-                r::toString);
+        assertTrue(r.out().contains("not imported \"salam-donya\" (posts/salam-donya.md): that file is a symbolic "
+                + "link"), r::toString);
         assertEquals("precious\n", Files.readString(target));
     }
 
@@ -126,7 +126,8 @@ class SecretsAndFilesCliTest {
     void aTitleTooLargeForOneRequestFailsValidateNamingTheTitle() throws IOException {
         CliRun cli = new CliRun(root);
         cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
-        cli.write("posts/p.md", "---\ntitle: \"T" + "x".repeat(1024 * 1024) + "\"\nslug: p\ntags: java\n---\n\nShort.\n");
+        cli.write("posts/p.md", "---\ntitle: \"T" + "x".repeat(1024 * 1024) + "\"\nslug: p\ntags: java\n---\n\n"
+                + "Short.\n");
         cli.write("posts/seo.md", CliRun.post("Fine title", "2026-11-01", "seo", "java",
                 "seoDescription: \"" + "ü".repeat(60_000) + "\""));
 
@@ -136,7 +137,7 @@ class SecretsAndFilesCliTest {
         assertEquals(2, problems.size(), r::toString);
         JsonNode title = problems.get(0);
         assertEquals("posts/p.md", title.get("file").asText());
-        assertEquals(2, title.get("line").asInt(), () -> "the line of title: " + r.out());
+        assertEquals(2, title.get("line").asInt(), "the line of title:");
         assertEquals("body-too-large", title.get("rule").asText());
         assertTrue(title.get("message").asText().contains("of which the `title` takes 1,048,5"), r::toString);
         assertTrue(title.get("message").asText().contains("Shorten the `title`"), r::toString);

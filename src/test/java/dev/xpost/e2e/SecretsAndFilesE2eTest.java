@@ -58,7 +58,8 @@ class SecretsAndFilesE2eTest {
 
         CliRun.Result validate = blog.run("validate");
         assertEquals(3, validate.code(), validate::toString);
-        assertTrue(validate.out().contains("posts/leak.md:1: error: posts/leak.md is a symbolic link to "), validate::toString);
+        assertTrue(validate.out().contains("posts/leak.md:1: error: posts/leak.md is a symbolic link to "),
+                validate::toString);
         assertTrue(validate.out().contains("(secret-file)"), validate::toString);
         assertNoTrace(validate);
 
