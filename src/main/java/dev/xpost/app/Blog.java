@@ -54,7 +54,7 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         }
         PostReader reader = new PostReader(config.timezone());
         BlogFiles allowed = new BlogFiles(config.root(), config.root(), config.postsDir());
-        ImageFiles images = new ImageFiles(cwd, config.root());
+        ImageFiles images = new ImageFiles(cwd, config.root(), config.postsDir());
         // Local images are checked right after each read, while the body is still in the CPU's cache. Drafts may
         // point at pictures not drawn yet; what goes out must have them.
         List<Read> reads = files.parallelStream()

@@ -124,7 +124,7 @@ final class ReportView {
             out.println("  (" + folded + " unchanged not listed; --verbose lists them)");
         }
         for (String w : r.warnings()) {
-            err.println(ansi.string("@|yellow warning:|@ ") + w);
+            err.println(ansi.string("@|yellow warning:|@ ") + Terminal.clean(w));
         }
     }
 

@@ -70,19 +70,19 @@ public final class BlogFiles {
         } catch (IOException e) {
             return Optional.empty();
         }
+        boolean secret = isSecretName(file) || isSecretName(real);
+        if (!secret && allowed.stream().anyMatch(real::startsWith)) {
+            return Optional.empty();
+        }
+        // Only a refusal needs to know whether a link led here (a blog of 10,000 posts is checked on every run).
         Path abs = file.toAbsolutePath().normalize();
         boolean link = Files.isSymbolicLink(file) || abs.getParent() != null
                 && !real.equals(realOrNormal(abs.getParent()).resolve(abs.getFileName()));
         String points = link ? " is a symbolic link to " + real + ", which" : "";
-        if (isSecretName(file) || isSecretName(real)) {
+        if (secret) {
             return Optional.of(new Refusal(SECRET_FILE, shown + points + " is " + real.getFileName()
                     + ", the file that holds your tokens: xpost never reads it as a post or an image, or it would "
                     + "publish your secrets; remove the link or point it at the real file"));
-        }
-        for (Path root : allowed) {
-            if (real.startsWith(root)) {
-                return Optional.empty();
-            }
         }
         return Optional.of(new Refusal(OUTSIDE_BLOG, shown + points + " is"
                 + " outside the blog folder " + blog + ": xpost reads only files inside it (what it reads may be "

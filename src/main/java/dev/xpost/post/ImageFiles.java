@@ -130,9 +130,17 @@ public final class ImageFiles {
      * @param root the blog folder: a leading {@code /} starts there, and no image may be outside it
      */
     public ImageFiles(Path cwd, Path root) {
+        this(cwd, root, root);
+    }
+
+    /**
+     * @param postsDir the configured posts folder: when it is a link to a folder kept elsewhere, pictures next to the
+     *                 posts there are the blog's own too (as its posts are)
+     */
+    public ImageFiles(Path cwd, Path root, Path postsDir) {
         this.cwd = cwd.toAbsolutePath().normalize();
         this.root = root.toAbsolutePath().normalize();
-        this.inBlog = new BlogFiles(this.root, this.root);
+        this.inBlog = new BlogFiles(this.root, this.root, postsDir);
     }
 
     /** Every problem with the post's local images, each at the line of the reference. */

@@ -149,4 +149,20 @@ class SecretsAndFilesCliTest {
         CliRun.Result publish = cli.run("publish", "--dry-run");
         assertEquals(3, publish.code(), publish::toString);
     }
+
+    @Test
+    void aPostsFolderLinkedFromElsewhereIsStillTheBlogsPostsWithTheirPictures() throws IOException {
+        Path kept = Files.createDirectories(root.resolve("kept/posts"));
+        Files.createDirectories(kept.resolve("img"));
+        Files.write(kept.resolve("img/a.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0});
+        Files.writeString(kept.resolve("p.md"), CliRun.post("P", "2026-11-01", "p", "java") + "\n![A](img/a.png)\n");
+        Path dir = Files.createDirectories(root.resolve("blog"));
+        Files.createSymbolicLink(dir.resolve("posts"), kept);
+        CliRun cli = new CliRun(dir);
+        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+
+        CliRun.Result r = cli.run("validate");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("1 post checked: 0 errors"), r::toString);
+    }
 }
