@@ -22,7 +22,9 @@ import dev.xpost.state.StateStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -215,7 +217,9 @@ public final class ImportUseCase {
     private void writeFile(Path target, String text, int writtenBefore) {
         try {
             Files.createDirectories(target.getParent());
-            Files.writeString(target, text, StandardCharsets.UTF_8);
+            // NOFOLLOW_LINKS: a link put there since the check is not written through either.
+            Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new ConfigException("cannot write " + shown(target) + ": " + e.getMessage()
                     + (writtenBefore == 0 ? "" : " (" + writtenBefore + " files were written and recorded before it; "
