@@ -39,7 +39,7 @@ public final class Adapters implements PlatformFactory {
             HashnodeClient client = token.map(t -> new HashnodeClient(services.http(), endpoint, t, backoff,
                     services.clock())).orElse(null);
             return new HashnodePlatform(client, endpoint.toString(), config.hashnode().publication(),
-                    new ImageFiles(services.cwd(), config.root()), services.http());
+                    new ImageFiles(services.cwd(), config.root(), config.postsDir()), services.http());
         }
         if (name.equals(Config.LINKEDIN)) {
             Config.LinkedIn li = config.linkedin();
@@ -59,7 +59,7 @@ public final class Adapters implements PlatformFactory {
             Instant expires = secrets.get(Secrets.LINKEDIN_TOKEN_EXPIRES).map(Adapters::instantOrNull).orElse(null);
             return new LinkedInPlatform(client, services.http(), apiBase, li.version(), li.author(),
                     LinkedInMode.parse(li.mode()).orElse(LinkedInMode.AUTO), expires,
-                    new ImageFiles(services.cwd(), config.root()));
+                    new ImageFiles(services.cwd(), config.root(), config.postsDir()));
         }
         throw new PlatformException(name, PlatformException.Kind.CONFIG, "unknown platform " + name);
     }

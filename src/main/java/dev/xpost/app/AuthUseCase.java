@@ -4,6 +4,7 @@ import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
 import dev.xpost.config.DotEnv;
 import dev.xpost.config.Secrets;
+import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.linkedin.LinkedInLogin;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,18 @@ public final class AuthUseCase {
         values.put(Secrets.LINKEDIN_ACCESS_TOKEN, token.accessToken());
         values.put(Secrets.LINKEDIN_TOKEN_EXPIRES, token.expiresAt().toString());
         values.put(LINKEDIN_TOKEN_SCOPE, token.scope().replace(' ', ','));
+        if (token.scope().isBlank()) {
+            values.remove(LINKEDIN_TOKEN_SCOPE);
+        }
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            // What LinkedIn answered goes into a file that is read as lines: a token with a line break would add
+            // lines of its own (HASHNODE_TOKEN=…), so it is refused whole, and .env stays as it was.
+            DotEnv.problem(v.getKey(), v.getValue()).ifPresent(why -> {
+                throw new PlatformException("linkedin", PlatformException.Kind.AUTH, "LinkedIn's token answer "
+                        + "cannot be stored: " + why + ". Nothing was written; run `xpost auth linkedin` again, and "
+                        + "if it happens again check linkedin.oauthBase in config/xpost.yaml");
+            });
+        }
         DotEnv.update(config.root().resolve(".env"), values);
         return token.expiresAt();
     }

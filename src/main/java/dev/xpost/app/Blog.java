@@ -3,6 +3,7 @@ package dev.xpost.app;
 import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
 import dev.xpost.platform.hashnode.PostInput;
+import dev.xpost.post.BlogFiles;
 import dev.xpost.post.ImageFiles;
 import dev.xpost.post.Post;
 import dev.xpost.post.PostFinder;
@@ -52,12 +53,13 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
             throw new ConfigException("cannot list posts: " + e.getMessage());
         }
         PostReader reader = new PostReader(config.timezone());
-        ImageFiles images = new ImageFiles(cwd, config.root());
+        BlogFiles allowed = new BlogFiles(config.root(), config.root(), config.postsDir());
+        ImageFiles images = new ImageFiles(cwd, config.root(), config.postsDir());
         // Local images are checked right after each read, while the body is still in the CPU's cache. Drafts may
         // point at pictures not drawn yet; what goes out must have them.
         List<Read> reads = files.parallelStream()
                 .map(f -> {
-                    ReadResult r = reader.read(f, relativeTo(cwd, f));
+                    ReadResult r = reader.read(f, relativeTo(cwd, f), allowed);
                     Post p = r.post();
                     return new Read(r, p != null && p.publishable() ? images.problems(p) : List.of());
                 })
@@ -82,16 +84,32 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
 
     /**
      * Hashnode refuses request bodies over 100 KB: checked here, before anything is sent, with the exact request the
-     * post would make. Only long bodies are serialised: one whose every character took six bytes in JSON (the
-     * worst case, {@code \\u0000}) and still fitted cannot be too large.
+     * post would make, every field counted (a 1 MB title is as fatal as a 1 MB body). Only long posts are
+     * serialised: one whose every character took six bytes in JSON (the worst case, {@code \\u0000}) and still
+     * fitted cannot be too large. Reported at the line of the field that takes the most room.
      */
     private static Optional<Problem> hashnodeSize(Post p) {
-        if (p.body().length() * 6L + 16_384 < PostInput.MAX_REQUEST_BYTES || p.slug() == null || p.title() == null) {
+        if (textLength(p) * 6L + 16_384 < PostInput.MAX_REQUEST_BYTES || p.slug() == null || p.title() == null) {
             return Optional.empty();
         }
         String someId = "000000000000000000000000";
-        return PostInput.publish(p, someId, p.series() == null ? null : someId, java.time.Instant.EPOCH)
-                .sizeProblem().map(m -> Problem.error(p.file(), p.bodyLine(), "body-too-large", m));
+        PostInput input = PostInput.publish(p, someId, p.series() == null ? null : someId, java.time.Instant.EPOCH);
+        String field = input.largestField();
+        int line = field.equals("body") ? p.bodyLine() : Math.max(1, p.line(field));
+        return input.sizeProblem().map(m -> Problem.error(p.file(), line, "body-too-large", m));
+    }
+
+    /** Characters of every text the request carries. */
+    private static long textLength(Post p) {
+        long n = 0;
+        for (String s : new String[] {p.body(), p.title(), p.subtitle(), p.slug(), p.canonical(), p.cover(),
+                p.ogImage(), p.seoTitle(), p.seoDescription(), p.series()}) {
+            n += s == null ? 0 : s.length();
+        }
+        for (String t : p.tags()) {
+            n += t == null ? 0 : t.length() + 16;
+        }
+        return n;
     }
 
     private record Read(ReadResult result, List<Problem> images) {

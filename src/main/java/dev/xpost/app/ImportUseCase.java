@@ -22,7 +22,9 @@ import dev.xpost.state.StateStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,9 +69,12 @@ public final class ImportUseCase {
      * @param publication the publication as Hashnode named it
      * @param into        where new files went (relative to the working folder)
      * @param problems    what reading a written file back reported (an import should leave none)
+     * @param refused     posts not written because the file name their slug makes is unsafe (a path out of the
+     *                    folder, a hidden or reserved name) or because the file there is a symbolic link; their
+     *                    {@code file} is null when no file name could be made
      */
     public record Result(Publication publication, Path into, List<Written> written, List<Skipped> skipped,
-            List<Problem> problems, Path stateFile) {
+            List<Problem> problems, Path stateFile, List<Skipped> refused) {
     }
 
     /** A progress line is worth printing only when the listing takes more than one page. */
@@ -116,12 +121,13 @@ public final class ImportUseCase {
             Path into, boolean overwrite, Consumer<String> progress) {
         Existing existing = Existing.read(config, services.cwd(), into);
         Map<String, Integer> parts = seriesParts(posts);
-        StateStore store = new StateStore(config.stateFile());
+        StateStore store = services.stateStore();
         State state = store.load().withHashnode(new HashnodeInfo(publication.id(), remembered));
         PostReader reader = new PostReader(config.timezone());
         Instant now = services.clock().instant();
         List<Written> written = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        List<Skipped> refused = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<ExportedPost> ordered = new ArrayList<>(posts);
         ordered.sort(Comparator.comparing((ExportedPost p) -> p.publishedAt() == null ? Instant.MAX : p.publishedAt())
@@ -130,8 +136,19 @@ public final class ImportUseCase {
         try {
             for (ExportedPost p : ordered) {
                 Path held = existing.fileOf(p);
-                Path target = held != null ? held : into.resolve(p.slug() + ".md");
-                if (!overwrite && (held != null || Files.exists(target))) {
+                String unsafe = held != null ? null : unsafeFileName(p.slug());
+                Path target = unsafe != null ? null : held != null ? held : into.resolve(p.slug() + ".md").normalize();
+                if (unsafe == null && held == null && !into.equals(target.getParent())) {
+                    unsafe = "it would make a file outside " + shown(into);
+                }
+                if (unsafe != null) {
+                    // The slug comes from the platform: it names a file only when it cannot lead anywhere else.
+                    refused.add(new Skipped(p.slug(), null, "its slug cannot be a file name: " + unsafe
+                            + "; nothing was written for it"));
+                } else if (Files.isSymbolicLink(target)) {
+                    refused.add(new Skipped(p.slug(), shown(target), "that file is a symbolic link, and xpost "
+                            + "never writes through one; replace the link by a file to import this post"));
+                } else if (!overwrite && (held != null || Files.exists(target))) {
                     skipped.add(new Skipped(p.slug(), shown(target), held != null
                             ? "already there" : "a file of that name is already there"));
                 } else {
@@ -156,13 +173,53 @@ public final class ImportUseCase {
             // Whatever was written is recorded, even when a later file could not be.
             store.save(state);
         }
-        return new Result(publication, shown(into), written, skipped, problems, shown(config.stateFile()));
+        return new Result(publication, shown(into), written, skipped, problems, shown(config.stateFile()),
+                refused);
+    }
+
+    /** Names Windows reserves in every folder, whatever the extension (a clone there could not check them out). */
+    private static final java.util.regex.Pattern RESERVED = java.util.regex.Pattern.compile(
+            "(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+
+    /**
+     * Why {@code slug + ".md"} is not a safe file name in the import folder, or null when it is: it must be one
+     * plain name (no separator, not {@code .} or {@code ..}, not hidden: xpost skips hidden files), with no control
+     * character or character Windows refuses, not a reserved device name, and at most 255 bytes with {@code .md}.
+     */
+    static String unsafeFileName(String slug) {
+        if (slug == null || slug.isBlank()) {
+            return "it is empty";
+        }
+        if (slug.equals(".") || slug.equals("..")) {
+            return "\"" + slug + "\" names a folder";
+        }
+        if (slug.indexOf('/') >= 0 || slug.indexOf('\\') >= 0) {
+            return "it contains a path separator (/ or \\)";
+        }
+        if (slug.chars().anyMatch(c -> c < 0x20 || c >= 0x7f && c <= 0x9f)) {
+            return "it contains a control character";
+        }
+        if (slug.chars().anyMatch(c -> "<>:\"|?*".indexOf(c) >= 0)) {
+            return "it contains a character that file names cannot hold on every system (< > : \" | ? *)";
+        }
+        if (slug.startsWith(".")) {
+            return "it starts with a dot, which would make a hidden file that xpost never reads";
+        }
+        if (slug.endsWith(".") || slug.endsWith(" ") || RESERVED.matcher(slug).matches()) {
+            return "\"" + slug + "\" is a file name Windows reserves or changes";
+        }
+        if ((slug + ".md").getBytes(StandardCharsets.UTF_8).length > 255) {
+            return "it is too long for a file name (more than 252 bytes)";
+        }
+        return null;
     }
 
     private void writeFile(Path target, String text, int writtenBefore) {
         try {
             Files.createDirectories(target.getParent());
-            Files.writeString(target, text, StandardCharsets.UTF_8);
+            // NOFOLLOW_LINKS: a link put there since the check is not written through either.
+            Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new ConfigException("cannot write " + shown(target) + ": " + e.getMessage()
                     + (writtenBefore == 0 ? "" : " (" + writtenBefore + " files were written and recorded before it; "

@@ -53,6 +53,11 @@ public final class PreviewUseCase {
         Blog blog = Blog.load(services.config(), services.cwd(), paths);
         List<Post> hits = paths.isEmpty()
                 ? blog.posts().stream().filter(p -> name.equals(p.slug())).toList() : blog.posts();
+        if (hits.isEmpty() && !paths.isEmpty() && blog.errorCount() > 0) {
+            // A file that is no post at all (a link to .env, a binary file): say why, not "no such post".
+            throw new ConfigException(blog.problems().stream().filter(dev.xpost.post.Problem::isError)
+                    .map(p -> p.file() + ": " + p.message() + " (" + p.rule() + ")").findFirst().orElseThrow());
+        }
         if (hits.isEmpty()) {
             throw new ConfigException("no post " + name + ": name a post by its file or its slug");
         }

@@ -77,7 +77,7 @@ public final class PublishUseCase {
             return new RunReport(o.mode(), now, config.timezone(), targets, List.of(), blog.problems(), true,
                     List.of());
         }
-        StateStore store = new StateStore(config.stateFile());
+        StateStore store = services.stateStore();
         try (StateLock lock = o.mode() == Mode.LIVE ? StateLock.acquire(config.stateFile(), LOCK_WAIT) : null) {
             Run run = new Run(config, o, now, targets, blog, store, store.load());
             if (lock != null) {

@@ -70,6 +70,47 @@ public final class Services {
         return secrets == null ? java.util.List.of() : secrets.values();
     }
 
+    /**
+     * Every secret value this run knows: the environment's {@code *TOKEN} and {@code *SECRET} variables and the
+     * secrets of {@code .env} (an unreadable {@code .env} gives the environment's alone: masking must not fail).
+     */
+    public synchronized java.util.List<String> knownSecrets() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        env.forEach((k, v) -> {
+            if (k.endsWith("TOKEN") || k.endsWith("SECRET")) {
+                out.add(v);
+            }
+        });
+        try {
+            out.addAll(secrets().values());
+        } catch (RuntimeException e) {
+            // A broken .env or config is reported by whatever needs it; its secrets cannot be known here.
+        }
+        out.removeIf(v -> v == null || v.isBlank());
+        return java.util.List.copyOf(out);
+    }
+
+    /**
+     * The state file's store, masking every known secret in what it writes (DESIGN §7: a platform may quote a token
+     * back in an error, even the other platform's, and the state file is committed to git).
+     */
+    public dev.xpost.state.StateStore stateStore() {
+        return new dev.xpost.state.StateStore(config().stateFile()).masking(this::maskInJson);
+    }
+
+    /**
+     * Masks secrets in JSON text. Only a secret that can appear in JSON solely inside a string is replaced: at least
+     * 8 characters, one of them a letter, none a quote, backslash or control character (JSON would escape those).
+     * Real tokens are all of that; replacing a shorter or odder value could break the JSON.
+     */
+    private String maskInJson(String json) {
+        java.util.List<String> safe = knownSecrets().stream()
+                .filter(v -> v.length() >= 8 && v.chars().anyMatch(Character::isLetter)
+                        && v.chars().noneMatch(c -> c == '"' || c == '\\' || c < 0x20 || c == 0x7f))
+                .toList();
+        return Http.mask(json, safe);
+    }
+
     public synchronized Secrets secrets() {
         if (secrets == null) {
             secrets = Secrets.load(env, config().root());

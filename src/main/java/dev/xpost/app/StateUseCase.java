@@ -90,7 +90,7 @@ public final class StateUseCase {
     }
 
     private StateStore store() {
-        return new StateStore(services.config().stateFile());
+        return services.stateStore();
     }
 
     private static void checkPlatform(String platform) {

@@ -77,7 +77,7 @@ final class AuthCommand {
         @Override
         public Integer call() {
             var lines = new AuthUseCase(cli.services(global)).status();
-            lines.forEach(l -> cli.out().println(cli.mask(l)));
+            lines.forEach(l -> cli.out().println(cli.mask(Terminal.clean(l))));
             cli.out().flush();
             return lines.stream().anyMatch(l -> l.startsWith("✘")) ? ExitCodes.AUTH : ExitCodes.OK;
         }

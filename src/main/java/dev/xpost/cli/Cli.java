@@ -84,7 +84,8 @@ public final class Cli {
     private int onException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         int code = ExitCodes.of(e);
         boolean verbose = cmd.getCommand() instanceof BaseCommand b && b.global.verbose;
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        // A message may quote a server (an error body, an OAuth error_description): no escapes reach the terminal.
+        String message = Terminal.clean(e.getMessage() == null ? e.toString() : e.getMessage());
         if (code == ExitCodes.INTERNAL) {
             message = "internal error: " + message + (verbose ? "" : " (run again with --verbose for details)");
         }

@@ -30,7 +30,7 @@ final class DoctorCommand extends BaseCommand {
                 case SKIPPED -> "–";
             };
             String line = c.fix() == null ? c.message() : sentence(c.message()) + " Fix: " + sentence(c.fix());
-            cli.out().println(cli.mask(cli.ansi().string(mark) + " " + c.name() + ": " + line));
+            cli.out().println(cli.mask(cli.ansi().string(mark) + " " + c.name() + ": " + Terminal.clean(line)));
         }
         List<Integer> codes = checks.stream().filter(c -> c.mark() == DoctorUseCase.Mark.FAIL).map(ExitCodes::of)
                 .toList();

@@ -1,6 +1,7 @@
 package dev.xpost.cli;
 
 import dev.xpost.app.ImportUseCase;
+import dev.xpost.http.Json;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -66,16 +67,20 @@ final class ImportCommand {
             r.written().forEach(w -> cli.out().println(w.file()));
             r.skipped().forEach(s -> cli.out().println("skipped " + s.file() + " (" + s.slug() + ": " + s.why()
                     + (overwrite ? ")" : "; --overwrite rewrites it)")));
+            r.refused().forEach(s -> cli.out().println(Terminal.clean("not imported " + Json.compact(s.slug())
+                    + (s.file() == null ? "" : " (" + s.file() + ")") + ": " + s.why())));
             r.problems().forEach(p -> cli.out().println(Output.problem(p, cli.ansi())));
             cli.out().println("Imported " + Output.plural(r.written().size(), "post") + " from "
                     + r.publication().host() + " into " + display(r.into()) + (r.skipped().isEmpty() ? ""
-                    : "; skipped " + r.skipped().size() + " already there") + ". Recorded in " + r.stateFile() + ".");
+                    : "; skipped " + r.skipped().size() + " already there") + (r.refused().isEmpty() ? ""
+                    : "; refused " + r.refused().size() + " (see above)") + ". Recorded in " + r.stateFile() + ".");
             cli.out().flush();
             if (!r.written().isEmpty()) {
                 cli.err().println("Next: xpost validate, then xpost plan (the imported posts show as unchanged), "
                         + "and commit the files with " + r.stateFile() + ".");
             }
-            return r.problems().stream().anyMatch(p -> p.isError()) ? ExitCodes.INVALID : ExitCodes.OK;
+            return r.problems().stream().anyMatch(p -> p.isError()) ? ExitCodes.INVALID
+                    : r.refused().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
         }
 
         private static String display(Path p) {

@@ -107,7 +107,7 @@ final class ReportView {
             if (o.when() != null) {
                 detail = Output.when(o.when(), r.zone());
             } else if (o.message() != null) {
-                detail = o.message();
+                detail = Terminal.clean(o.message());
             } else {
                 detail = o.url() == null ? "" : o.url();
             }
@@ -132,7 +132,7 @@ final class ReportView {
             out.println("  (" + folded + " unchanged not listed; --verbose lists them)");
         }
         for (String w : r.warnings()) {
-            err.println(ansi.string("@|yellow warning:|@ ") + w);
+            err.println(ansi.string("@|yellow warning:|@ ") + Terminal.clean(w));
         }
     }
 

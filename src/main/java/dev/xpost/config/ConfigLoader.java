@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.xpost.http.HttpSettings;
+import dev.xpost.http.SecureUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,7 @@ public final class ConfigLoader {
                 throw new ConfigException(where + ": hashnode.publication is required: your blog's host (such as "
                         + "myblog.hashnode.dev) or its publication id");
             }
+            secureUrl(where, "hashnode.endpoint", endpoint, "HASHNODE_TOKEN");
             hashnode = new Config.Hashnode(endpoint, publication);
         }
 
@@ -143,8 +145,11 @@ public final class ConfigLoader {
                             + sinceText + "\"");
                 }
             }
-            linkedin = new Config.LinkedIn(text(l, "apiBase", Config.LinkedIn.DEFAULT_API_BASE), version, author,
-                    mode, since, text(l, "oauthBase", Config.LinkedIn.DEFAULT_OAUTH_BASE),
+            String apiBase = text(l, "apiBase", Config.LinkedIn.DEFAULT_API_BASE);
+            String oauthBase = text(l, "oauthBase", Config.LinkedIn.DEFAULT_OAUTH_BASE);
+            secureUrl(where, "linkedin.apiBase", apiBase, "LINKEDIN_ACCESS_TOKEN");
+            secureUrl(where, "linkedin.oauthBase", oauthBase, "LINKEDIN_CLIENT_SECRET and the login code");
+            linkedin = new Config.LinkedIn(apiBase, version, author, mode, since, oauthBase,
                     positiveInt(where, l, "linkedin.loginPort", "loginPort", Config.LinkedIn.DEFAULT_LOGIN_PORT));
         }
 
@@ -166,6 +171,13 @@ public final class ConfigLoader {
         }
         int max = positiveInt(where, pub, "publish.max", "max", 10);
         return new Config(root.toAbsolutePath().normalize(), file, zone, posts, state, hashnode, linkedin, http, max);
+    }
+
+    /** Every configured URL that receives a secret: https, or http to this machine only ({@link SecureUrl}). */
+    private static void secureUrl(String where, String key, String value, String secret) {
+        SecureUrl.problem(key, value, secret).ifPresent(why -> {
+            throw new ConfigException(where + ": " + why);
+        });
     }
 
     private static boolean enabled(String where, String section, JsonNode node) {

@@ -124,6 +124,7 @@ public final class ImageFiles {
 
     private final Path cwd;
     private final Path root;
+    private final BlogFiles inBlog;
     private final Map<Path, Hashed> hashes = new ConcurrentHashMap<>();
 
     private record Hashed(long size, long modified, String hash) {
@@ -134,8 +135,17 @@ public final class ImageFiles {
      * @param root the blog folder: a leading {@code /} starts there, and no image may be outside it
      */
     public ImageFiles(Path cwd, Path root) {
+        this(cwd, root, root);
+    }
+
+    /**
+     * @param postsDir the configured posts folder: when it is a link to a folder kept elsewhere, pictures next to the
+     *                 posts there are the blog's own too (as its posts are)
+     */
+    public ImageFiles(Path cwd, Path root, Path postsDir) {
         this.cwd = cwd.toAbsolutePath().normalize();
         this.root = root.toAbsolutePath().normalize();
+        this.inBlog = new BlogFiles(this.root, this.root, postsDir);
     }
 
     /** Every problem with the post's local images, each at the line of the reference. */
@@ -182,6 +192,13 @@ public final class ImageFiles {
             attrs = Files.readAttributes(target, BasicFileAttributes.class);
         } catch (IOException e) {
             return Check.fail(ref, "missing-image", what + ": no such file (looked for " + shown + ")");
+        }
+        Optional<BlogFiles.Refusal> refused = inBlog.check(target, what);
+        if (refused.isPresent()) {
+            // A link out of the blog escapes it as surely as `../../x.png` does: the same rule.
+            BlogFiles.Refusal r = refused.get();
+            return Check.fail(ref, r.rule().equals(BlogFiles.OUTSIDE_BLOG) ? "image-outside-blog" : r.rule(),
+                    r.message());
         }
         if (!attrs.isRegularFile()) {
             return Check.fail(ref, "missing-image", what + " is a folder, not an image (" + shown + ")");

@@ -58,6 +58,18 @@ public final class PostReader {
         }
     }
 
+    /**
+     * As {@link #read(Path, Path)}, but first refuses a file that {@code allowed} says may not be read (a link out of
+     * the blog, or to {@code .env}): such a file is not opened at all, and its one problem is an error at line 1.
+     */
+    public ReadResult read(Path file, Path shownAs, BlogFiles allowed) {
+        java.util.Optional<BlogFiles.Refusal> refused = allowed.check(file, shownAs.toString());
+        if (refused.isPresent()) {
+            return failed(shownAs, Problem.error(shownAs, 1, refused.get().rule(), refused.get().message()));
+        }
+        return read(file, shownAs);
+    }
+
     /** Parses a file's content (as bytes, exactly as on disk). */
     public ReadResult parse(Path file, byte[] content) {
         if (content.length > MAX_BYTES) {

@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -162,17 +163,39 @@ public final class StateLock implements AutoCloseable {
     private record Attempt(StateLock lock, String holder) {
     }
 
+    /**
+     * Refuses a symbolic link where xpost keeps its own file: taking the lock truncates and rewrites the file, and
+     * through a link that would empty whatever it points to (a post, {@code .env}, a file outside the blog).
+     *
+     * @throws StateException IO (exit 2) naming the link and its target
+     */
+    static void refuseLink(Path file, String what, String fix) {
+        if (Files.isSymbolicLink(file)) {
+            String target;
+            try {
+                target = String.valueOf(Files.readSymbolicLink(file));
+            } catch (IOException | UnsupportedOperationException e) {
+                target = "somewhere else";
+            }
+            throw new StateException(StateException.Kind.IO, file, "The " + what + " " + file + " is a symbolic "
+                    + "link (to " + target + "), and xpost never opens its own files through a link: it would "
+                    + "overwrite what the link points to. Left as it is; " + fix + ", then run again.");
+        }
+    }
+
     private static Attempt tryOnce(Path lockFile, Path key, Clock clock) {
         String me = "another thread of this process (pid " + ProcessHandle.current().pid() + ", thread \""
                 + Thread.currentThread().getName() + "\")";
+        refuseLink(lockFile, "lock file", "delete the link (xpost creates a new lock file)");
         String inJvm = HELD_IN_THIS_JVM.putIfAbsent(key, me);
         if (inJvm != null) {
             return new Attempt(null, inJvm);
         }
         FileChannel channel = null;
         try {
+            // NOFOLLOW_LINKS as well as the check above: a link made in between must not be written through either.
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             FileLock lock;
             try {
                 lock = channel.tryLock();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,6 +31,7 @@ public final class StateStore {
 
     private final Path file;
     private final UnaryOperator<OutputStream> writeThrough;
+    private final UnaryOperator<String> mask;
 
     /** A store for the state file at {@code file} (usually {@code <blog>/.xpost/state.json}). */
     public StateStore(Path file) {
@@ -38,8 +40,22 @@ public final class StateStore {
 
     /** Tests pass a stream that fails midway, as a full disk would. */
     StateStore(Path file, UnaryOperator<OutputStream> writeThrough) {
+        this(file, writeThrough, UnaryOperator.identity());
+    }
+
+    private StateStore(Path file, UnaryOperator<OutputStream> writeThrough, UnaryOperator<String> mask) {
         this.file = Objects.requireNonNull(file, "file");
         this.writeThrough = writeThrough;
+        this.mask = Objects.requireNonNull(mask, "mask");
+    }
+
+    /**
+     * This store, with {@code mask} applied to the whole text of every save: the app layer passes one that hides
+     * every secret it knows, so that a token a platform quoted back in an error (even the other platform's) never
+     * reaches a file that is committed to git. The mask must keep JSON valid (replace a secret by plain text).
+     */
+    public StateStore masking(UnaryOperator<String> mask) {
+        return new StateStore(file, writeThrough, mask);
     }
 
     /** The store for the blog whose root folder is {@code blogRoot}. */
@@ -68,6 +84,7 @@ public final class StateStore {
      *                        IO when it cannot be read; the file is left as it was
      */
     public State load() {
+        StateLock.refuseLink(file, "state file", "replace the link by the file itself");
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -94,14 +111,22 @@ public final class StateStore {
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the state", e);
         }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String masked = mask.apply(text);
+        if (!masked.equals(text)) {
+            bytes = masked.getBytes(StandardCharsets.UTF_8);
+        }
+        // Renaming over a link would replace the link, not write where it points: never what its maker meant.
+        StateLock.refuseLink(file, "state file", "replace the link by the file itself");
         Path folder = file.toAbsolutePath().getParent();
         Path temp = folder.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + TEMP_COUNTER.incrementAndGet() + ".tmp");
         try {
             Files.createDirectories(folder);
             // CREATE_NEW rather than Files.createTempFile: the new file gets the usual permissions (umask), not 0600.
+            // CREATE_NEW fails on any existing name, a link included; NOFOLLOW_LINKS says so explicitly.
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 OutputStream out = writeThrough.apply(Channels.newOutputStream(channel));
                 out.write(bytes);
                 out.flush();

@@ -357,10 +357,49 @@ public final class PostInput {
         if (requestBytes <= MAX_REQUEST_BYTES) {
             return Optional.empty();
         }
+        String field = largestField();
         return Optional.of(String.format(java.util.Locale.ROOT,
-                "%s is too large for Hashnode: the request would be %,d bytes, and Hashnode accepts at most 100 KB "
-                        + "(%,d bytes) per request; xpost stops at %,d to leave headroom. Shorten the post, or move "
-                        + "large parts (embedded images as data: URIs, long code listings) to linked files",
-                sourceFile, requestBytes, SERVER_LIMIT_BYTES, MAX_REQUEST_BYTES));
+                "%s is too large for Hashnode: the request would be %,d bytes, of which the %s takes %,d, and "
+                        + "Hashnode accepts at most 100 KB (%,d bytes) per request; xpost stops at %,d to leave "
+                        + "headroom. Shorten the %s%s",
+                sourceFile, requestBytes, field.equals("body") ? "body" : "`" + field + "`", fieldBytes(field),
+                SERVER_LIMIT_BYTES, MAX_REQUEST_BYTES, field.equals("body") ? "body" : "`" + field + "`",
+                field.equals("body") ? ", or move large parts (embedded images as data: URIs, long code listings) "
+                        + "to linked files" : ""));
+    }
+
+    /** Front matter key (or {@code body}) of each request field, to name in messages. */
+    private static final Map<String, String> FRONT_MATTER_KEY = Map.of("contentMarkdown", "body",
+            "originalArticleURL", "canonical", "coverImage", "cover", "metaTitle", "seoTitle",
+            "metaDescription", "seoDescription", "isDelisted", "hideFromCommunity", "seriesId", "series");
+
+    /**
+     * The field that takes the most bytes of the request, as the post's front matter names it ({@code body} for
+     * the Markdown, {@code title}, {@code seoDescription}, …): what to shorten when the request is too large.
+     */
+    public String largestField() {
+        String best = "contentMarkdown";
+        long bestBytes = -1;
+        for (String key : fields.keySet()) {
+            long n = jsonBytes(fields.get(key));
+            if (n > bestBytes) {
+                best = key;
+                bestBytes = n;
+            }
+        }
+        return FRONT_MATTER_KEY.getOrDefault(best, best);
+    }
+
+    private long fieldBytes(String frontMatterKey) {
+        for (String key : fields.keySet()) {
+            if (FRONT_MATTER_KEY.getOrDefault(key, key).equals(frontMatterKey)) {
+                return jsonBytes(fields.get(key));
+            }
+        }
+        return 0;
+    }
+
+    private static long jsonBytes(Object value) {
+        return Json.compact(value).getBytes(StandardCharsets.UTF_8).length;
     }
 }

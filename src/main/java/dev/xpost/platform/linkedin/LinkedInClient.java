@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.xpost.http.Backoff;
 import dev.xpost.http.Http;
 import dev.xpost.http.Json;
+import dev.xpost.http.SecureUrl;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.PlatformException.Kind;
 import dev.xpost.platform.linkedin.LinkedInErrors.Op;
@@ -94,6 +95,11 @@ public final class LinkedInClient {
         this.http = Objects.requireNonNull(http, "http");
         this.once = Http.once(http);
         this.apiBase = apiBase == null ? DEFAULT_API_BASE : apiBase;
+        if (!SecureUrl.allowed(this.apiBase)) {
+            // Also refused by the config loader; here for every other way a client gets built.
+            throw new PlatformException(PLATFORM, Kind.CONFIG, SecureUrl.problem("linkedin.apiBase",
+                    this.apiBase.toString(), "LINKEDIN_ACCESS_TOKEN").orElseThrow());
+        }
         this.version = version;
         this.token = token;
         this.backoff = Objects.requireNonNull(backoff, "backoff");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.xpost.http.Json;
+import dev.xpost.http.SecureUrl;
 import dev.xpost.platform.PlatformException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -60,6 +61,11 @@ public final class LinkedInLogin {
     public LinkedInLogin(OkHttpClient http, HttpUrl oauthBase, String clientId, String clientSecret, int port,
             Clock clock) {
         this.http = http;
+        if (!SecureUrl.allowed(oauthBase)) {
+            // The client secret and the login code go there: the config loader refuses this too.
+            throw new PlatformException("linkedin", PlatformException.Kind.CONFIG, SecureUrl.problem(
+                    "linkedin.oauthBase", oauthBase.toString(), "LINKEDIN_CLIENT_SECRET").orElseThrow());
+        }
         this.oauthBase = oauthBase;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -93,15 +99,16 @@ public final class LinkedInLogin {
             } catch (ExecutionException e) {
                 throw new PlatformException("linkedin", PlatformException.Kind.AUTH, e.getCause().getMessage());
             }
+            // State first: a redirect we did not start (someone else's link, a stale tab, another local program)
+            // is not acted on at all, whatever else it carries (a code, or an error to show).
+            if (!state.equals(params.get("state"))) {
+                throw new PlatformException("linkedin", PlatformException.Kind.AUTH, "the login answer carried "
+                        + "the wrong state value, so it was ignored; run `xpost auth linkedin` again");
+            }
             if (params.containsKey("error")) {
                 throw new PlatformException("linkedin", PlatformException.Kind.AUTH, "LinkedIn refused the login: "
                         + params.get("error") + (params.containsKey("error_description")
                         ? " (" + params.get("error_description") + ")" : ""));
-            }
-            if (!state.equals(params.get("state"))) {
-                // A redirect we did not start: someone else's link or a stale tab. Never exchange its code.
-                throw new PlatformException("linkedin", PlatformException.Kind.AUTH, "the login answer carried "
-                        + "the wrong state value, so it was ignored; run `xpost auth linkedin` again");
             }
             String code = params.get("code");
             if (code == null || code.isBlank()) {

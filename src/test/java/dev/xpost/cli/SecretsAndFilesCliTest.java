@@ -1,0 +1,168 @@
+package dev.xpost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xpost.http.Json;
+import dev.xpost.state.State;
+import dev.xpost.state.StateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 10 through the real command line: slugs from Hashnode that are not file names, every URL that receives a
+ * secret, and a request too large in a field other than the body.
+ */
+class SecretsAndFilesCliTest {
+    @TempDir
+    Path root;
+    final MockWebServer server = new MockWebServer();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static void assertNoTrace(CliRun.Result r) {
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r::toString);
+    }
+
+    @Test
+    void importRefusesEverySlugThatIsNotAPlainFileNameAndGoesOnWithTheOthers() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("a/b/blog"));
+        FakeHashnode hashnode = FakeHashnode.withPosts(12);
+        List<String> bad = List.of("../../escaped", "/tmp/xpost-absolute-" + ProcessHandle.current().pid(), "a/b",
+                "", ".", "..", "con", ".hidden", "back\\slash", "new\nline");
+        for (int i = 0; i < bad.size(); i++) {
+            hashnode.posts.get(i + 2).put("slug", bad.get(i));
+        }
+        server.setDispatcher(hashnode);
+        server.start();
+        CliRun cli = new CliRun(dir);
+        cli.write("config/xpost.yaml", "hashnode:\n  publication: " + FakeHashnode.HOST + "\n  endpoint: "
+                + server.url("/gql") + "\n");
+        cli.env.put("HASHNODE_TOKEN", "hn-token-1234567890");
+
+        CliRun.Result r = cli.run("import", "hashnode");
+        assertEquals(5, r.code(), r::toString);
+        assertNoTrace(r);
+        assertTrue(r.out().contains("not imported \"../../escaped\": its slug cannot be a file name: it contains a "
+                + "path separator"), r::toString);
+        assertTrue(r.out().contains("not imported \"\": its slug cannot be a file name: it is empty"), r::toString);
+        assertTrue(r.out().contains("not imported \"con\": its slug cannot be a file name: \"con\" is a file name "
+                + "Windows reserves"), r::toString);
+        assertTrue(r.out().contains("not imported \".hidden\""), r::toString);
+        assertTrue(r.out().contains("not imported \"new\\nline\""), r::toString);
+        assertTrue(r.out().contains("Imported 2 posts from demo.hashnode.dev into posts/; refused 10"), r::toString);
+
+        // Nothing outside the posts folder: not next to the blog, not two levels up, not at the absolute path.
+        assertFalse(Files.exists(root.resolve("a/escaped.md")));
+        assertFalse(Files.exists(root.resolve("a/b/escaped.md")));
+        assertFalse(Files.exists(Path.of(bad.get(1) + ".md")));
+        try (Stream<Path> all = Files.walk(root)) {
+            List<String> files = all.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString()).sorted()
+                    .toList();
+            assertEquals(List.of(".xpost/state.json", ".xpost/state.lock", "config/xpost.yaml", "posts/2023.md",
+                    "posts/quotes-and-colons.md"), files);
+        }
+        State state = new StateStore(dir.resolve(".xpost/state.json")).load();
+        assertEquals(2, state.posts().size(), "only what was written is recorded");
+    }
+
+    @Test
+    void importNeverWritesThroughALinkedPostFile() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("blog"));
+        Path target = Files.writeString(root.resolve("precious.txt"), "precious\n");
+        Files.createDirectories(dir.resolve("posts"));
+        Files.createSymbolicLink(dir.resolve("posts/salam-donya.md"), target);
+        server.setDispatcher(FakeHashnode.withPosts(3));
+        server.start();
+        CliRun cli = new CliRun(dir);
+        cli.write("config/xpost.yaml", "hashnode:\n  publication: " + FakeHashnode.HOST + "\n  endpoint: "
+                + server.url("/gql") + "\n");
+        cli.env.put("HASHNODE_TOKEN", "hn-token-1234567890");
+
+        CliRun.Result r = cli.run("import", "hashnode", "--overwrite");
+        assertEquals(5, r.code(), r::toString);
+        assertTrue(r.out().contains("not imported \"salam-donya\" (posts/salam-donya.md): that file is a symbolic "
+                + "link"), r::toString);
+        assertEquals("precious\n", Files.readString(target));
+    }
+
+    @Test
+    void everyUrlThatReceivesASecretMustBeHttpsOrLoopback() throws IOException {
+        CliRun cli = new CliRun(root);
+        cli.write("posts/p.md", CliRun.post("P", "2026-11-01", "p", "java"));
+        for (String[] c : new String[][] {
+                {"linkedin:\n  apiBase: http://api.example.com\n", "linkedin.apiBase", "LINKEDIN_ACCESS_TOKEN"},
+                {"linkedin:\n  oauthBase: http://www.example.com\n", "linkedin.oauthBase", "LINKEDIN_CLIENT_SECRET"},
+                {"hashnode:\n  publication: x.hashnode.dev\n  endpoint: http://gql.example.com/\n",
+                    "hashnode.endpoint", "HASHNODE_TOKEN"}}) {
+            cli.write("config/xpost.yaml", c[0]);
+            for (String command : List.of("plan", "validate", "auth status")) {
+                CliRun.Result r = cli.run(command.split(" "));
+                assertEquals(2, r.code(), () -> command + " with " + c[0] + r);
+                assertTrue(r.err().contains(c[1] + " ") && r.err().contains("uses plain http://, which would send "
+                        + c[2]) && r.err().contains("unencrypted"), r::toString);
+                assertNoTrace(r);
+            }
+        }
+        cli.write("config/xpost.yaml", "linkedin:\n  apiBase: http://127.0.0.1:9\n  oauthBase: http://localhost:9\n"
+                + "hashnode:\n  publication: x.hashnode.dev\n  endpoint: http://[::1]:9/\n");
+        CliRun.Result local = cli.run("validate");
+        assertEquals(0, local.code(), local::toString);
+    }
+
+    @Test
+    void aTitleTooLargeForOneRequestFailsValidateNamingTheTitle() throws IOException {
+        CliRun cli = new CliRun(root);
+        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+        cli.write("posts/p.md", "---\ntitle: \"T" + "x".repeat(1024 * 1024) + "\"\nslug: p\ntags: java\n---\n\n"
+                + "Short.\n");
+        cli.write("posts/seo.md", CliRun.post("Fine title", "2026-11-01", "seo", "java",
+                "seoDescription: \"" + "ü".repeat(60_000) + "\""));
+
+        CliRun.Result r = cli.run("validate", "--json");
+        assertEquals(3, r.code(), r::toString);
+        JsonNode problems = Json.parseOrNull(r.out()).get("problems");
+        assertEquals(2, problems.size(), r::toString);
+        JsonNode title = problems.get(0);
+        assertEquals("posts/p.md", title.get("file").asText());
+        assertEquals(2, title.get("line").asInt(), "the line of title:");
+        assertEquals("body-too-large", title.get("rule").asText());
+        assertTrue(title.get("message").asText().contains("of which the `title` takes 1,048,5"), r::toString);
+        assertTrue(title.get("message").asText().contains("Shorten the `title`"), r::toString);
+        JsonNode seo = problems.get(1);
+        assertEquals("posts/seo.md", seo.get("file").asText());
+        assertTrue(seo.get("message").asText().contains("`seoDescription`"), r::toString);
+        assertEquals(6, seo.get("line").asInt(), r::toString);
+
+        CliRun.Result publish = cli.run("publish", "--dry-run");
+        assertEquals(3, publish.code(), publish::toString);
+    }
+
+    @Test
+    void aPostsFolderLinkedFromElsewhereIsStillTheBlogsPostsWithTheirPictures() throws IOException {
+        Path kept = Files.createDirectories(root.resolve("kept/posts"));
+        Files.createDirectories(kept.resolve("img"));
+        Files.write(kept.resolve("img/a.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0});
+        Files.writeString(kept.resolve("p.md"), CliRun.post("P", "2026-11-01", "p", "java") + "\n![A](img/a.png)\n");
+        Path dir = Files.createDirectories(root.resolve("blog"));
+        Files.createSymbolicLink(dir.resolve("posts"), kept);
+        CliRun cli = new CliRun(dir);
+        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+
+        CliRun.Result r = cli.run("validate");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("1 post checked: 0 errors"), r::toString);
+    }
+}

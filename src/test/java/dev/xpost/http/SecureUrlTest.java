@@ -1,0 +1,45 @@
+package dev.xpost.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.linkedin.LinkedInClient;
+import dev.xpost.platform.linkedin.LinkedInLogin;
+import java.time.Clock;
+import java.util.Random;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+class SecureUrlTest {
+    @Test
+    void httpsAnywhereAndHttpOnlyToThisMachine() {
+        for (String ok : new String[] {"https://api.linkedin.com", "http://localhost:8080/", "http://127.0.0.1:1/",
+                "http://127.9.8.7/", "http://[::1]:9/"}) {
+            assertTrue(SecureUrl.allowed(HttpUrl.get(ok)), ok);
+            assertTrue(SecureUrl.problem("k", ok, "S").isEmpty(), ok);
+        }
+        for (String bad : new String[] {"http://api.linkedin.com", "http://10.0.0.1/", "http://localhost.evil.com/",
+                "http://127.0.0.1.evil.com/", "http://[::2]/"}) {
+            String why = SecureUrl.problem("linkedin.apiBase", bad, "LINKEDIN_ACCESS_TOKEN").orElseThrow();
+            assertTrue(why.startsWith("linkedin.apiBase http://") && why.contains("LINKEDIN_ACCESS_TOKEN unencrypted"),
+                    why);
+        }
+        assertTrue(SecureUrl.problem("linkedin.oauthBase", "ftp://x", "S").orElseThrow().contains("not an http(s) URL"));
+    }
+
+    @Test
+    void clientsBuiltWithoutTheConfigRefusePlainHttpToo() {
+        OkHttpClient http = new OkHttpClient();
+        Backoff backoff = new Backoff(HttpSettings.defaults(), Backoff.REAL, new Random(1));
+        PlatformException api = assertThrows(PlatformException.class, () -> new LinkedInClient(http,
+                HttpUrl.get("http://api.linkedin.com/"), "202605", "token-123456789", backoff));
+        assertEquals(PlatformException.Kind.CONFIG, api.kind());
+        assertTrue(api.getMessage().contains("linkedin.apiBase"), api.getMessage());
+        PlatformException oauth = assertThrows(PlatformException.class, () -> new LinkedInLogin(http,
+                HttpUrl.get("http://www.linkedin.com/"), "id", "secret", 18920, Clock.systemUTC()));
+        assertTrue(oauth.getMessage().contains("linkedin.oauthBase"), oauth.getMessage());
+    }
+}

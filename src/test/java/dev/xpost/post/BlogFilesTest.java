@@ -1,0 +1,56 @@
+package dev.xpost.post;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BlogFilesTest {
+    @TempDir
+    Path blog;
+    @TempDir
+    Path elsewhere;
+
+    @Test
+    void filesAndLinksInsideTheBlogAreFineLinksOutOrToSecretsAreNot() throws IOException {
+        Path posts = Files.createDirectories(blog.resolve("posts"));
+        Path post = Files.writeString(posts.resolve("p.md"), "x");
+        Path env = Files.writeString(blog.resolve(".env"), "HASHNODE_TOKEN=t");
+        Path outside = Files.writeString(elsewhere.resolve("o.md"), "x");
+        BlogFiles files = new BlogFiles(blog, blog);
+
+        assertTrue(files.check(post, "posts/p.md").isEmpty());
+        assertTrue(files.check(Files.createSymbolicLink(posts.resolve("same.md"), post), "s").isEmpty());
+        assertTrue(files.check(posts.resolve("missing.md"), "m").isEmpty(), "the reader reports a missing file");
+
+        BlogFiles.Refusal secret = files.check(Files.createSymbolicLink(posts.resolve("env.md"), Path.of("../.env")),
+                "posts/env.md").orElseThrow();
+        assertEquals(BlogFiles.SECRET_FILE, secret.rule());
+        assertTrue(secret.message().startsWith("posts/env.md is a symbolic link to " + env.toRealPath()),
+                secret.message());
+        assertEquals(BlogFiles.SECRET_FILE, files.check(env, ".env").orElseThrow().rule());
+
+        BlogFiles.Refusal out = files.check(Files.createSymbolicLink(posts.resolve("out.md"), outside), "posts/out.md")
+                .orElseThrow();
+        assertEquals(BlogFiles.OUTSIDE_BLOG, out.rule());
+        assertTrue(out.message().contains("outside the blog folder"), out.message());
+        assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(outside, "o.md").orElseThrow().rule());
+
+        // A linked folder out of the blog is out too, and a configured posts folder elsewhere is allowed.
+        Path linkedDir = Files.createSymbolicLink(posts.resolve("more"), elsewhere);
+        assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(linkedDir.resolve("o.md"), "x").orElseThrow().rule());
+        assertTrue(new BlogFiles(blog, blog, elsewhere).check(outside, "o.md").isEmpty());
+    }
+
+    @Test
+    void secretNames() {
+        assertTrue(BlogFiles.isSecretName(Path.of("a/.env")));
+        assertTrue(BlogFiles.isSecretName(Path.of(".env.production")));
+        assertTrue(BlogFiles.isSecretName(Path.of(".ENV")));
+        assertTrue(!BlogFiles.isSecretName(Path.of("env.md")) && !BlogFiles.isSecretName(Path.of(".envrc.md")));
+    }
+}
