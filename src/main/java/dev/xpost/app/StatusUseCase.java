@@ -28,6 +28,8 @@ public final class StatusUseCase {
     public enum Sync {
         IN_SYNC("in sync"), CHANGED("changed since last sync"), SCHEDULED("scheduled"),
         NOT_PUBLISHED("not published"), FAILED("failed"), UNKNOWN("unknown"), DRAFT("draft"),
+        /** The word plan and publish use for a post kept off a platform (dated before linkedin.since, say). */
+        SKIPPED("skipped"),
         NO_FILE("record without a file");
 
         private final String label;
@@ -79,8 +81,12 @@ public final class StatusUseCase {
                     continue;
                 }
                 Optional<PlatformRecord> rec = state.recordFor(p.slug(), name);
+                String old = rec.isEmpty() ? LinkedInCutoff.reason(config, state, services.clock().instant(), p,
+                        name, p.hasIdentity()) : null;
                 if (p.draft()) {
                     rows.add(new Row(p.slug(), p.file(), name, Sync.DRAFT, null, null, null, null));
+                } else if (old != null) {
+                    rows.add(new Row(p.slug(), p.file(), name, Sync.SKIPPED, null, null, null, old));
                 } else if (rec.isEmpty()) {
                     boolean future = p.publishAt() != null && p.publishAt().isAfter(now);
                     rows.add(new Row(p.slug(), p.file(), name, future ? Sync.SCHEDULED : Sync.NOT_PUBLISHED,

@@ -1,6 +1,7 @@
 package dev.xpost.state;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.TreeMap;
  * @param linkedin  the LinkedIn author, once resolved; null before
  * @param images    uploads already done, so an image is uploaded once: {@link #imageKey} → remote URL or URN
  * @param posts     slug → the post's file and platform records
+ * @param started   when xpost first recorded this blog (its first real run, or the first one after this field came
+ *                  in); null before. Without {@code linkedin.since}, a post that was on Hashnode before xpost knew
+ *                  it goes to LinkedIn only when dated on or after this day. Optional: older files have none.
  */
 @JsonPropertyOrder(alphabetic = true)
 public record State(
@@ -27,7 +31,8 @@ public record State(
         HashnodeInfo hashnode,
         LinkedinInfo linkedin,
         SortedMap<String, String> images,
-        SortedMap<String, PostEntry> posts) {
+        SortedMap<String, PostEntry> posts,
+        Instant started) {
 
     /** The format this xpost reads and writes. A file with a higher version was written by a newer xpost. */
     public static final int FORMAT_VERSION = 1;
@@ -46,7 +51,7 @@ public record State(
 
     /** The state of a blog where nothing was published yet (what a missing state file means). */
     public static State empty() {
-        return new State(FORMAT_VERSION, null, null, null, null);
+        return new State(FORMAT_VERSION, null, null, null, null, null);
     }
 
     /** The key under which an upload is remembered: the platform, then the source URL or content hash. */
@@ -126,12 +131,12 @@ public record State(
 
     /** The Hashnode publication, resolved. */
     public State withHashnode(HashnodeInfo info) {
-        return new State(version, info, linkedin, images, posts);
+        return new State(version, info, linkedin, images, posts, started);
     }
 
     /** The LinkedIn author, resolved. */
     public State withLinkedin(LinkedinInfo info) {
-        return new State(version, hashnode, info, images, posts);
+        return new State(version, hashnode, info, images, posts, started);
     }
 
     /** The remembered upload of an image to a platform (by source URL or content hash), if any. */
@@ -142,11 +147,17 @@ public record State(
     /** Remembers an upload: the remote URL (Hashnode CDN) or URN (LinkedIn image) of an image. */
     public State withImage(String platform, String source, String remote) {
         requireName(remote, "remote image");
-        return new State(version, hashnode, linkedin, put(images, imageKey(platform, source), remote), posts);
+        return new State(version, hashnode, linkedin, put(images, imageKey(platform, source), remote), posts,
+                started);
     }
 
     private State withPosts(SortedMap<String, PostEntry> newPosts) {
-        return new State(version, hashnode, linkedin, images, newPosts);
+        return new State(version, hashnode, linkedin, images, newPosts, started);
+    }
+
+    /** Records when xpost first recorded this blog; see {@link #started()}. */
+    public State withStarted(Instant at) {
+        return new State(version, hashnode, linkedin, images, posts, Objects.requireNonNull(at, "at"));
     }
 
     private static <V> SortedMap<String, V> put(SortedMap<String, V> map, String key, V value) {
