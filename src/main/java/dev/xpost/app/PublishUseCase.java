@@ -112,6 +112,8 @@ public final class PublishUseCase {
         final Map<String, Integer> slugCount = new HashMap<>();
         /** Slugs of posts this run found on Hashnode by slug (no cuid): adopted, so old ones skip LinkedIn. */
         final Set<String> adoptedHere = new HashSet<>();
+        /** Cuids found gone in this run (or by an earlier one): their other platforms have nothing to link to. */
+        final Set<String> goneHere = new HashSet<>();
         int oldSkipped;
         boolean dirty;
 
@@ -238,7 +240,8 @@ public final class PublishUseCase {
             if (recorded.isPresent()) {
                 return p.withSlug(recorded.get());
             }
-            if (hashnode != null && (hashnode.online() || live) && !stopped.containsKey(Config.HASHNODE)) {
+            if (hashnode != null && (hashnode.online() || live) && !stopped.containsKey(Config.HASHNODE)
+                    && !state.gone().containsKey(p.cuid())) {
                 try {
                     Optional<Platform.Found> found = hashnode.find(p, this);
                     if (found.isPresent() && found.get().remote().slug() != null) {
@@ -262,6 +265,9 @@ public final class PublishUseCase {
             }
             if (p.publishAt() != null && p.publishAt().isAfter(now)) {
                 return row(p, name, PlanAction.SCHEDULED, p.publishAt(), null);
+            }
+            if (!name.equals(Config.HASHNODE) && p.cuid() != null && goneHere.contains(p.cuid())) {
+                return row(p, name, PlanAction.SKIPPED, null, "its Hashnode post is gone: nothing to link to");
             }
             if (p.slug() == null) {
                 return slugless(p, name, platform);
@@ -313,14 +319,33 @@ public final class PublishUseCase {
                 return failedRow(p, name, PlanAction.ADOPT, "not attempted: " + stop.getMessage(), stop.kind());
             }
             if (platform != null && platform.identity(p) != null) {
-                if (!platform.online() && !live) {
-                    return row(p, name, PlanAction.ADOPT, null, "cuid " + p.cuid() + ": already on Hashnode ("
-                            + NOT_CHECKED + ")");
+                if (!platform.online() && !state.gone().containsKey(p.cuid())) {
+                    return unchecked(p, name);
+                }
+                goneHere.add(p.cuid());
+                if (live) {
+                    state = state.withGone(p.cuid(), stateKey(p));
+                    dirty = true;
                 }
                 return row(p, name, PlanAction.GONE, null, gone(p, name) + (options.recreateGone() ? "; it has no "
                         + "slug to be created with: write one with `slug:`" : ""));
             }
             return row(p, name, PlanAction.HELD, null, "waiting for the Hashnode post: the LinkedIn post links to it");
+        }
+
+        /**
+         * A post with a Hashnode identity that could not be looked up for want of a token: a plan assumes it is
+         * there (a backup's cuid says so); a real run never decides "gone" without asking.
+         */
+        private Outcome unchecked(Post p, String name) {
+            if (!live) {
+                return row(p, name, PlanAction.ADOPT, null, "cuid " + p.cuid() + ": already on Hashnode ("
+                        + NOT_CHECKED + ")");
+            }
+            return failedRow(p, name, PlanAction.ADOPT, "HASHNODE_TOKEN is not set, so xpost cannot look up cuid "
+                    + p.cuid() + " on Hashnode. Create a personal access token at https://hashnode.com/settings/"
+                    + "developer and put it in .env as HASHNODE_TOKEN=… (or in the environment)",
+                    PlatformException.Kind.AUTH);
         }
 
         /** What a gone row says: what it means and the ways out. */
@@ -331,19 +356,32 @@ public final class PublishUseCase {
         }
 
         private Outcome createOrAdopt(Post p, String name, Platform platform, String recordedSlug, String fp) {
-            Optional<Platform.Found> found = platform.online() || live ? platform.find(p, this) : Optional.empty();
             String identity = platform.identity(p);
+            if (identity != null && state.gone().containsKey(identity) && !options.recreateGone()) {
+                // Found gone by an earlier run: said again without asking, so a settled blog costs no request.
+                goneHere.add(identity);
+                return row(p, name, PlanAction.GONE, null, gone(p, name));
+            }
+            Optional<Platform.Found> found = platform.online() || live ? platform.find(p, this) : Optional.empty();
             if (found.isEmpty() && identity != null) {
-                if (!platform.online() && !live) {
-                    // Offline we cannot look; a backup's cuid says the post is on Hashnode already.
-                    return row(p, name, PlanAction.ADOPT, null, "cuid " + identity + ": already on Hashnode ("
-                            + NOT_CHECKED + ")");
+                if (!platform.online()) {
+                    return unchecked(p, name);
                 }
                 if (!options.recreateGone()) {
+                    goneHere.add(identity);
+                    if (live) {
+                        state = state.withGone(identity, stateKey(p));
+                        dirty = true;
+                    }
                     return row(p, name, PlanAction.GONE, null, gone(p, name));
                 }
-                return create(p, name, platform, recordedSlug, fp, "re-created (--recreate-gone): cuid " + identity
-                        + " is not on " + name);
+                Outcome made = create(p, name, platform, recordedSlug, fp, "re-created (--recreate-gone): cuid "
+                        + identity + " is not on " + name);
+                if (made.result() == Outcome.Result.CREATED || made.result() == Outcome.Result.ADOPTED) {
+                    state = state.withoutGone(identity);
+                    dirty = true;
+                }
+                return made;
             }
             if (found.isPresent()) {
                 if (name.equals(Config.HASHNODE)) {

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param started   when xpost first recorded this blog (its first real run, or the first one after this field came
  *                  in); null before. Without {@code linkedin.since}, a post that was on Hashnode before xpost knew
  *                  it goes to LinkedIn only when dated on or after this day. Optional: older files have none.
+ * @param gone      Hashnode cuids a real run found the publication does not hold (deleted there, or never a post)
+ *                  → the file that carries it; remembered so that later runs report them without asking again
  */
 @JsonPropertyOrder(alphabetic = true)
 public record State(
@@ -32,7 +34,8 @@ public record State(
         LinkedinInfo linkedin,
         SortedMap<String, String> images,
         SortedMap<String, PostEntry> posts,
-        Instant started) {
+        Instant started,
+        SortedMap<String, String> gone) {
 
     /** The format this xpost reads and writes. A file with a higher version was written by a newer xpost. */
     public static final int FORMAT_VERSION = 1;
@@ -47,11 +50,12 @@ public record State(
         }
         images = sortedCopy(images, "images");
         posts = sortedCopy(posts, "posts");
+        gone = sortedCopy(gone, "gone");
     }
 
     /** The state of a blog where nothing was published yet (what a missing state file means). */
     public static State empty() {
-        return new State(FORMAT_VERSION, null, null, null, null, null);
+        return new State(FORMAT_VERSION, null, null, null, null, null, null);
     }
 
     /** The key under which an upload is remembered: the platform, then the source URL or content hash. */
@@ -131,12 +135,12 @@ public record State(
 
     /** The Hashnode publication, resolved. */
     public State withHashnode(HashnodeInfo info) {
-        return new State(version, info, linkedin, images, posts, started);
+        return new State(version, info, linkedin, images, posts, started, gone);
     }
 
     /** The LinkedIn author, resolved. */
     public State withLinkedin(LinkedinInfo info) {
-        return new State(version, hashnode, info, images, posts, started);
+        return new State(version, hashnode, info, images, posts, started, gone);
     }
 
     /** The remembered upload of an image to a platform (by source URL or content hash), if any. */
@@ -148,16 +152,33 @@ public record State(
     public State withImage(String platform, String source, String remote) {
         requireName(remote, "remote image");
         return new State(version, hashnode, linkedin, put(images, imageKey(platform, source), remote), posts,
-                started);
+                started, gone);
     }
 
     private State withPosts(SortedMap<String, PostEntry> newPosts) {
-        return new State(version, hashnode, linkedin, images, newPosts, started);
+        return new State(version, hashnode, linkedin, images, newPosts, started, gone);
     }
 
     /** Records when xpost first recorded this blog; see {@link #started()}. */
     public State withStarted(Instant at) {
-        return new State(version, hashnode, linkedin, images, posts, Objects.requireNonNull(at, "at"));
+        return new State(version, hashnode, linkedin, images, posts, Objects.requireNonNull(at, "at"), gone);
+    }
+
+    /** Remembers that the publication does not hold this cuid; see {@link #gone()}. */
+    public State withGone(String cuid, String file) {
+        requireName(cuid, "cuid");
+        requireName(file, "file");
+        return new State(version, hashnode, linkedin, images, posts, started, put(gone, cuid, file));
+    }
+
+    /** Forgets a gone cuid: a post created from that file (--recreate-gone) is no longer gone. */
+    public State withoutGone(String cuid) {
+        if (!gone.containsKey(cuid)) {
+            return this;
+        }
+        SortedMap<String, String> copy = new TreeMap<>(gone);
+        copy.remove(cuid);
+        return new State(version, hashnode, linkedin, images, posts, started, copy);
     }
 
     private static <V> SortedMap<String, V> put(SortedMap<String, V> map, String key, V value) {
