@@ -126,12 +126,11 @@ public final class Rules {
                         + (first.equals(raw) ? "" : " (as \"" + first + "\" and \"" + raw + "\")")));
             } else {
                 seen.put(tag, raw);
-                String meant = Slugs.meantTag(raw);
-                if (meant != null) {
-                    out.add(Problem.warning(f, line, "tag-meaning", "tag \"" + raw + "\" becomes the tag slug \""
-                            + tag + "\", which names another topic; write the tag slug you mean, such as \""
-                            + meant + "\""));
-                }
+            }
+            String meant = Slugs.isValid(tag) ? Slugs.meantTag(raw) : null;
+            if (meant != null) {
+                out.add(Problem.warning(f, line, "tag-meaning", "tag \"" + raw + "\" becomes the tag slug \"" + tag
+                        + "\", which names another topic; write the tag slug you mean, such as \"" + meant + "\""));
             }
         }
     }
