@@ -259,15 +259,15 @@ public final class PublishUseCase {
                 return row(p, name, PlanAction.SKIPPED, null, "not in this post's platforms: "
                         + String.join(", ", p.platforms()));
             }
+            if (!name.equals(Config.HASHNODE) && p.cuid() != null && goneHere.contains(p.cuid())) {
+                return row(p, name, PlanAction.SKIPPED, null, "its Hashnode post is gone: nothing to link to");
+            }
             String tooOld = skippedAsOld(p, name);
             if (tooOld != null) {
                 return row(p, name, PlanAction.SKIPPED, null, tooOld);
             }
             if (p.publishAt() != null && p.publishAt().isAfter(now)) {
                 return row(p, name, PlanAction.SCHEDULED, p.publishAt(), null);
-            }
-            if (!name.equals(Config.HASHNODE) && p.cuid() != null && goneHere.contains(p.cuid())) {
-                return row(p, name, PlanAction.SKIPPED, null, "its Hashnode post is gone: nothing to link to");
             }
             if (p.slug() == null) {
                 return slugless(p, name, platform);

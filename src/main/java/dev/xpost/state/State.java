@@ -1,5 +1,6 @@
 package dev.xpost.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ public record State(
         SortedMap<String, String> images,
         SortedMap<String, PostEntry> posts,
         Instant started,
-        SortedMap<String, String> gone) {
+        // Left out while empty, so that a blog without gone posts keeps the state file it had.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> gone) {
 
     /** The format this xpost reads and writes. A file with a higher version was written by a newer xpost. */
     public static final int FORMAT_VERSION = 1;

@@ -126,6 +126,8 @@ class MovingInE2eTest {
         for (String cuid : List.of(DELETED, REPLY)) {
             assertEquals("gone", row(first.doc(), cuid + ".md", "hashnode", "outcome"), cuid);
             assertTrue(row(first.doc(), cuid + ".md", "hashnode", "message").contains("--recreate-gone"), cuid);
+            assertEquals("its Hashnode post is gone: nothing to link to",
+                    row(first.doc(), cuid + ".md", "linkedin", "message"), cuid);
         }
         assertEquals("draft", row(first.doc(), "draft-65a1f0c2e4b0d81a2f3c9e77.md", null, "outcome"));
         assertEquals("draft", row(first.doc(), "draft-65a1f0c2e4b0d81a2f3c9e78.md", null, "outcome"));
