@@ -222,7 +222,7 @@ public final class PublishUseCase {
             if (oldSkipped > 0) {
                 warnings.add(oldSkipped + (oldSkipped == 1 ? " post that was" : " posts that were") + " on Hashnode "
                         + "before xpost knew " + (oldSkipped == 1 ? "it is" : "them are") + " not sent to LinkedIn "
-                        + "(dated before " + (config.linkedin().since() != null ? "linkedin.since"
+                        + "(undated, or dated before " + (config.linkedin().since() != null ? "linkedin.since"
                         : "the day xpost first recorded this blog, as linkedin.since is not set") + "); "
                         + "`linkedin: {post: true}` in a post's front matter sends it anyway");
             }

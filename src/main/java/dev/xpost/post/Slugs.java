@@ -65,7 +65,8 @@ public final class Slugs {
             return null;
         }
         String meant = raw.startsWith(".") ? "dot" + raw.substring(1) : raw;
-        meant = meant.replace("#", "sharp").replace("+", "p").replace("_", "");
+        // A # right after a letter is "sharp" (C#, F#); anywhere else it only marks a hashtag.
+        meant = meant.replaceAll("(?<=\\p{L})#", "sharp").replace("#", " ").replace("+", "p").replace("_", "");
         meant = slugify(meant);
         return meant.isEmpty() || meant.equals(tag(written)) ? null : meant;
     }

@@ -144,6 +144,11 @@ class MovingInE2eTest {
         assertEquals(0, blog.requests(), "a second run sends no request");
         assertEquals("gone", row(second.doc(), DELETED + ".md", "hashnode", "outcome"));
         assertEquals(0, blog.linkedin.posts().size());
+        CliRun.Result status = blog.run("status");
+        assertTrue(status.out().matches("(?s).*git-ssh\\s+hashnode\\s+gone.*"), status::toString);
+        assertTrue(status.out().matches("(?s).*angular-version\\s+hashnode\\s+in sync.*"), status::toString);
+        assertFalse(status.out().contains("changed since last sync") || status.out().contains("record without"),
+                "status agrees with the fake: every adopted post is in sync\n" + status);
     }
 
     @Test

@@ -103,6 +103,8 @@ class BackupIdentityRulesTest {
         assertTrue(tags.get(3).message().contains("\"node-js\"") && tags.get(3).message().contains("\"nodejs\""));
         assertTrue(tags.stream().noneMatch(Problem::isError));
         assertNull(Slugs.meantTag("csharp"));
+        assertNull(Slugs.meantTag("devops #sre"), "a hashtag mark is not a sharp");
+        assertEquals("fsharp", Slugs.meantTag("F#"));
         assertNull(Slugs.meantTag("cicd-cjy1vtdk2005kjjs17n8couc3"));
     }
 }
