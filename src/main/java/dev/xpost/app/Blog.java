@@ -12,46 +12,68 @@ import dev.xpost.post.Problem;
 import dev.xpost.post.ReadResult;
 import dev.xpost.post.Rules;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The posts of one run: every file found under the given paths (default: the configured posts folder), read and
  * checked. Reading is parallel because a large blog is thousands of small files and the JVM has two cores to use.
  *
- * @param results  one per file, in path order
- * @param problems every problem (reader's and rules'), sorted by file and line
+ * @param results  one per named file (every file when none is named), in path order
+ * @param problems every problem of the named files (reader's and rules'), sorted by file and line
  * @param errors   the first error of each file that has one, by file: asked once per post by plan and publish,
  *                 so it is indexed rather than searched for in every problem each time
+ * @param everyPost every post of the blog, named or not: what the blog-wide rules (series order, unique slugs,
+ *                 identity) are judged against
  */
-public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, String> errors) {
+public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, String> errors, List<Post> everyPost) {
 
+    /**
+     * Reads the whole blog (the posts folder, plus any named file outside it) and judges every rule against all of
+     * it, then keeps the results and problems of the named files only: paths select what to act on, they never
+     * shrink what a rule sees (a slug another post uses, the part before this one, a cuid).
+     *
+     * @param paths files or folders to act on; null or empty for the whole posts folder
+     */
     public static Blog load(Config config, Path cwd, List<Path> paths) {
-        List<Path> roots = new ArrayList<>();
-        if (paths == null || paths.isEmpty()) {
-            roots.add(config.postsDir());
-        } else {
+        boolean all = paths == null || paths.isEmpty();
+        List<Path> named = new ArrayList<>();
+        if (!all) {
             for (Path p : paths) {
-                roots.add(cwd.resolve(p).normalize());
+                named.add(cwd.resolve(p).normalize());
             }
         }
         List<Path> files;
+        Set<Path> selected = null;
         try {
+            List<Path> roots = new ArrayList<>(named);
+            if (all || Files.isDirectory(config.postsDir())) {
+                roots.add(0, config.postsDir());
+            }
+            if (!all) {
+                selected = new HashSet<>();
+                for (Path f : PostFinder.find(named)) {
+                    selected.add(f.toAbsolutePath().normalize());
+                }
+            }
             files = PostFinder.find(roots);
         } catch (NoSuchFileException e) {
             throw new ConfigException("no such file or folder: " + display(cwd, Path.of(e.getFile()))
-                    + (paths == null || paths.isEmpty() ? " (the posts folder; set `posts:` in config/xpost.yaml)"
-                    : ""));
+                    + (all ? " (the posts folder; set `posts:` in config/xpost.yaml)" : ""));
         } catch (IOException e) {
             throw new ConfigException("cannot list posts: " + e.getMessage());
         }
+        Set<Path> chosen = selected;
         PostReader reader = new PostReader(config.timezone());
         BlogFiles allowed = new BlogFiles(config.root(), config.root(), config.postsDir());
         ImageFiles images = new ImageFiles(cwd, config.root(), config.postsDir());
@@ -61,17 +83,22 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
                 .map(f -> {
                     ReadResult r = reader.read(f, relativeTo(cwd, f), allowed);
                     Post p = r.post();
-                    return new Read(r, p != null && p.publishable() ? images.problems(p) : List.of());
+                    boolean acted = chosen == null || chosen.contains(f.toAbsolutePath().normalize());
+                    return new Read(r, acted && p != null && p.publishable() ? images.problems(p) : List.of(),
+                            acted);
                 })
                 .toList();
-        List<ReadResult> results = reads.stream().map(Read::result).toList();
+        List<Post> everyPost = reads.stream().map(r -> r.result().post()).filter(Objects::nonNull).toList();
+        List<ReadResult> results = reads.stream().filter(Read::acted).map(Read::result).toList();
+        Set<Path> shown = new HashSet<>();
+        results.forEach(r -> shown.add(r.file()));
         List<Post> posts = results.stream().map(ReadResult::post).filter(Objects::nonNull).toList();
         List<Problem> problems = new ArrayList<>();
-        reads.forEach(r -> {
+        reads.stream().filter(Read::acted).forEach(r -> {
             problems.addAll(r.result().problems());
             problems.addAll(r.images());
         });
-        problems.addAll(Rules.check(posts));
+        Rules.check(everyPost).stream().filter(p -> shown.contains(p.file())).forEach(problems::add);
         if (config.hashnode() != null || config.platforms().isEmpty()) {
             posts.stream().filter(p -> p.publishable() && p.targets(Config.HASHNODE)).map(Blog::hashnodeSize)
                     .flatMap(Optional::stream).forEach(problems::add);
@@ -79,7 +106,7 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
         Map<Path, String> errors = new HashMap<>();
         problems.stream().filter(Problem::isError).forEach(p -> errors.putIfAbsent(p.file(), p.message()));
-        return new Blog(results, List.copyOf(problems), Map.copyOf(errors));
+        return new Blog(results, List.copyOf(problems), Map.copyOf(errors), everyPost);
     }
 
     /**
@@ -112,7 +139,7 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         return n;
     }
 
-    private record Read(ReadResult result, List<Problem> images) {
+    private record Read(ReadResult result, List<Problem> images, boolean acted) {
     }
 
     public List<Post> posts() {

@@ -47,6 +47,13 @@ public final class NewPostUseCase {
             throw new ConfigException("slug \"" + slug + "\" must be lower-case letters, digits and single dashes, "
                     + "at most " + Slugs.MAX_LENGTH + " characters");
         }
+        for (String t : req.tags()) {
+            String meant = Slugs.meantTag(t);
+            if (meant != null) {
+                throw new ConfigException("tag \"" + t + "\" would become the tag slug \"" + Slugs.tag(t)
+                        + "\", which names another topic: give the tag slug you mean, such as --tag " + meant);
+            }
+        }
         List<String> tags = new ArrayList<>(new LinkedHashSet<>(req.tags().stream().map(Slugs::tag).toList()));
         for (String t : tags) {
             if (!Slugs.isValid(t)) {

@@ -11,7 +11,7 @@ import java.util.Locale;
  * What happened (or, for a plan, what would happen) to one post on one platform.
  *
  * @param action   what the engine decided: create, update, adopt, unchanged, scheduled, held, skipped, draft,
- *                 ignored, invalid
+ *                 ignored, invalid, gone, unknown
  * @param result   what came of it on a real run; null on a plan or dry run
  * @param when     the publish time, for scheduled posts
  * @param failure  the kind of failure, for {@link Result#FAILED} and {@link Result#UNKNOWN}; decides the exit code
@@ -22,7 +22,9 @@ public record Outcome(String slug, String title, Path file, String platform, Pla
         List<WireRequest> requests) {
 
     public enum Result {
-        CREATED, UPDATED, ADOPTED, UNCHANGED, DRIFT, SCHEDULED, HELD, SKIPPED, FAILED, UNKNOWN;
+        CREATED, UPDATED, ADOPTED, UNCHANGED, DRIFT, SCHEDULED, HELD, SKIPPED, FAILED, UNKNOWN,
+        /** What a plan calls draft, ignored, invalid and gone is called the same after a real run. */
+        DRAFT, IGNORED, INVALID, GONE;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -7,6 +7,7 @@ import dev.xpost.platform.Remote;
 import dev.xpost.platform.Session;
 import dev.xpost.platform.WireRequest;
 import dev.xpost.post.Post;
+import dev.xpost.post.PostReader;
 import dev.xpost.post.ReadResult;
 import dev.xpost.state.HashnodeInfo;
 import dev.xpost.state.LinkedinInfo;
@@ -42,12 +43,21 @@ public final class PublishUseCase {
     /**
      * @param now   the clock for "is it due?" ({@code --now}); null for the real time
      * @param max   remote posts one run may create ({@code --max}); null for the configured default
+     * @param recreateGone {@code --recreate-gone}: create posts whose Hashnode identity the publication does not
+     *              hold (an author moving to another publication), in date order under {@code max}, instead of
+     *              reporting them as gone
      */
-    public record Options(List<Path> paths, Instant now, List<String> platforms, Mode mode, Integer max) {
+    public record Options(List<Path> paths, Instant now, List<String> platforms, Mode mode, Integer max,
+            boolean recreateGone) {
+        public Options(List<Path> paths, Instant now, List<String> platforms, Mode mode, Integer max) {
+            this(paths, now, platforms, mode, max, false);
+        }
     }
 
     /** How long a second run waits for the lock of a first one before giving up. */
     static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+    /** How a plan without a token marks what it assumed rather than asked. */
+    static final String NOT_CHECKED = "not checked: no HASHNODE_TOKEN";
     /**
      * Hashnode's reads may lag its writes by up to ~25 s (API.md §3): a post that may have been committed less than
      * this long ago (counted from when its request ended) cannot be looked up yet.
@@ -72,11 +82,8 @@ public final class PublishUseCase {
         Config config = services.config();
         Instant now = o.now() != null ? o.now() : services.clock().instant();
         List<String> targets = Platforms.select(config, o.platforms());
+        // An invalid post blocks itself and what depends on it (later parts, its LinkedIn step), not the blog.
         Blog blog = Blog.load(config, services.cwd(), o.paths());
-        if (o.mode() != Mode.PLAN && blog.errorCount() > 0) {
-            return new RunReport(o.mode(), now, config.timezone(), targets, List.of(), blog.problems(), true,
-                    List.of());
-        }
         StateStore store = services.stateStore();
         try (StateLock lock = o.mode() == Mode.LIVE ? StateLock.acquire(config.stateFile(), LOCK_WAIT) : null) {
             Run run = new Run(config, o, now, targets, blog, store, store.load());
@@ -118,6 +125,13 @@ public final class PublishUseCase {
         /** Creates a plan or dry run assumes succeeded, so that later steps (part 2, LinkedIn) see them. */
         final Set<String> assumed = new HashSet<>();
         final Map<String, Post> seriesPrevious = new HashMap<>();
+        /** Publishable posts per slug in the whole blog: a record under a shared slug is checked for its owner. */
+        final Map<String, Integer> slugCount = new HashMap<>();
+        /** Slugs of posts this run found on Hashnode by slug (no cuid): adopted, so old ones skip LinkedIn. */
+        final Set<String> adoptedHere = new HashSet<>();
+        /** Cuids found gone in this run (or by an earlier one): their other platforms have nothing to link to. */
+        final Set<String> goneHere = new HashSet<>();
+        int oldSkipped;
         boolean dirty;
         /** The create in flight, whose intent {@link #sending} completes; null between creates. */
         Opening opening;
@@ -136,11 +150,19 @@ public final class PublishUseCase {
         }
 
         RunReport execute() {
+            if (live && state.started() == null) {
+                state = state.withStarted(services.clock().instant());
+                dirty = true;
+            }
             List<Post> due = new ArrayList<>();
             for (ReadResult r : blog.results()) {
                 if (r.post() == null) {
-                    outcomes.add(new Outcome(null, null, r.file(), null, PlanAction.INVALID, null, null, null, null,
-                            firstError(r.file()), null, null));
+                    // A backup's draft file stays a draft even when it cannot be read: it never blocks a run.
+                    boolean draft = PostReader.isBackupDraft(r.file());
+                    outcomes.add(new Outcome(null, null, r.file(), null, draft ? PlanAction.DRAFT : PlanAction.INVALID,
+                            live ? (draft ? Outcome.Result.DRAFT : Outcome.Result.INVALID) : null, null, null, null,
+                            draft ? "a draft (a backup's draft file): never published" : firstError(r.file()), null,
+                            null));
                 }
             }
             List<Post> posts = new ArrayList<>(blog.posts());
@@ -150,16 +172,25 @@ public final class PublishUseCase {
             for (Post p : posts) {
                 if (p.ignored()) {
                     outcomes.add(row(p, null, PlanAction.IGNORED, null, "ignorePost: true"));
+                } else if (p.draft()) {
+                    outcomes.add(row(p, null, PlanAction.DRAFT, null, PostReader.isBackupDraft(p.file())
+                            && !p.lines().containsKey("draft") ? "a draft (a backup's draft file): never published "
+                            + "until its front matter says `draft: false`"
+                            : "a draft: never published until `draft: true` goes"));
                 } else if (blog.firstError(p.file()).isPresent()) {
                     outcomes.add(row(p, null, PlanAction.INVALID, null, firstError(p.file())));
-                } else if (p.draft()) {
-                    outcomes.add(row(p, null, PlanAction.DRAFT, null,
-                            "a draft: never published until `draft: true` goes"));
                 } else {
                     due.add(p);
                 }
             }
-            linkSeries(due);
+            for (Post p : blog.everyPost()) {
+                if (p.publishable() && p.slug() != null) {
+                    slugCount.merge(p.slug(), 1, Integer::sum);
+                }
+            }
+            // Series order is judged against the whole blog: a part waits for the part before it even when that
+            // one is invalid or was not named on the command line.
+            linkSeries(blog.everyPost().stream().filter(Post::publishable).toList());
             Map<String, Platform> platforms = new LinkedHashMap<>();
             for (String name : targets) {
                 try {
@@ -178,15 +209,68 @@ public final class PublishUseCase {
                 }
             }
             for (Post p : due) {
+                Post post = withKnownSlug(p, platforms.get(Config.HASHNODE));
                 for (String name : targets) {
-                    outcomes.add(step(p, name, platforms.get(name)));
+                    outcomes.add(step(post, name, platforms.get(name)));
                 }
             }
             if (live && dirty) {
                 store.save(state);
             }
-            return new RunReport(options.mode(), now, config.timezone(), targets, outcomes, blog.problems(), false,
+            notes();
+            boolean invalid = outcomes.stream().anyMatch(o -> o.action() == PlanAction.INVALID);
+            return new RunReport(options.mode(), now, config.timezone(), targets, outcomes, blog.problems(), invalid,
                     warnings);
+        }
+
+        /** One line each for what a moving-in author must know about the whole run. */
+        private void notes() {
+            long unchecked = outcomes.stream().filter(o -> o.action() == PlanAction.ADOPT && o.message() != null
+                    && o.message().contains(NOT_CHECKED)).count();
+            if (unchecked > 0) {
+                warnings.add(unchecked + (unchecked == 1 ? " post" : " posts") + " with a Hashnode cuid could not be "
+                        + "checked (no HASHNODE_TOKEN): shown as adopt; a real run adopts those the publication "
+                        + "holds and reports the others as gone");
+            }
+            long gone = outcomes.stream().filter(o -> o.action() == PlanAction.GONE).count();
+            if (gone > 0) {
+                warnings.add(gone + (gone == 1 ? " post is" : " posts are") + " gone from Hashnode (deleted there, "
+                        + "or never a post) and were not created: remove `cuid:` (and rename a <cuid>.md file) to "
+                        + "publish one as a new post, or run publish --recreate-gone to create them all");
+            }
+            if (oldSkipped > 0) {
+                warnings.add(oldSkipped + (oldSkipped == 1 ? " post that was" : " posts that were") + " on Hashnode "
+                        + "before xpost knew " + (oldSkipped == 1 ? "it is" : "them are") + " not sent to LinkedIn "
+                        + "(undated, or dated before " + (config.linkedin().since() != null ? "linkedin.since"
+                        : "the day xpost first recorded this blog, as linkedin.since is not set") + "); "
+                        + "`linkedin: {post: true}` in a post's front matter sends it anyway");
+            }
+        }
+
+        /**
+         * A post adopted by its cuid whose title gives no slug (a legacy file titled in Persian, say) is recorded
+         * under the slug Hashnode holds it by: the one the state file knows for its file, or the one found.
+         */
+        private Post withKnownSlug(Post p, Platform hashnode) {
+            if (p.slug() != null || !p.hasIdentity()) {
+                return p;
+            }
+            Optional<String> recorded = state.slugOf(stateKey(p));
+            if (recorded.isPresent()) {
+                return p.withSlug(recorded.get());
+            }
+            if (hashnode != null && (hashnode.online() || live) && !stopped.containsKey(Config.HASHNODE)
+                    && !state.gone().containsKey(p.cuid())) {
+                try {
+                    Optional<Platform.Found> found = hashnode.find(p, this);
+                    if (found.isPresent() && found.get().remote().slug() != null) {
+                        return p.withSlug(found.get().remote().slug());
+                    }
+                } catch (PlatformException e) {
+                    // The step asks again and reports it on the post's row.
+                }
+            }
+            return p;
         }
 
         private Outcome step(Post p, String name, Platform platform) {
@@ -194,15 +278,21 @@ public final class PublishUseCase {
                 return row(p, name, PlanAction.SKIPPED, null, "not in this post's platforms: "
                         + String.join(", ", p.platforms()));
             }
-            if (beforeSince(p, name)) {
-                return row(p, name, PlanAction.SKIPPED, null, "dated before linkedin.since ("
-                        + config.linkedin().since() + ")");
+            if (!name.equals(Config.HASHNODE) && p.cuid() != null && goneHere.contains(p.cuid())) {
+                return row(p, name, PlanAction.SKIPPED, null, "its Hashnode post is gone: nothing to link to");
+            }
+            String tooOld = skippedAsOld(p, name);
+            if (tooOld != null) {
+                return row(p, name, PlanAction.SKIPPED, null, tooOld);
             }
             if (p.publishAt() != null && p.publishAt().isAfter(now)) {
                 return row(p, name, PlanAction.SCHEDULED, p.publishAt(), null);
             }
+            if (p.slug() == null) {
+                return slugless(p, name, platform);
+            }
             String key = stateKey(p);
-            Optional<PlatformRecord> rec = state.recordFor(p.slug(), name);
+            Optional<PlatformRecord> rec = recordOf(p, p.slug(), name);
             String recordedSlug = p.slug();
             if (rec.isEmpty()) {
                 Optional<String> old = state.slugOf(key);
@@ -232,7 +322,10 @@ public final class PublishUseCase {
                     return update(p, name, platform, r, recordedSlug, slugChanged, fp);
                 }
                 if (rec.isPresent() && rec.get().status().open()) {
-                    return settle(p, name, platform, rec.get(), recordedSlug, fp);
+                    // Only a create xpost sent leaves an open record, and that create carried no cuid: settle it
+                    // by the slug it was sent with, not by the identity of a post that is gone.
+                    return settle(p.hasIdentity() ? p.withCuid(null) : p, name, platform, rec.get(), recordedSlug,
+                            fp);
                 }
                 return createOrAdopt(p, name, platform, recordedSlug, fp);
             } catch (PlatformException e) {
@@ -243,14 +336,81 @@ public final class PublishUseCase {
             }
         }
 
+        /** A post with a Hashnode identity but no slug, whose slug could not be learnt from Hashnode. */
+        private Outcome slugless(Post p, String name, Platform platform) {
+            PlatformException stop = stopped.get(name);
+            if (stop != null) {
+                return failedRow(p, name, PlanAction.ADOPT, "not attempted: " + stop.getMessage(), stop.kind());
+            }
+            if (platform != null && platform.identity(p) != null) {
+                if (!platform.online() && !state.gone().containsKey(p.cuid())) {
+                    return unchecked(p, name);
+                }
+                goneHere.add(p.cuid());
+                if (live) {
+                    state = state.withGone(p.cuid(), stateKey(p));
+                    dirty = true;
+                }
+                return row(p, name, PlanAction.GONE, null, gone(p, name) + (options.recreateGone() ? "; it has no "
+                        + "slug to be created with: write one with `slug:`" : ""));
+            }
+            return row(p, name, PlanAction.HELD, null, "waiting for the Hashnode post: the LinkedIn post links to it");
+        }
+
+        /**
+         * A post with a Hashnode identity that could not be looked up for want of a token: a plan assumes it is
+         * there (a backup's cuid says so); a real run never decides "gone" without asking.
+         */
+        private Outcome unchecked(Post p, String name) {
+            if (!live) {
+                return row(p, name, PlanAction.ADOPT, null, "cuid " + p.cuid() + ": already on Hashnode ("
+                        + NOT_CHECKED + ")");
+            }
+            return failedRow(p, name, PlanAction.ADOPT, "HASHNODE_TOKEN is not set, so xpost cannot look up cuid "
+                    + p.cuid() + " on Hashnode. Create a personal access token at https://hashnode.com/settings/"
+                    + "developer and put it in .env as HASHNODE_TOKEN=… (or in the environment)",
+                    PlatformException.Kind.AUTH);
+        }
+
+        /** What a gone row says: what it means and the ways out. */
+        private String gone(Post p, String name) {
+            return "cuid " + p.cuid() + " is not on " + name + " (deleted there, or never a post, such as a reply "
+                    + "in an old backup): not created. To publish it as a new post, remove `cuid:` (and rename a "
+                    + "<cuid>.md file); to re-create every gone post, publish --recreate-gone";
+        }
+
         private Outcome createOrAdopt(Post p, String name, Platform platform, String recordedSlug, String fp) {
+            String identity = platform.identity(p);
+            if (identity != null && state.gone().containsKey(identity) && !options.recreateGone()) {
+                // Found gone by an earlier run: said again without asking, so a settled blog costs no request.
+                goneHere.add(identity);
+                return row(p, name, PlanAction.GONE, null, gone(p, name));
+            }
             Optional<Platform.Found> found = platform.online() || live ? platform.find(p, this) : Optional.empty();
-            if (found.isEmpty() && !platform.online() && !live && name.equals(Config.HASHNODE) && p.cuid() != null) {
-                // Offline we cannot look; a backup's cuid says the post is on Hashnode already.
-                return row(p, name, PlanAction.ADOPT, null, "cuid " + p.cuid() + ": already on Hashnode "
-                        + "(not checked: no HASHNODE_TOKEN)");
+            if (found.isEmpty() && identity != null) {
+                if (!platform.online()) {
+                    return unchecked(p, name);
+                }
+                if (!options.recreateGone()) {
+                    goneHere.add(identity);
+                    if (live) {
+                        state = state.withGone(identity, stateKey(p));
+                        dirty = true;
+                    }
+                    return row(p, name, PlanAction.GONE, null, gone(p, name));
+                }
+                Outcome made = create(p, name, platform, recordedSlug, fp, "re-created (--recreate-gone): cuid "
+                        + identity + " is not on " + name);
+                if (made.result() == Outcome.Result.CREATED || made.result() == Outcome.Result.ADOPTED) {
+                    state = state.withoutGone(identity);
+                    dirty = true;
+                }
+                return made;
             }
             if (found.isPresent()) {
+                if (name.equals(Config.HASHNODE)) {
+                    adoptedHere.add(p.slug());
+                }
                 return adopt(p, name, platform, found.get(), recordedSlug, fp);
             }
             return create(p, name, platform, recordedSlug, fp, null);
@@ -530,24 +690,54 @@ public final class PublishUseCase {
 
         /** False when the post never goes to this platform, so a later part need not wait for it there. */
         private boolean goesTo(Post p, String name) {
-            return p.targets(name) && !beforeSince(p, name);
+            return p.targets(name) && LinkedInCutoff.reason(config, state, services.clock().instant(), p, name,
+                    adopted(p)) == null;
         }
 
-        private boolean beforeSince(Post p, String name) {
-            return name.equals(Config.LINKEDIN) && config.linkedin().since() != null && p.publishAt() != null
-                    && LocalDate.ofInstant(p.publishAt(), config.timezone()).isBefore(config.linkedin().since());
+        /** Why an old post is not sent to this platform (LinkedIn), or null when it goes. */
+        private String skippedAsOld(Post p, String name) {
+            String reason = LinkedInCutoff.reason(config, state, services.clock().instant(), p, name, adopted(p));
+            if (reason != null && adopted(p)) {
+                oldSkipped++;
+            }
+            return reason;
+        }
+
+        /** On Hashnode before xpost knew it: by its cuid, or found by its slug in this run. */
+        private boolean adopted(Post p) {
+            return p.hasIdentity() || (p.slug() != null && adoptedHere.contains(p.slug()));
         }
 
         private boolean isOn(Post p, String name) {
-            return assumed.contains(name + " " + p.slug()) || state.recordFor(p.slug(), name)
-                    .map(r -> r.status() == Status.PUBLISHED).orElse(false);
+            return p.slug() != null && (assumed.contains(name + " " + p.slug()) || recordOf(p, p.slug(), name)
+                    .map(r -> r.status() == Status.PUBLISHED).orElse(false));
+        }
+
+        /**
+         * The state's record of this post, if it is this post's: when files share a slug (a deleted post's file
+         * beside its live namesake), the record kept under that slug belongs to the file it names, and a Hashnode
+         * record to the cuid it names.
+         */
+        private Optional<PlatformRecord> recordOf(Post p, String slug, String name) {
+            Optional<PlatformRecord> rec = state.recordFor(slug, name);
+            if (rec.isEmpty()) {
+                return rec;
+            }
+            if (p.cuid() != null && rec.get().cuid() != null && !p.cuid().equals(rec.get().cuid())) {
+                return Optional.empty();
+            }
+            if (slugCount.getOrDefault(slug, 0) > 1
+                    && !state.post(slug).map(e -> stateKey(p).equals(e.file())).orElse(false)) {
+                return Optional.empty();
+            }
+            return rec;
         }
 
         /** Within a series, each numbered part waits for the part before it. */
         private void linkSeries(List<Post> due) {
             Map<String, List<Post>> bySeries = new HashMap<>();
             for (Post p : due) {
-                if (p.series() != null && p.part() != null) {
+                if (p.series() != null && p.part() != null && p.slug() != null) {
                     bySeries.computeIfAbsent(p.series(), k -> new ArrayList<>()).add(p);
                 }
             }
@@ -603,7 +793,11 @@ public final class PublishUseCase {
                 result = switch (action) {
                     case SCHEDULED -> Outcome.Result.SCHEDULED;
                     case HELD -> Outcome.Result.HELD;
-                    case SKIPPED, DRAFT, IGNORED, INVALID -> Outcome.Result.SKIPPED;
+                    case SKIPPED -> Outcome.Result.SKIPPED;
+                    case DRAFT -> Outcome.Result.DRAFT;
+                    case IGNORED -> Outcome.Result.IGNORED;
+                    case INVALID -> Outcome.Result.INVALID;
+                    case GONE -> Outcome.Result.GONE;
                     default -> null;
                 };
             }
@@ -622,8 +816,16 @@ public final class PublishUseCase {
                     message, null, requests);
         }
 
+        /**
+         * A step that failed. A plan or dry run sends nothing, so a platform it could not ask leaves what publish
+         * would do unknown: shown as {@code unknown}, never as a create it cannot vouch for.
+         */
         private Outcome failedRow(Post p, String platform, PlanAction action, String message,
                 PlatformException.Kind kind) {
+            if (!live) {
+                return new Outcome(p.slug(), p.title(), p.file(), platform, PlanAction.UNKNOWN, null, null, null,
+                        null, "could not ask " + platform + ": " + message, kind, null);
+            }
             return new Outcome(p.slug(), p.title(), p.file(), platform, action, Outcome.Result.FAILED, null, null,
                     null, message, kind, null);
         }
@@ -682,7 +884,8 @@ public final class PublishUseCase {
 
         @Override
         public Optional<String> hashnodeUrl(Post p) {
-            Optional<String> recorded = state.recordFor(p.slug(), Config.HASHNODE)
+            Optional<String> recorded = (p.slug() == null ? Optional.<PlatformRecord>empty()
+                    : recordOf(p, p.slug(), Config.HASHNODE))
                     .filter(r -> r.status() == Status.PUBLISHED).map(PlatformRecord::url);
             if (recorded.isPresent() || !assumed.contains(Config.HASHNODE + " " + p.slug())) {
                 return recorded;

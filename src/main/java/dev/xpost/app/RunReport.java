@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * The result of {@code plan} or {@code publish}.
  *
- * @param invalid   true when validation errors stopped a publish before anything was sent
- * @param problems  validation problems (errors stop a publish; a plan shows them as invalid rows)
+ * @param invalid   true when a post acted on is invalid: it, the later parts of its series and its other platform
+ *                  steps were not sent (a plan: would not be); every other due post went out
+ * @param problems  validation problems of the posts acted on (a post with an error is an invalid row)
  * @param warnings  things the user should know (a version about to retire, a token about to expire)
  */
 public record RunReport(PublishUseCase.Mode mode, Instant now, ZoneId zone, List<String> platforms,

@@ -26,7 +26,8 @@ public final class ExitCodes {
         m.put("0", "success, including nothing to do");
         m.put("1", "unexpected internal error (run again with --verbose and report it)");
         m.put("2", "usage or configuration error");
-        m.put("3", "one or more posts are invalid (nothing was published)");
+        m.put("3", "one or more posts are invalid: those (and the posts and platform steps that depend on them) "
+                + "were not sent; every other due post went out");
         m.put("4", "authentication or permission refused (bad token, missing scope, Hashnode Pro plan)");
         m.put("5", "partly done: some platform actions failed; everything that succeeded is recorded");
         m.put("6", "outcome unknown: a create may or may not have happened; xpost says what to check");

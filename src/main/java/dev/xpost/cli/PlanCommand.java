@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "plan",
         description = {"Show what publish would do, post by post and platform by platform. Sends no change; reads "
                 + "the platform only when a token is set (to find posts to adopt).",
-            "Actions: create, update, adopt, unchanged, drift, scheduled, held, skipped, draft, ignored, invalid."},
+            "Actions: create, update, adopt, unchanged, drift, scheduled, held, skipped, draft, ignored, invalid, gone "
+                    + "(a cuid the publication does not hold), unknown (the platform could not be asked).",
+            "Exits with the code publish would: 3 when a post is invalid."},
         footerHeading = "%nExamples:%n",
         footer = {"  xpost plan", "  xpost plan --now 2026-12-24T08:00:00Z --platform hashnode", "  xpost plan --json"})
 final class PlanCommand extends BaseCommand {
@@ -29,6 +31,7 @@ final class PlanCommand extends BaseCommand {
         if (run.github()) {
             ReportView.github(report, cli);
         }
-        return ExitCodes.OK;
+        // The code publish would exit with, so that a CI check on plan fails when publish would.
+        return ReportView.exitCode(report);
     }
 }

@@ -1,6 +1,7 @@
 package dev.xpost.cli;
 
 import dev.xpost.app.Outcome;
+import dev.xpost.app.PlanAction;
 import dev.xpost.app.PublishUseCase;
 import dev.xpost.app.RunReport;
 import dev.xpost.http.Json;
@@ -20,15 +21,16 @@ final class ReportView {
     }
 
     /**
-     * The exit code of a run, in order of what most needs a person: invalid posts (nothing was sent), an
-     * unknown outcome (check before anything else), refused credentials, a setting to fix, then plain failures.
+     * The exit code of a run (a plan's is the one its publish would have), in order of what most needs a person:
+     * an unknown outcome (check before anything else), refused credentials, a setting to fix, plain failures, then
+     * invalid posts (those and what depends on them were not sent; every other due post went out).
      */
     static int exitCode(RunReport r) {
-        if (r.invalid()) {
-            return ExitCodes.INVALID;
-        }
         List<PlatformException.Kind> kinds = r.outcomes().stream().map(Outcome::failure)
                 .filter(k -> k != null).toList();
+        if (r.invalid() && kinds.isEmpty()) {
+            return ExitCodes.INVALID;
+        }
         if (kinds.contains(PlatformException.Kind.UNKNOWN_OUTCOME)) {
             return ExitCodes.UNKNOWN;
         }
@@ -66,17 +68,6 @@ final class ReportView {
      *                posts would otherwise log hundreds of lines that say nothing happened (the counts say it)
      */
     static void text(RunReport r, PrintWriter out, PrintWriter err, Ansi ansi, boolean verbose) {
-        if (r.invalid()) {
-            for (Problem p : r.problems()) {
-                if (p.isError()) {
-                    out.println(Output.problem(p, ansi));
-                }
-            }
-            long errors = r.problems().stream().filter(Problem::isError).count();
-            out.println("Nothing was published: " + Output.plural(errors, "error") + " to fix first (xpost validate "
-                    + "shows every problem).");
-            return;
-        }
         String title = switch (r.mode()) {
             case PLAN -> "Plan for ";
             case DRY_RUN -> "Dry run (nothing is sent) for ";
@@ -131,6 +122,20 @@ final class ReportView {
         if (folded > 0) {
             out.println("  (" + folded + " unchanged not listed; --verbose lists them)");
         }
+        if (r.invalid()) {
+            out.println();
+            for (Problem p : r.problems()) {
+                if (p.isError()) {
+                    out.println(Output.problem(p, ansi));
+                }
+            }
+            long invalid = r.outcomes().stream().filter(o -> o.action() == PlanAction.INVALID).count();
+            out.println(Output.plural(invalid, "invalid post") + (r.mode() == PublishUseCase.Mode.LIVE ? " not sent"
+                    : " would not be sent") + ", nor what depends on " + (invalid == 1 ? "it" : "them")
+                    + " (later parts of its series, its LinkedIn post); every other due post "
+                    + (r.mode() == PublishUseCase.Mode.LIVE ? "went out" : "would go out")
+                    + ". xpost validate shows every problem.");
+        }
         for (String w : r.warnings()) {
             err.println(ansi.string("@|yellow warning:|@ ") + Terminal.clean(w));
         }
@@ -142,14 +147,19 @@ final class ReportView {
         doc.put("now", r.now().toString());
         doc.put("timezone", r.zone().getId());
         doc.put("platforms", r.platforms());
+        // A real run counts what happened; a plan or dry run what would.
         Map<String, Integer> counts = new LinkedHashMap<>();
-        r.actionCounts().forEach((k, n) -> counts.put(k.label(), n));
+        if (r.mode() == PublishUseCase.Mode.LIVE) {
+            r.resultCounts().forEach((k, n) -> counts.put(k.label(), n));
+        } else {
+            r.actionCounts().forEach((k, n) -> counts.put(k.label(), n));
+        }
         doc.put("counts", counts);
         List<Map<String, Object>> actions = new ArrayList<>();
         for (Outcome o : r.outcomes()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("post", o.slug());
-            m.put("file", o.file().toString());
+            m.put("file", o.file() == null ? null : o.file().toString());
             m.put("platform", o.platform());
             m.put("action", o.action().label());
             m.put("outcome", o.result() == null ? null : o.result().label());

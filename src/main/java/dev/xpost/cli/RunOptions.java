@@ -41,10 +41,15 @@ final class RunOptions {
         return format == OutputFormat.github && !json;
     }
 
+    @Option(names = "--recreate-gone", description = "Create posts whose Hashnode cuid the publication does not hold "
+            + "(moving to another publication), oldest first under --max, instead of reporting them as gone.")
+    boolean recreateGone;
+
     PublishUseCase.Options toOptions(Services services, PublishUseCase.Mode mode) {
         if (max != null && max < 0) {
             throw new UserException(ExitCodes.USAGE, "--max must be 0 or more");
         }
-        return new PublishUseCase.Options(paths, Clocks.parseNow(now, services), platforms, mode, max);
+        return new PublishUseCase.Options(paths, Clocks.parseNow(now, services), platforms, mode, max,
+                recreateGone);
     }
 }

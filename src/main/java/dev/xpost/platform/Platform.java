@@ -42,6 +42,15 @@ public interface Platform {
     record Found(Remote remote, Boolean sameContent) {
     }
 
+    /**
+     * The identity this post carries on this platform from before xpost knew it (Hashnode: the cuid of a backup),
+     * or null. A post with one is adopted by it and never created by a plain publish: when {@link #find} finds
+     * nothing, it is gone.
+     */
+    default String identity(Post post) {
+        return null;
+    }
+
     /** The requests {@link #create} would send, for {@code --dry-run}. */
     List<WireRequest> previewCreate(Post post, Session session);
 

@@ -288,9 +288,11 @@ final class FrontMatterMapper {
         }
         String text = null;
         for (FrontMatterNode.Entry child : mapping.entries()) {
-            if (!child.key().equals("text")) {
+            if (child.key().equals("post")) {
+                linkedinPost(child);
+            } else if (!child.key().equals("text")) {
                 problems.add(Problem.warning(file, child.line(), "unknown-key",
-                        "unknown key `linkedin." + child.key() + "` is ignored (only `text` is read)"));
+                        "unknown key `linkedin." + child.key() + "` is ignored (only `text` and `post` are read)"));
             } else if (!(child.value() instanceof FrontMatterNode.Scalar scalar)) {
                 invalidValue(new FrontMatterNode.Entry("linkedin.text", child.line(), child.value()), "text");
             } else if (text == null && scalar.text() != null && !scalar.text().isBlank()) {
@@ -298,6 +300,20 @@ final class FrontMatterMapper {
             }
         }
         return text;
+    }
+
+    /** {@code linkedin: {post: true}}: the per-post way past {@code linkedin.since}. */
+    private void linkedinPost(FrontMatterNode.Entry child) {
+        String value = child.value() instanceof FrontMatterNode.Scalar scalar && scalar.text() != null
+                ? scalar.text().strip().toLowerCase(Locale.ROOT) : "";
+        switch (value) {
+            case "true", "yes" -> extra.put(Post.LINKEDIN_POST_KEY, "true");
+            case "false", "no", "" -> {
+            }
+            default -> problems.add(Problem.error(file, child.line(), "invalid-boolean", "`linkedin.post: " + value
+                    + "` is not a boolean; write true (send it to LinkedIn even if it is dated before "
+                    + "linkedin.since) or false"));
+        }
     }
 
     private void invalidValue(FrontMatterNode.Entry entry, String expected) {

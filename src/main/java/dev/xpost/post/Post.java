@@ -101,6 +101,53 @@ public record Post(
                 lines);
     }
 
+    /**
+     * The same post marked as a draft: a backup's {@code draft-<hex>.md} file is one unless its front matter says
+     * {@code draft: false}.
+     */
+    public Post asDraft() {
+        return new Post(file, dialect, title, subtitle, slug, slugWritten, tags, rawTags, dateText, publishAt, cuid,
+                canonical, cover, ogImage, seoTitle, seoDescription, series, part, partText, true, ignored,
+                enableToc, disableComments, hideFromCommunity, platforms, linkedinText, extra, body, bodyLine,
+                lines);
+    }
+
+    /** The same post with the Hashnode identity its backup file name gives ({@code <cuid>.md}). */
+    public Post withCuid(String newCuid) {
+        return new Post(file, dialect, title, subtitle, slug, slugWritten, tags, rawTags, dateText, publishAt,
+                newCuid, canonical, cover, ogImage, seoTitle, seoDescription, series, part, partText, draft, ignored,
+                enableToc, disableComments, hideFromCommunity, platforms, linkedinText, extra, body, bodyLine,
+                lines);
+    }
+
+    /**
+     * The same post under the slug Hashnode holds it by: for an adopted post whose title gives no slug (a legacy
+     * file titled in Persian, say), so that it can be recorded. The slug counts as not written.
+     */
+    public Post withSlug(String newSlug) {
+        return new Post(file, dialect, title, subtitle, newSlug, false, tags, rawTags, dateText, publishAt, cuid,
+                canonical, cover, ogImage, seoTitle, seoDescription, series, part, partText, draft, ignored,
+                enableToc, disableComments, hideFromCommunity, platforms, linkedinText, extra, body, bodyLine,
+                lines);
+    }
+
+    /** True when the post carries a Hashnode identity: it is adopted by it and never created by a plain publish. */
+    public boolean hasIdentity() {
+        return cuid != null;
+    }
+
+    /**
+     * {@code linkedin: {post: true}}: send this post to LinkedIn even when it is dated before {@code linkedin.since}
+     * (or, with no since, before xpost first recorded the blog). Kept among {@link #extra} under
+     * {@value #LINKEDIN_POST_KEY} because it steers the run only and is part of nothing that is sent.
+     */
+    public boolean linkedinDespiteSince() {
+        return "true".equals(extra.get(LINKEDIN_POST_KEY));
+    }
+
+    /** Where {@link #linkedinDespiteSince()} is kept in {@link #extra}. */
+    public static final String LINKEDIN_POST_KEY = "linkedin.post";
+
     /** True when this post goes to the named platform (an empty list means every platform). */
     public boolean targets(String platform) {
         return platforms.isEmpty() || platforms.contains(platform);

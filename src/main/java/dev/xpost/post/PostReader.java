@@ -77,7 +77,10 @@ public final class PostReader {
         }
         List<Problem> problems = new ArrayList<>();
         try {
-            Post post = parse(file, content, problems);
+            Post post = backupName(file, parse(file, content, problems));
+            if (post != null ? post.draft() : isBackupDraft(file)) {
+                problems.replaceAll(Problem::forDraft);
+            }
             return new ReadResult(file, post, problems);
         } catch (RuntimeException e) {
             // A bug in this reader must still not end the whole run with a stack trace.
@@ -144,6 +147,9 @@ public final class PostReader {
                 }
             }
         }
+        if (front != null) {
+            CommentCut.check(file, block, split.firstLine(), problems);
+        }
         if (front == null) {
             return new Post(file, Dialect.EMPTY, null, null, null, false, List.of(), List.of(), null, null, null,
                     null, null, null, null, null, null, null, null, false, false, null, null, null, List.of(), null,
@@ -200,6 +206,36 @@ public final class PostReader {
         return new Post(file, Dialect.LEGACY, title, null, slug.isEmpty() ? null : slug, false, List.of(), List.of(),
                 null, null, cuid, null, null, null, null, null, null, null, null, false, false, null, null, null,
                 List.of(), null, Map.of(), body, bodyLine, heading == null ? Map.of() : Map.of("title", heading.line()));
+    }
+
+    /**
+     * What a backup's file name says about the post: {@code draft-<24 hex>.md} is a draft unless the front matter
+     * says {@code draft: false} (Hashnode's backup writes no {@code draft:} key), and {@code <cuid>.md} is the post
+     * of that cuid when the front matter names none.
+     */
+    private static Post backupName(Path file, Post post) {
+        if (post == null) {
+            return null;
+        }
+        if (!post.draft() && isBackupDraft(file) && !post.lines().containsKey("draft")) {
+            post = post.asDraft();
+        }
+        if (post.cuid() == null) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString();
+            if (CUID_FILE.matcher(name).matches()) {
+                post = post.withCuid(name.substring(0, name.length() - 3));
+            }
+        }
+        return post;
+    }
+
+    /** Hashnode's backup names a draft {@code draft-} and the 24 hex digits of its id. */
+    private static final java.util.regex.Pattern DRAFT_FILE = java.util.regex.Pattern.compile(
+            "draft-[0-9a-f]{24}\\.md");
+
+    /** True for a backup's draft file, {@code draft-<24 hex>.md}. */
+    public static boolean isBackupDraft(Path file) {
+        return file.getFileName() != null && DRAFT_FILE.matcher(file.getFileName().toString()).matches();
     }
 
     /** How Hashnode's backup named post files: the post's cuid (25 characters starting with c) and .md. */

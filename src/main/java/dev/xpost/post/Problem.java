@@ -19,6 +19,17 @@ public record Problem(Path file, int line, Severity severity, String rule, Strin
         return new Problem(file, line, Severity.WARNING, rule, message);
     }
 
+    /**
+     * This problem as it counts for a draft: an error becomes a warning that says so, because a draft is never
+     * sent and a half-written one must not block the posts that are due.
+     */
+    public Problem forDraft() {
+        if (!isError()) {
+            return this;
+        }
+        return new Problem(file, line, Severity.WARNING, rule, message + " (a draft: fix it before publishing)");
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

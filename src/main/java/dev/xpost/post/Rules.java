@@ -30,7 +30,14 @@ public final class Rules {
     public static List<Problem> check(List<Post> posts) {
         List<Problem> out = new ArrayList<>();
         for (Post p : posts) {
-            if (!p.ignored()) {
+            if (p.ignored()) {
+                continue;
+            }
+            if (p.draft()) {
+                List<Problem> mine = new ArrayList<>();
+                checkOne(p, mine);
+                mine.forEach(problem -> out.add(problem.forDraft()));
+            } else {
                 checkOne(p, out);
             }
         }
@@ -55,8 +62,12 @@ public final class Rules {
                         + (better.isEmpty() ? "" : " (such as \"" + better + "\")")));
             }
         } else if (publishable && p.slug() == null && p.title() != null && !p.title().isBlank()) {
-            out.add(Problem.error(f, p.line("title"), "no-slug", "no slug can be derived from the title \""
-                    + p.title() + "\": write one with `slug:` (lower-case latin letters, digits and dashes)"));
+            // A slug matters only to create the post: one with a Hashnode identity is adopted by it.
+            String message = "no slug can be derived from the title \"" + p.title() + "\": write one with `slug:` "
+                    + "(lower-case latin letters, digits and dashes)";
+            out.add(p.hasIdentity() ? Problem.warning(f, p.line("title"), "no-slug", message + " if it is ever to be "
+                    + "published as a new post; it is adopted by its cuid " + p.cuid())
+                    : Problem.error(f, p.line("title"), "no-slug", message));
         }
         if (p.slug() != null && p.slug().length() > Slugs.MAX_LENGTH) {
             out.add(Problem.error(f, p.line("slug"), "slug-too-long", "slug is " + p.slug().length()
@@ -116,6 +127,11 @@ public final class Rules {
             } else {
                 seen.put(tag, raw);
             }
+            String meant = Slugs.isValid(tag) ? Slugs.meantTag(raw) : null;
+            if (meant != null) {
+                out.add(Problem.warning(f, line, "tag-meaning", "tag \"" + raw + "\" becomes the tag slug \"" + tag
+                        + "\", which names another topic; write the tag slug you mean, such as \"" + meant + "\""));
+            }
         }
     }
 
@@ -153,9 +169,14 @@ public final class Rules {
             }
             for (Post p : same) {
                 List<String> others = same.stream().filter(o -> o != p).map(o -> o.file().toString()).toList();
-                out.add(Problem.error(p.file(), p.line(p.slugWritten() ? "slug" : "title"), "duplicate-slug",
-                        "slug \"" + e.getKey() + "\" is also used by " + String.join(", ", others)
-                                + "; every post needs its own slug"));
+                int line = p.line(p.slugWritten() ? "slug" : "title");
+                String message = "slug \"" + e.getKey() + "\" is also used by " + String.join(", ", others);
+                // Identity decides: a post with its own cuid is adopted (or found gone) by it, never created, so a
+                // shared slug cannot make it fight another post. Backups hold many such files of deleted posts.
+                out.add(p.hasIdentity() ? Problem.warning(p.file(), line, "duplicate-slug", message + "; this one is "
+                        + "adopted by its cuid " + p.cuid() + " (files of deleted posts often share a slug)")
+                        : Problem.error(p.file(), line, "duplicate-slug", message
+                        + "; every post needs its own slug"));
             }
         }
     }

@@ -51,6 +51,26 @@ public final class Slugs {
         return slugify(written);
     }
 
+    /**
+     * The tag slug an author most likely meant when the usual slug loses the tag's meaning ({@code C#} and
+     * {@code C++} become {@code c}, {@code .NET} becomes {@code net}, {@code node_js} becomes {@code node-js}
+     * where Hashnode's tag is {@code nodejs}); null when the usual slug keeps it.
+     */
+    public static String meantTag(String written) {
+        if (written == null) {
+            return null;
+        }
+        String raw = written.strip().toLowerCase(Locale.ROOT);
+        if (raw.indexOf('#') < 0 && raw.indexOf('+') < 0 && !raw.startsWith(".") && raw.indexOf('_') < 0) {
+            return null;
+        }
+        String meant = raw.startsWith(".") ? "dot" + raw.substring(1) : raw;
+        // A # right after a letter is "sharp" (C#, F#); anywhere else it only marks a hashtag.
+        meant = meant.replaceAll("(?<=\\p{L})#", "sharp").replace("#", " ").replace("+", "p").replace("_", "");
+        meant = slugify(meant);
+        return meant.isEmpty() || meant.equals(tag(written)) ? null : meant;
+    }
+
     public static boolean isValid(String slug) {
         return slug != null && VALID.matcher(slug).matches();
     }

@@ -1,6 +1,7 @@
 package dev.xpost.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,11 +22,16 @@ import java.util.TreeMap;
  * @param linkedin  the LinkedIn author, once resolved; null before
  * @param images    uploads already done, so an image is uploaded once: {@link #imageKey} → remote URL or URN
  * @param posts     slug → the post's file and platform records
+ * @param started   when xpost first recorded this blog (its first real run, or the first one after this field came
+ *                  in); null before. Without {@code linkedin.since}, a post that was on Hashnode before xpost knew
+ *                  it goes to LinkedIn only when dated on or after this day. Optional: older files have none.
  * @param forgotten remote ids (LinkedIn URNs, Hashnode post ids) that a post once held and the user dropped with
  *                  {@code xpost state forget}: id → the post's file. A platform that names one of them again (LinkedIn's
  *                  422 duplicate answer keeps naming a deleted post for a day or two) must not have it adopted
  * @param attempts  failed tries of something a later run tries again, by {@link #imageKey} (a LinkedIn card picture
  *                  whose download failed for a passing reason) → runs that failed so far; gone once it succeeds
+ * @param gone      Hashnode cuids a real run found the publication does not hold (deleted there, or never a post)
+ *                  → the file that carries it; remembered so that later runs report them without asking again
  */
 @JsonPropertyOrder(alphabetic = true)
 public record State(
@@ -34,9 +40,11 @@ public record State(
         LinkedinInfo linkedin,
         SortedMap<String, String> images,
         SortedMap<String, PostEntry> posts,
+        Instant started,
         // Left out of the file while empty, so that a state file without them reads and diffs as before.
         @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> forgotten,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, Integer> attempts) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, Integer> attempts,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> gone) {
 
     /** The format this xpost reads and writes. A file with a higher version was written by a newer xpost. */
     public static final int FORMAT_VERSION = 1;
@@ -53,11 +61,12 @@ public record State(
         posts = sortedCopy(posts, "posts");
         forgotten = sortedCopy(forgotten, "forgotten");
         attempts = sortedCopy(attempts, "attempts");
+        gone = sortedCopy(gone, "gone");
     }
 
     /** The state of a blog where nothing was published yet (what a missing state file means). */
     public static State empty() {
-        return new State(FORMAT_VERSION, null, null, null, null, null, null);
+        return new State(FORMAT_VERSION, null, null, null, null, null, null, null, null);
     }
 
     /** The key under which an upload is remembered: the platform, then the source URL or content hash. */
@@ -137,12 +146,12 @@ public record State(
 
     /** The Hashnode publication, resolved. */
     public State withHashnode(HashnodeInfo info) {
-        return new State(version, info, linkedin, images, posts, forgotten, attempts);
+        return new State(version, info, linkedin, images, posts, started, forgotten, attempts, gone);
     }
 
     /** The LinkedIn author, resolved. */
     public State withLinkedin(LinkedinInfo info) {
-        return new State(version, hashnode, info, images, posts, forgotten, attempts);
+        return new State(version, hashnode, info, images, posts, started, forgotten, attempts, gone);
     }
 
     /** The remembered upload of an image to a platform (by source URL or content hash), if any. */
@@ -153,8 +162,32 @@ public record State(
     /** Remembers an upload: the remote URL (Hashnode CDN) or URN (LinkedIn image) of an image. */
     public State withImage(String platform, String source, String remote) {
         requireName(remote, "remote image");
-        return new State(version, hashnode, linkedin, put(images, imageKey(platform, source), remote), posts,
-                forgotten, attempts);
+        return new State(version, hashnode, linkedin, put(images, imageKey(platform, source), remote), posts, started,
+                forgotten, attempts, gone);
+    }
+
+    /** Records when xpost first recorded this blog; see {@link #started()}. */
+    public State withStarted(Instant at) {
+        return new State(version, hashnode, linkedin, images, posts, Objects.requireNonNull(at, "at"), forgotten,
+                attempts, gone);
+    }
+
+    /** Remembers that the publication does not hold this cuid; see {@link #gone()}. */
+    public State withGone(String cuid, String file) {
+        requireName(cuid, "cuid");
+        requireName(file, "file");
+        return new State(version, hashnode, linkedin, images, posts, started, forgotten, attempts,
+                put(gone, cuid, file));
+    }
+
+    /** Forgets a gone cuid: a post created from that file (--recreate-gone) is no longer gone. */
+    public State withoutGone(String cuid) {
+        if (!gone.containsKey(cuid)) {
+            return this;
+        }
+        SortedMap<String, String> copy = new TreeMap<>(gone);
+        copy.remove(cuid);
+        return new State(version, hashnode, linkedin, images, posts, started, forgotten, attempts, copy);
     }
 
     /**
@@ -164,7 +197,7 @@ public record State(
     public State withForgotten(String id, String file) {
         requireName(id, "remote id");
         requireName(file, "file");
-        return new State(version, hashnode, linkedin, images, posts, put(forgotten, id, file), attempts);
+        return new State(version, hashnode, linkedin, images, posts, started, put(forgotten, id, file), attempts, gone);
     }
 
     /** The file of the post that held this remote id before the user forgot it, if it was forgotten. */
@@ -179,7 +212,7 @@ public record State(
         }
         SortedMap<String, String> copy = new TreeMap<>(forgotten);
         copy.remove(id);
-        return new State(version, hashnode, linkedin, images, posts, copy, attempts);
+        return new State(version, hashnode, linkedin, images, posts, started, copy, attempts, gone);
     }
 
     /** How many runs already failed to fetch this source for this platform (0 when none did). */
@@ -196,11 +229,11 @@ public record State(
         } else {
             copy.put(key, count);
         }
-        return new State(version, hashnode, linkedin, images, posts, forgotten, copy);
+        return new State(version, hashnode, linkedin, images, posts, started, forgotten, copy, gone);
     }
 
     private State withPosts(SortedMap<String, PostEntry> newPosts) {
-        return new State(version, hashnode, linkedin, images, newPosts, forgotten, attempts);
+        return new State(version, hashnode, linkedin, images, newPosts, started, forgotten, attempts, gone);
     }
 
     private static <V> SortedMap<String, V> put(SortedMap<String, V> map, String key, V value) {

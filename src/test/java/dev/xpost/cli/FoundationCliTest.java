@@ -123,6 +123,7 @@ class FoundationCliTest {
         cli.write("posts/bad.md", "---\ntitle: \"Bad\"\nslug: Bad_Slug\n---\n\nBody\n");
         CliRun.Result r = cli.run("plan");
         assertTrue(r.out().matches("(?s).*invalid\\s+-\\s+Bad_Slug\\s+slug \"Bad_Slug\".*"), r::toString);
+        assertEquals(3, r.code(), () -> "plan exits with the code publish would\n" + r);
         CliRun.Result bad = cli.run("plan", "--platform", "myspace");
         assertEquals(2, bad.code(), bad::toString);
         assertTrue(bad.err().contains("unknown platform \"myspace\""), bad::toString);

@@ -164,7 +164,7 @@ class FrontMatterKeysTest {
         assertTrue(scalar.problems().get(0).message().contains("linkedin: {text:"));
         ReadResult odd = read("title: T\nlinkedin: {text: Hi, image: x.png}\n");
         assertEquals("Hi", odd.post().linkedinText());
-        assertEquals("unknown key `linkedin.image` is ignored (only `text` is read)", odd.problems().get(0).message());
+        assertEquals("unknown key `linkedin.image` is ignored (only `text` and `post` are read)", odd.problems().get(0).message());
     }
 
     @Test

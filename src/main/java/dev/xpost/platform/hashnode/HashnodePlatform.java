@@ -84,10 +84,9 @@ public final class HashnodePlatform implements Platform {
             return Optional.empty();
         }
         list();
-        RemotePost hit = post.cuid() == null ? null : byCuid.get(post.cuid());
-        if (hit == null) {
-            hit = bySlug.get(post.slug());
-        }
+        // Identity decides: a backup file of a deleted post often shares its slug with the live post published
+        // again in its place, and must not take that post for its own.
+        RemotePost hit = post.cuid() != null ? byCuid.get(post.cuid()) : bySlug.get(post.slug());
         if (hit == null) {
             return Optional.empty();
         }
@@ -136,6 +135,11 @@ public final class HashnodePlatform implements Platform {
             return Optional.empty();
         }
         return Optional.of(new Found(Remote.of(hit.id(), hit.url(), hit.slug(), hit.cuid()), null));
+    }
+
+    @Override
+    public String identity(Post post) {
+        return post.cuid();
     }
 
     @Override
