@@ -2,6 +2,7 @@ package dev.xpost.app;
 
 import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
+import dev.xpost.config.ConfigLoader;
 import dev.xpost.config.Secrets;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.hashnode.HashnodeClient;
@@ -99,13 +100,9 @@ public final class DoctorUseCase {
         try {
             config = services.config();
         } catch (ConfigException e) {
-            out.add(Check.fail("config", e.getMessage(), "fix config/xpost.yaml (README: Configuration)",
-                    Trouble.CONFIG));
-            return out;
-        }
-        if (config.file() == null) {
-            out.add(Check.fail("config", "no config/xpost.yaml in " + services.cwd() + " or a parent folder",
-                    "run `xpost init` in your blog's folder, or give --config FILE", Trouble.CONFIG));
+            boolean noBlog = ConfigLoader.NO_BLOG.equals(e.getMessage());
+            out.add(Check.fail("config", e.getMessage(), noBlog ? null : "fix config/xpost.yaml (README: "
+                    + "Configuration)", Trouble.CONFIG));
             return out;
         }
         out.add(Check.ok("config", Blog.relativeTo(services.cwd(), config.file()) + " parses (blog folder "

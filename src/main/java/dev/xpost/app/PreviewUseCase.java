@@ -28,6 +28,7 @@ public final class PreviewUseCase {
 
     public String run(String postName, String platform, Instant nowOrNull) {
         Config config = services.config();
+        Config.checkKnownPlatform(platform);
         if (!config.platforms().contains(platform)) {
             throw new ConfigException("platform " + platform + " is not configured: add a `" + platform
                     + ":` section to config/xpost.yaml");

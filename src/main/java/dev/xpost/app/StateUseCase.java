@@ -87,9 +87,7 @@ public final class StateUseCase {
     }
 
     private static void checkPlatform(String platform) {
-        if (!List.of(Config.HASHNODE, Config.LINKEDIN).contains(platform)) {
-            throw new ConfigException("--platform must be hashnode or linkedin");
-        }
+        Config.checkKnownPlatform(platform);
     }
 
     /** A post named by its slug or by its file. */

@@ -14,7 +14,6 @@ final class AuthCommand {
     }
 
     @Command(name = "auth", description = "Sign in to LinkedIn, or show what each platform's token can do.",
-            mixinStandardHelpOptions = true,
             footerHeading = "%nExamples:%n", footer = {"  xpost auth linkedin", "  xpost auth status"})
     static final class Group implements Callable<Integer> {
         @CommandLine.Spec

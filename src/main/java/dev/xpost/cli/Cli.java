@@ -24,6 +24,8 @@ public final class Cli {
     private final Path cwd;
     private final Clock clock;
     private final Ansi ansi;
+    /** The options every command takes, wherever they were given on the command line. */
+    private GlobalOptions global = new GlobalOptions();
     /** The services of the command being run, so that {@link #mask} knows the secrets it loaded. */
     private Services services;
 
@@ -44,7 +46,8 @@ public final class Cli {
     }
 
     CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new XpostCommand());
+        global = new GlobalOptions();
+        CommandLine cl = new CommandLine(new XpostCommand(global));
         cl.addSubcommand("validate", new ValidateCommand(this));
         cl.addSubcommand("plan", new PlanCommand(this));
         cl.addSubcommand("publish", new PublishCommand(this));
@@ -66,7 +69,8 @@ public final class Cli {
         cl.addSubcommand("init", new InitCommand(this));
         cl.addSubcommand("doctor", new DoctorCommand(this));
         cl.addSubcommand("completion", new CompletionCommand());
-        applyExitCodeList(cl);
+        cl.addSubcommand("help", new HelpCommand());
+        HelpLayout.apply(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
@@ -75,15 +79,9 @@ public final class Cli {
         return cl;
     }
 
-    private static void applyExitCodeList(CommandLine cl) {
-        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.DESCRIPTIONS);
-        cl.getSubcommands().values().forEach(Cli::applyExitCodeList);
-    }
-
     private int onException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         int code = ExitCodes.of(e);
-        boolean verbose = cmd.getCommand() instanceof BaseCommand b && b.global.verbose;
+        boolean verbose = global.verbose;
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         if (code == ExitCodes.INTERNAL) {
             message = "internal error: " + message + (verbose ? "" : " (run again with --verbose for details)");
@@ -130,6 +128,10 @@ public final class Cli {
 
     PlatformFactory platforms() {
         return new Adapters();
+    }
+
+    GlobalOptions global() {
+        return global;
     }
 
     PrintWriter out() {

@@ -10,7 +10,6 @@ import picocli.CommandLine.Spec;
         description = {"Print a bash/zsh completion script for xpost.",
             "bash: source <(./xpost completion)   zsh: autoload -U bashcompinit && bashcompinit && "
                     + "source <(./xpost completion)"},
-        mixinStandardHelpOptions = true,
         footerHeading = "%nExamples:%n",
         footer = {"  source <(./xpost completion)", "  ./xpost completion > /etc/bash_completion.d/xpost"})
 final class CompletionCommand implements Callable<Integer> {

@@ -12,7 +12,6 @@ final class StateCommand {
 
     @Command(name = "state",
             description = "Inspect and repair .xpost/state.json without editing JSON.",
-            mixinStandardHelpOptions = true,
             footerHeading = "%nExamples:%n",
             footer = {"  xpost state show part-2-front-matter-is-an-api",
                 "  xpost state adopt posts/little-text.md --platform linkedin --id urn:li:share:7141138937766391808",
