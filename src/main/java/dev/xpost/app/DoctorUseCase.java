@@ -79,7 +79,7 @@ public final class DoctorUseCase {
         static Check failed(String name, PlatformException e) {
             Trouble t = switch (e.kind()) {
                 case AUTH -> Trouble.AUTH;
-                case CONFIG -> Trouble.CONFIG;
+                case CONFIG, NETWORK -> Trouble.CONFIG;
                 default -> Trouble.PLATFORM;
             };
             return new Check(Mark.FAIL, name, e.getMessage(), null, t, e.kind());

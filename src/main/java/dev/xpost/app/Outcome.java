@@ -22,7 +22,9 @@ public record Outcome(String slug, String title, Path file, String platform, Pla
         List<WireRequest> requests) {
 
     public enum Result {
-        CREATED, UPDATED, ADOPTED, UNCHANGED, SCHEDULED, HELD, SKIPPED, FAILED, UNKNOWN;
+        // DRAFT, IGNORED and INVALID keep plan's words in a real run: the same state has the same word in plan,
+        // publish and status (a draft is "draft" everywhere, not "skipped" in one of them).
+        CREATED, UPDATED, ADOPTED, UNCHANGED, SCHEDULED, HELD, SKIPPED, DRAFT, IGNORED, INVALID, FAILED, UNKNOWN;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

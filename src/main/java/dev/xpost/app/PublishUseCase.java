@@ -38,6 +38,12 @@ import java.util.Set;
 public final class PublishUseCase {
     public enum Mode { PLAN, DRY_RUN, LIVE }
 
+    /** True when LinkedIn never gets this post: it is dated before {@code linkedin.since} (also for preview). */
+    static boolean datedBeforeSince(Config config, Post p, String name) {
+        return name.equals(Config.LINKEDIN) && config.linkedin().since() != null && p.publishAt() != null
+                && LocalDate.ofInstant(p.publishAt(), config.timezone()).isBefore(config.linkedin().since());
+    }
+
     /**
      * @param now   the clock for "is it due?" ({@code --now}); null for the real time
      * @param max   remote posts one run may create ({@code --max}); null for the configured default
@@ -382,8 +388,7 @@ public final class PublishUseCase {
         }
 
         private boolean beforeSince(Post p, String name) {
-            return name.equals(Config.LINKEDIN) && config.linkedin().since() != null && p.publishAt() != null
-                    && LocalDate.ofInstant(p.publishAt(), config.timezone()).isBefore(config.linkedin().since());
+            return datedBeforeSince(config, p, name);
         }
 
         private boolean isOn(Post p, String name) {
@@ -451,7 +456,10 @@ public final class PublishUseCase {
                 result = switch (action) {
                     case SCHEDULED -> Outcome.Result.SCHEDULED;
                     case HELD -> Outcome.Result.HELD;
-                    case SKIPPED, DRAFT, IGNORED, INVALID -> Outcome.Result.SKIPPED;
+                    case SKIPPED -> Outcome.Result.SKIPPED;
+                    case DRAFT -> Outcome.Result.DRAFT;
+                    case IGNORED -> Outcome.Result.IGNORED;
+                    case INVALID -> Outcome.Result.INVALID;
                     default -> null;
                 };
             }

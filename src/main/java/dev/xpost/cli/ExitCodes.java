@@ -54,7 +54,7 @@ public final class ExitCodes {
         return switch (kind) {
             case AUTH -> AUTH;
             case CONFIG -> USAGE;
-            case REJECTED, RATE_LIMITED, TRANSIENT -> PARTIAL;
+            case REJECTED, RATE_LIMITED, TRANSIENT, NETWORK -> PARTIAL;
             case UNKNOWN_OUTCOME -> UNKNOWN;
         };
     }

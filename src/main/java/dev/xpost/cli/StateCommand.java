@@ -28,10 +28,14 @@ final class StateCommand {
     }
 
     @Command(name = "show", description = "Print the state file, or one post's record (by slug or file).",
-            footerHeading = "%nExamples:%n", footer = {"  xpost state show", "  xpost state show posts/little-text.md"})
+            footerHeading = "%nExamples:%n", footer = {"  xpost state show", "  xpost state show posts/little-text.md", "  xpost state show --json"})
     static final class Show extends BaseCommand {
         @Parameters(paramLabel = "POST", arity = "0..1", description = "Slug or file of a post.")
         String post;
+
+        @Option(names = "--json", description = "Print one JSON document of records (post, file, platform, state, "
+                + "id, url, message) instead of the file's own text.")
+        boolean json;
 
         Show(Cli cli) {
             super(cli);
@@ -39,6 +43,20 @@ final class StateCommand {
 
         @Override
         public Integer call() {
+            if (json) {
+                java.util.List<java.util.Map<String, Object>> items = new java.util.ArrayList<>();
+                for (StateUseCase.Row r : new StateUseCase(cli.services(global)).records(post)) {
+                    var m = Output.item(r.slug(), r.file(), r.platform());
+                    m.put("state", r.record().status().label());
+                    m.put("id", r.record().id());
+                    m.put("url", r.record().url());
+                    m.put("when", r.record().sentAt() == null ? null : r.record().sentAt().toString());
+                    m.put("message", r.record().message());
+                    items.add(m);
+                }
+                Output.json(cli, java.util.Map.of("records", items));
+                return ExitCodes.OK;
+            }
             cli.out().print(cli.mask(new StateUseCase(cli.services(global)).show(post)));
             cli.out().flush();
             return ExitCodes.OK;

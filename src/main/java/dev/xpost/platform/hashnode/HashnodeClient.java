@@ -312,8 +312,8 @@ public final class HashnodeClient {
             data = exchange("publishing " + file, input.requestBody(), false);
         } catch (Unsure u) {
             if (u.notSent) {
-                throw fail(Kind.TRANSIENT, "Could not reach Hashnode to publish " + file + " (" + u.what
-                        + "); nothing was sent, so nothing was created: run xpost again", u.getCause());
+                throw fail(Kind.NETWORK, "Could not reach Hashnode to publish " + file + " (" + u.what
+                        + "); nothing was sent, so nothing was created: " + CHECK_NETWORK, u.getCause());
             }
             if (u.rateLimited) {
                 throw fail(Kind.RATE_LIMITED, "Hashnode refused to publish " + file + " for now (" + u.what
@@ -349,7 +349,7 @@ public final class HashnodeClient {
         try {
             data = exchange("updating " + file, input.requestBody(), false);
         } catch (Unsure u) {
-            throw fail(u.rateLimited ? Kind.RATE_LIMITED : Kind.TRANSIENT, "Updating " + file + " on Hashnode "
+            throw fail(u.rateLimited ? Kind.RATE_LIMITED : u.notSent ? Kind.NETWORK : Kind.TRANSIENT, "Updating " + file + " on Hashnode "
                     + "failed with " + u.what + ". An update is safe to send again: the next xpost run will retry "
                     + "it", u.getCause());
         }
@@ -436,7 +436,7 @@ public final class HashnodeClient {
             } catch (Unsure e) {
                 u = e;
             }
-            Kind giveUp = u.rateLimited ? Kind.RATE_LIMITED : Kind.TRANSIENT;
+            Kind giveUp = u.rateLimited ? Kind.RATE_LIMITED : u.notSent ? Kind.NETWORK : Kind.TRANSIENT;
             if (backoff.tooLong(u.retryAfter)) {
                 throw fail(giveUp, "Hashnode asked xpost to wait " + u.retryAfter.toSeconds() + " s before "
                         + what + " (" + u.what + "), longer than xpost waits in one run: run it again later",
@@ -444,7 +444,8 @@ public final class HashnodeClient {
             }
             if (attempt >= backoff.maxAttempts()) {
                 throw fail(giveUp, "xpost gave up " + what + " on Hashnode after " + attempt + " tries (last: "
-                        + u.what + "); nothing was changed: run xpost again later", u.getCause());
+                        + u.what + "); nothing was changed: " + (u.notSent ? CHECK_NETWORK : "run xpost again later"),
+                        u.getCause());
             }
             try {
                 backoff.sleep(backoff.delay(attempt, u.retryAfter));
@@ -477,7 +478,7 @@ public final class HashnodeClient {
                 code = response.code();
                 text = response.body().string();
             }
-        } catch (ConnectException | UnknownHostException e) {
+        } catch (ConnectException | UnknownHostException | java.net.NoRouteToHostException e) {
             throw new Unsure("no connection to " + endpoint.host() + " (" + e.getClass().getSimpleName() + ")",
                     null, false, true, e);
         } catch (InterruptedIOException e) {
@@ -608,6 +609,10 @@ public final class HashnodeClient {
         return "The Hashnode endpoint " + endpoint + " answered with " + got + " instead of GraphQL (HTTP " + code
                 + "): the endpoint has moved or is blocking xpost. " + setEndpoint();
     }
+
+    /** What to do when Hashnode cannot be reached at all: nothing there refused anything. */
+    private static final String CHECK_NETWORK = "check the network, or the endpoint (hashnode.endpoint in "
+            + "config/xpost.yaml), then run xpost again";
 
     private static String setEndpoint() {
         return "Set hashnode.endpoint in config/xpost.yaml (Hashnode's endpoint since 2026 is " + DEFAULT_ENDPOINT
