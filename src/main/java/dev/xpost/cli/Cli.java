@@ -24,6 +24,7 @@ public final class Cli {
     private final Path cwd;
     private final Clock clock;
     private final Ansi ansi;
+    private final boolean ansiTty;
     /** The options every command takes, wherever they were given on the command line. */
     private GlobalOptions global = new GlobalOptions();
     /** The services of the command being run, so that {@link #mask} knows the secrets it loaded. */
@@ -38,6 +39,7 @@ public final class Cli {
         // https://no-color.org: any non-empty NO_COLOR turns colour off; so does output that is not a terminal.
         String noColor = env.get("NO_COLOR");
         this.ansi = tty && (noColor == null || noColor.isEmpty()) ? Ansi.ON : Ansi.OFF;
+        this.ansiTty = tty;
     }
 
     public int run(String... args) {
@@ -70,6 +72,7 @@ public final class Cli {
         cl.addSubcommand("doctor", new DoctorCommand(this));
         cl.addSubcommand("completion", new CompletionCommand());
         cl.addSubcommand("help", new HelpCommand());
+        cl.addSubcommand("__slugs", new CompletionCommand.Slugs(this));
         HelpLayout.apply(cl);
         cl.setOut(out);
         cl.setErr(err);
@@ -140,6 +143,11 @@ public final class Cli {
 
     PrintWriter err() {
         return err;
+    }
+
+    /** True when a person may be at the terminal to answer a question. */
+    boolean tty() {
+        return ansiTty;
     }
 
     Ansi ansi() {

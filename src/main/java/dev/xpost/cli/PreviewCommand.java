@@ -19,7 +19,8 @@ final class PreviewCommand extends BaseCommand {
     @Parameters(paramLabel = "POST", description = "The post: its file or its slug.")
     String post;
 
-    @Option(names = "--platform", required = true, paramLabel = "NAME", description = "linkedin or hashnode.")
+    @Option(names = "--platform", required = true, paramLabel = "NAME",
+            completionCandidates = CompletionCommand.Platforms.class, description = "linkedin or hashnode.")
     String platform;
 
     @Option(names = "--now", paramLabel = "INSTANT", description = "The clock (default: now).")

@@ -73,7 +73,8 @@ final class StateCommand {
         @Parameters(paramLabel = "POST", description = "Slug or file of a post.")
         String post;
 
-        @Option(names = "--platform", required = true, paramLabel = "P", description = "hashnode or linkedin.")
+        @Option(names = "--platform", required = true, paramLabel = "P",
+                completionCandidates = CompletionCommand.Platforms.class, description = "hashnode or linkedin.")
         String platform;
 
         @Option(names = "--id", required = true, paramLabel = "ID",
@@ -101,7 +102,8 @@ final class StateCommand {
         @Parameters(paramLabel = "POST", description = "Slug or file of a post.")
         String post;
 
-        @Option(names = "--platform", required = true, paramLabel = "P", description = "hashnode or linkedin.")
+        @Option(names = "--platform", required = true, paramLabel = "P",
+                completionCandidates = CompletionCommand.Platforms.class, description = "hashnode or linkedin.")
         String platform;
 
         Forget(Cli cli) {
