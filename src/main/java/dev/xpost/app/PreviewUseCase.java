@@ -73,8 +73,9 @@ public final class PreviewUseCase {
         } else if (post.publishAt() != null && post.publishAt().isAfter(now)) {
             action = PlanAction.SCHEDULED;
             when = post.publishAt();
-            // What goes out is what the first run at or after the post's time sends, publishedAt included.
-            now = post.publishAt();
+            // What goes out is what the first run after the post's time sends, publishedAt included (it is sent
+            // for a time before the run's clock).
+            now = post.publishAt().plusSeconds(1);
         }
         State state = new StateStore(config.stateFile()).load();
         ReadOnlySession session = new ReadOnlySession(config, state, now);

@@ -141,7 +141,7 @@ public final class PublishUseCase {
                     outcomes.add(row(p, null, PlanAction.INVALID, null, firstError(p.file())));
                 } else if (p.draft()) {
                     outcomes.add(row(p, null, PlanAction.DRAFT, null,
-                            "a draft: never published until `draft: true` goes"));
+                            "a draft: never published while it has `draft: true`"));
                 } else {
                     due.add(p);
                 }
