@@ -24,7 +24,7 @@ public final class Cli {
     private final Path cwd;
     private final Clock clock;
     private final Ansi ansi;
-    private final boolean ansiTty;
+    private final boolean terminal;
     /** The options every command takes, wherever they were given on the command line. */
     private GlobalOptions global = new GlobalOptions();
     /** The services of the command being run, so that {@link #mask} knows the secrets it loaded. */
@@ -39,7 +39,7 @@ public final class Cli {
         // https://no-color.org: any non-empty NO_COLOR turns colour off; so does output that is not a terminal.
         String noColor = env.get("NO_COLOR");
         this.ansi = tty && (noColor == null || noColor.isEmpty()) ? Ansi.ON : Ansi.OFF;
-        this.ansiTty = tty;
+        this.terminal = tty;
     }
 
     public int run(String... args) {
@@ -147,7 +147,7 @@ public final class Cli {
 
     /** True when a person may be at the terminal to answer a question. */
     boolean tty() {
-        return ansiTty;
+        return terminal;
     }
 
     Ansi ansi() {

@@ -65,7 +65,8 @@ final class CompletionCommand implements Callable<Integer> {
     }
 
     /** {@code xpost __slugs}: the slugs of the blog's posts, one a line, for the completion script. */
-    @Command(name = "__slugs", hidden = true, description = "The slugs of the blog's posts, one a line.")
+    @Command(name = "__slugs", hidden = true, description = "The slugs of the blog's posts, one a line.",
+            footerHeading = "%nExamples:%n", footer = {"  xpost __slugs | grep aws"})
     static final class Slugs extends BaseCommand {
         Slugs(Cli cli) {
             super(cli);
