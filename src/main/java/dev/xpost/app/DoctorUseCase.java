@@ -225,7 +225,8 @@ public final class DoctorUseCase {
             out.add(Check.fail("linkedin token expiry", "the token expired on " + expiry.expiresAt(),
                     "run `xpost auth linkedin`", Trouble.AUTH));
         } else if (expiry.daysLeft() < PlatformProbe.RENEW_DAYS) {
-            out.add(Check.warn("linkedin token expiry", expiry.daysLeft() + " days left (until "
+            out.add(Check.warn("linkedin token expiry", expiry.daysLeft() + (expiry.daysLeft() == 1 ? " day" : " days")
+                    + " left (until "
                     + expiry.expiresAt() + ")", "renew it soon with `xpost auth linkedin`"));
         } else {
             out.add(Check.ok("linkedin token expiry", expiry.daysLeft() + " days left (until " + expiry.expiresAt()

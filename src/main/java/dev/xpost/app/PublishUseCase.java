@@ -377,7 +377,8 @@ public final class PublishUseCase {
                 return "waiting for the Hashnode post: the LinkedIn post links to it";
             }
             if (created >= max) {
-                return "held back: this run already creates " + max + " posts (--max " + max + ")";
+                return "held back: this run already creates " + max + (max == 1 ? " post" : " posts") + " (--max " + max
+                        + ")";
             }
             return null;
         }

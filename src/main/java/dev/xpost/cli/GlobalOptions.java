@@ -14,9 +14,11 @@ public final class GlobalOptions {
             description = "Config file (default: config/xpost.yaml in this folder or a parent).")
     Path config;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+            description = "Show this help and exit.")
     boolean help;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Log each HTTP request (never a header), list unchanged posts, show stack traces.")
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log each HTTP request (never a header), list unchanged posts, show stack traces.")
     boolean verbose;
 }

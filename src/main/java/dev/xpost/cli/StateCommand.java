@@ -28,7 +28,8 @@ final class StateCommand {
     }
 
     @Command(name = "show", description = "Print the state file, or one post's record (by slug or file).",
-            footerHeading = "%nExamples:%n", footer = {"  xpost state show", "  xpost state show posts/little-text.md", "  xpost state show --json"})
+            footerHeading = "%nExamples:%n", footer = {"  xpost state show", "  xpost state show posts/little-text.md",
+                "  xpost state show --json"})
     static final class Show extends BaseCommand {
         @Parameters(paramLabel = "POST", arity = "0..1", description = "Slug or file of a post.")
         String post;

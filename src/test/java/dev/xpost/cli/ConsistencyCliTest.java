@@ -210,6 +210,7 @@ class ConsistencyCliTest {
         assertTrue(all.contains("endpoint"), r::toString);
         assertFalse(all.contains("refused the") || all.contains("token is refused"), r::toString);
         assertFalse(all.contains("hn-token-unreachable") || all.contains("li-token-unreachable"), r::toString);
+        assertFalse(all.contains(" 1 tries"), "plurals: " + r);
 
         CliRun.Result verbose = cli.run(withVerbose(args));
         assertTrue(verbose.err().contains("http: ") && verbose.err().contains("ConnectException"),
@@ -274,8 +275,8 @@ class ConsistencyCliTest {
         CliRun.Result update = cli.run("preview", "posts/a.md", "--platform", "hashnode");
         assertTrue(update.out().startsWith("update hashnode a-post (recorded as 6a603fb103e2cb323e7851f6)"),
                 update::toString);
-        assertTrue(update.out().contains("updatePost") && update.out().contains("\"id\" : \"6a603fb103e2cb323e7851f6\""),
-                update::toString);
+        assertTrue(update.out().contains("updatePost")
+                && update.out().contains("\"id\" : \"6a603fb103e2cb323e7851f6\""), update::toString);
         assertFalse(update.out().contains("publishPost"), update::toString);
 
         CliRun.Result scheduled = cli.run("preview", "later-post", "--platform", "hashnode", "--json");

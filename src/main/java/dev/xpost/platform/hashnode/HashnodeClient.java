@@ -349,7 +349,8 @@ public final class HashnodeClient {
         try {
             data = exchange("updating " + file, input.requestBody(), false);
         } catch (Unsure u) {
-            throw fail(u.rateLimited ? Kind.RATE_LIMITED : u.notSent ? Kind.NETWORK : Kind.TRANSIENT, "Updating " + file + " on Hashnode "
+            throw fail(u.rateLimited ? Kind.RATE_LIMITED : u.notSent ? Kind.NETWORK : Kind.TRANSIENT,
+                    "Updating " + file + " on Hashnode "
                     + "failed with " + u.what + ". An update is safe to send again: the next xpost run will retry "
                     + "it", u.getCause());
         }
@@ -443,7 +444,8 @@ public final class HashnodeClient {
                         u.getCause());
             }
             if (attempt >= backoff.maxAttempts()) {
-                throw fail(giveUp, "xpost gave up " + what + " on Hashnode after " + attempt + " tries (last: "
+                throw fail(giveUp, "xpost gave up " + what + " on Hashnode after " + attempt
+                        + (attempt == 1 ? " try" : " tries") + " (last: "
                         + u.what + "); nothing was changed: " + (u.notSent ? CHECK_NETWORK : "run xpost again later"),
                         u.getCause());
             }

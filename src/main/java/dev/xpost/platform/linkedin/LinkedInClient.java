@@ -356,7 +356,8 @@ public final class LinkedInClient {
                 }
                 if (!idempotent || attempt >= backoff.maxAttempts()) {
                     throw errors.ex(notSent ? Kind.NETWORK : Kind.TRANSIENT, "Could not reach LinkedIn at "
-                            + req.url().host() + " while " + op.what + (notSent ? " (nothing was sent). Check the network, or the endpoint (linkedin.apiBase in "
+                            + req.url().host() + " while " + op.what + (notSent ? " (nothing was sent). Check the "
+                            + "network, or the endpoint (linkedin.apiBase in "
                             + "config/xpost.yaml), and try again." : ". Check the network and try again."), e);
                 }
                 pause(backoff.delay(attempt, null));
