@@ -70,9 +70,13 @@ public final class ExitCodes {
         };
     }
 
-    /** Of several exit codes, the one that most needs a person: 3, then 6, 4, 2, 5 (README: Exit codes). */
+    /**
+     * Of several exit codes, the one that most needs a person: 6 (check before anything is sent again), 4 (a token),
+     * 2 (a setting: nothing can go out), 3 (a post to fix: it never goes out until fixed, while every other post
+     * did), then 5 (failures that the next run tries again); README: Exit codes.
+     */
     public static int worst(java.util.Collection<Integer> codes) {
-        for (int code : new int[] {INVALID, UNKNOWN, AUTH, USAGE, PARTIAL, INTERNAL}) {
+        for (int code : new int[] {UNKNOWN, AUTH, USAGE, INVALID, PARTIAL, INTERNAL}) {
             if (codes.contains(code)) {
                 return code;
             }

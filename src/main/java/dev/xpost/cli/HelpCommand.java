@@ -54,7 +54,7 @@ final class HelpCommand implements Callable<Integer> {
         for (Map.Entry<String, String> e : ExitCodes.DESCRIPTIONS.entrySet()) {
             b.append(HelpLayout.wrap(e.getValue(), "  " + e.getKey() + "   ", "      ", HelpLayout.WIDTH));
         }
-        b.append(HelpLayout.wrap("When several apply, the one that most needs a person wins: 3, then 6, 4, 2, 5.", "",
+        b.append(HelpLayout.wrap("When several apply, the one that most needs a person wins: 6, then 4, 2, 3, 5.", "",
                 "", HelpLayout.WIDTH));
         return b.toString();
     }
