@@ -67,8 +67,9 @@ final class FakeDevto extends Dispatcher {
         this.foreignSecrets = List.copyOf(foreignSecrets);
     }
 
-    void fail(String operation, Fault fault, int times, boolean storedFirst) {
-        faults.inject(operation, fault, times, storedFirst, 0);
+    /** @param delayMillis for the delay faults: how late the answer comes */
+    void fail(String operation, Fault fault, int times, boolean storedFirst, long delayMillis) {
+        faults.inject(operation, fault, times, storedFirst, delayMillis);
     }
 
     /** An article the author wrote by hand on dev.to (a cross-post made before xpost). */
