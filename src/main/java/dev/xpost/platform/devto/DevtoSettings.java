@@ -1,7 +1,9 @@
 package dev.xpost.platform.devto;
 
 import dev.xpost.http.SecureUrl;
+import dev.xpost.post.Post;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +102,22 @@ public record DevtoSettings(HttpUrl apiBase, Long organization, LocalDate since)
             }
         }
         return Optional.of(new DevtoSettings(apiBase, organization, since));
+    }
+
+    /**
+     * Why this post does not go to dev.to, or empty when it goes: a post dated before {@link #since()} (its date
+     * taken in the blog's time zone, as for {@code linkedin.since}) stays off dev.to, so that moving a blog in does
+     * not flood it with years of old posts. An undated post goes.
+     *
+     * @param zone the blog's {@code timezone}
+     */
+    public Optional<String> skipReason(Post post, ZoneId zone) {
+        if (since == null || post.publishAt() == null) {
+            return Optional.empty();
+        }
+        LocalDate day = LocalDate.ofInstant(post.publishAt(), zone);
+        return day.isBefore(since) ? Optional.of("dated before " + SECTION + ".since (" + since + ")")
+                : Optional.empty();
     }
 
     private static String text(String where, Map<String, ?> section, String key) {

@@ -59,7 +59,7 @@ class DevtoClientTest {
     }
 
     private DevtoClient client(HttpUrl base, String key, int perPage) {
-        HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(5),
+        HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10),
                 3, Duration.ofMillis(100), Duration.ofSeconds(60));
         OkHttpClient http = Http.newClient(settings, null);
         return new DevtoClient(http, base, key, new Backoff(settings, waits::add, new Random(7)), CLOCK, perPage);

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xpost.post.PostBuilder;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,5 +68,18 @@ class DevtoSettingsTest {
                 Map.of("apiBase", "not a url"))).getMessage().contains("is not an http(s) URL"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DevtoSettings.parse(WHERE,
                 Map.of("enabled", "maybe"))).getMessage().contains("devto.enabled must be true or false"));
+    }
+
+    @Test
+    void postsDatedBeforeSinceInTheBlogsTimeZoneStayOffDevto() {
+        DevtoSettings s = DevtoSettings.parse(WHERE, Map.of("since", "2026-01-15")).orElseThrow();
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        // 23:30 UTC on the 14th is already the 15th in Berlin.
+        assertEquals(Optional.empty(), s.skipReason(PostBuilder.post("a").at("2026-01-14T23:30:00Z").build(), berlin));
+        assertEquals(Optional.of("dated before devto.since (2026-01-15)"),
+                s.skipReason(PostBuilder.post("a").at("2026-01-14T22:30:00Z").build(), berlin));
+        assertEquals(Optional.empty(), s.skipReason(PostBuilder.post("a").build(), berlin));
+        assertEquals(Optional.empty(), DevtoSettings.defaults()
+                .skipReason(PostBuilder.post("a").at("2001-01-01T00:00:00Z").build(), berlin));
     }
 }
