@@ -1,6 +1,7 @@
 package dev.xpost.platform;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One platform as xpost knows it, declared once by the platform's own package and registered in
@@ -19,4 +20,17 @@ public interface PlatformModule {
      * printed, logged, stored or sent to another host.
      */
     List<String> secretNames();
+
+    /**
+     * Why {@code id} cannot name one of its posts, for {@code xpost state adopt}, in words that show a good one;
+     * empty when it can (or the platform cannot tell from the id alone).
+     */
+    default Optional<String> badId(String id) {
+        return Optional.empty();
+    }
+
+    /** The URL of the post named {@code id}, when the platform's URLs follow from the id alone; else empty. */
+    default Optional<String> urlOf(String id) {
+        return Optional.empty();
+    }
 }

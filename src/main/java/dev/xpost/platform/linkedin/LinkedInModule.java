@@ -4,6 +4,7 @@ import dev.xpost.platform.Capabilities;
 import dev.xpost.platform.PlatformModule;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * LinkedIn as xpost knows it: its posts link to the Hashnode post, it cannot be read, and it refuses a repeated
@@ -38,5 +39,16 @@ public final class LinkedInModule implements PlatformModule {
     @Override
     public List<String> secretNames() {
         return List.of("LINKEDIN_ACCESS_TOKEN", "LINKEDIN_CLIENT_SECRET");
+    }
+
+    @Override
+    public Optional<String> badId(String id) {
+        return id.startsWith("urn:li:") ? Optional.empty()
+                : Optional.of("a LinkedIn id is a URN such as urn:li:share:7141138937766391808");
+    }
+
+    @Override
+    public Optional<String> urlOf(String id) {
+        return Optional.of("https://www.linkedin.com/feed/update/" + id + "/");
     }
 }
