@@ -35,6 +35,8 @@ public final class HashnodePlatform implements Platform {
     private Map<String, RemotePost> byCuid;
     private Map<String, RemotePost> bySlug;
     private List<RemotePost> listed;
+    /** Why this run's listing of the publication failed; null while it has not (or has not been tried). */
+    private PlatformException listingFailure;
 
     /**
      * @param client null when there is no token: then only offline previews are possible
@@ -96,16 +98,31 @@ public final class HashnodePlatform implements Platform {
 
     /** One listing per run answers every adoption question: ⌈N/100⌉ reads instead of one per post. */
     private void list() {
+        if (listingFailure != null) {
+            // Asked once per run: every later post fails the same way without another round of retries.
+            throw listingFailure;
+        }
         if (bySlug == null) {
-            byCuid = new HashMap<>();
-            bySlug = new HashMap<>();
-            listed = client.posts(publication());
-            for (RemotePost r : listed) {
-                if (r.cuid() != null) {
-                    byCuid.put(r.cuid(), r);
-                }
-                bySlug.put(r.slug(), r);
+            // The maps are set only once the whole listing has arrived: a listing that failed must never be read as
+            // "the publication holds nothing", which would call every live post gone (or create it again).
+            List<RemotePost> all;
+            try {
+                all = client.posts(publication());
+            } catch (PlatformException e) {
+                listingFailure = e;
+                throw e;
             }
+            Map<String, RemotePost> cuids = new HashMap<>();
+            Map<String, RemotePost> slugs = new HashMap<>();
+            for (RemotePost r : all) {
+                if (r.cuid() != null) {
+                    cuids.put(r.cuid(), r);
+                }
+                slugs.put(r.slug(), r);
+            }
+            listed = all;
+            byCuid = cuids;
+            bySlug = slugs;
         }
     }
 
