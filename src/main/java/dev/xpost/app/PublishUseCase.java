@@ -74,7 +74,7 @@ public final class PublishUseCase {
         Instant now = o.now() != null ? o.now() : services.clock().instant();
         List<String> targets = Platforms.select(config, o.platforms());
         // An invalid post blocks itself and what depends on it (later parts, its LinkedIn step), not the blog.
-        Blog blog = Blog.load(config, services.cwd(), o.paths());
+        Blog blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecrets());
         StateStore store = services.stateStore();
         try (StateLock lock = o.mode() == Mode.LIVE ? StateLock.acquire(config.stateFile(), LOCK_WAIT) : null) {
             Run run = new Run(config, o, now, targets, blog, store, store.load());

@@ -94,6 +94,23 @@ class SecretsAndFilesE2eTest {
     }
 
     @Test
+    void aPostThatHoldsATokenIsAnErrorAndNeverSent() throws IOException {
+        // Pasted by mistake into a post: the dry run masks it, so only validate can stop it going out.
+        blog.post("pasted.md", "How I set up CI", "2026-11-21T09:00:00Z", "ci-setup");
+        Files.writeString(dir.resolve("posts/pasted.md"), "\nexport LINKEDIN_ACCESS_TOKEN=" + E2eBlog.LINKEDIN_TOKEN
+                + "\n", StandardOpenOption.APPEND);
+
+        CliRun.Result validate = blog.run("validate");
+        assertEquals(3, validate.code(), validate::toString);
+        assertTrue(validate.out().contains("(secret-in-post)"), validate::toString);
+
+        E2eBlog.Run publish = blog.publish();
+        assertEquals(3, publish.code(), publish::toString);
+        assertOnlyTheFinePostWentOut();
+        assertTrue(blog.linkedin.posts().stream().noneMatch(p -> p.commentary.contains(E2eBlog.LINKEDIN_TOKEN)));
+    }
+
+    @Test
     void aPostThatLinksOutOfTheBlogIsAnErrorAndItsContentIsNeverRead() throws IOException {
         Path outside = Files.writeString(elsewhere.resolve("private.md"), CliRun.post("Private notes",
                 "2026-11-20T09:00:00Z", "private-notes", "java") + "PRIVATE-CONTENT-OF-ANOTHER-FOLDER\n");
