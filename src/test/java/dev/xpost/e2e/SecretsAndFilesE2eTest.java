@@ -111,6 +111,29 @@ class SecretsAndFilesE2eTest {
     }
 
     @Test
+    void theStateFileIsNeverWrittenOutsideTheBlogNorThroughALinkedFolder() throws IOException {
+        // A .xpost folder that is a link to elsewhere: xpost would write there and start from an empty record.
+        Path away = Files.createDirectories(elsewhere.resolve("state-elsewhere"));
+        Files.createSymbolicLink(dir.resolve(".xpost"), away);
+        CliRun.Result linked = blog.run("publish");
+        assertEquals(2, linked.code(), linked::toString);
+        assertTrue(linked.err().contains("leads out of the blog folder"), linked::toString);
+        try (var listing = Files.list(away)) {
+            assertEquals(0, listing.count(), "nothing was written through the link");
+        }
+        assertEquals(0, blog.requests());
+
+        Files.delete(dir.resolve(".xpost"));
+        Path config = dir.resolve("config/xpost.yaml");
+        Files.writeString(config, "state: ../outside-state.json\n" + Files.readString(config));
+        CliRun.Result outside = blog.run("publish");
+        assertEquals(2, outside.code(), outside::toString);
+        assertTrue(outside.err().contains("is outside the blog folder"), outside::toString);
+        assertTrue(Files.notExists(dir.resolve("../outside-state.json").normalize()));
+        assertNoTrace(outside);
+    }
+
+    @Test
     void aPostThatLinksOutOfTheBlogIsAnErrorAndItsContentIsNeverRead() throws IOException {
         Path outside = Files.writeString(elsewhere.resolve("private.md"), CliRun.post("Private notes",
                 "2026-11-20T09:00:00Z", "private-notes", "java") + "PRIVATE-CONTENT-OF-ANOTHER-FOLDER\n");
