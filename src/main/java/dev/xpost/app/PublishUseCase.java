@@ -208,6 +208,7 @@ public final class PublishUseCase {
                             scheduled ? p.publishAt() : null, null));
                 }
             }
+            lookAhead(due, platforms);
             for (Post p : due) {
                 Post post = withKnownSlug(p, platforms.get(Config.HASHNODE));
                 for (String name : targets) {
@@ -221,6 +222,29 @@ public final class PublishUseCase {
             boolean invalid = outcomes.stream().anyMatch(o -> o.action() == PlanAction.INVALID);
             return new RunReport(options.mode(), now, config.timezone(), targets, outcomes, blog.problems(), invalid,
                     warnings);
+        }
+
+        /**
+         * Tells each platform the due posts it has no record of, before the first step: Hashnode looks up the slugs
+         * of new posts 20 to a request, instead of one request each (or a listing of the whole publication).
+         */
+        private void lookAhead(List<Post> due, Map<String, Platform> platforms) {
+            for (String name : targets) {
+                Platform platform = platforms.get(name);
+                if (platform == null || stopped.containsKey(name)) {
+                    continue;
+                }
+                List<Post> unrecorded = new ArrayList<>();
+                for (Post p : due) {
+                    if (p.targets(name) && p.slug() != null && (p.publishAt() == null || !p.publishAt().isAfter(now))
+                            && recordOf(p, p.slug(), name).isEmpty() && state.slugOf(stateKey(p)).isEmpty()) {
+                        unrecorded.add(p);
+                    }
+                }
+                if (!unrecorded.isEmpty()) {
+                    platform.lookAhead(unrecorded, this);
+                }
+            }
         }
 
         /** One line each for what a moving-in author must know about the whole run. */

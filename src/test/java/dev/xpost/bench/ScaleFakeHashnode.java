@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The fake Hashnode publication of {@code bench/scale.sh}: N posts of real sizes (mostly 2–10 KB of Markdown, one
  * in a hundred 50–80 KB) served over loopback by the JDK's HTTP server, answering the operations xpost sends
- * (Publication, Series, Posts, ExportPosts, PostBySlug, PublishPost, UpdatePost). It counts requests:
+ * (Publication, Series, Posts, ExportPosts, PostBySlug, PostsBySlug, PublishPost, UpdatePost). It counts requests:
  * {@code GET /__counts} answers {@code total reads mutations} and starts the counters again, so the script can
  * charge each command with its own requests.
  *
@@ -139,6 +139,7 @@ public final class ScaleFakeHashnode {
                     case "Posts" -> page(vars, false);
                     case "ExportPosts" -> page(vars, true);
                     case "PostBySlug" -> postBySlug(vars);
+                    case "PostsBySlug" -> postsBySlug(vars);
                     case "PublishPost" -> publish(vars.path("input"));
                     case "UpdatePost" -> update(vars.path("input"));
                     default -> null;
@@ -215,6 +216,21 @@ public final class ScaleFakeHashnode {
             pub.putNull("post");
         } else {
             pub.set("post", node(hit));
+        }
+        return d;
+    }
+
+    private ObjectNode postsBySlug(JsonNode vars) {
+        ObjectNode d = Json.MAPPER.createObjectNode();
+        ObjectNode pub = d.putObject("publication");
+        pub.put("id", PUBLICATION_ID);
+        for (int i = 0; vars.has("s" + i); i++) {
+            StoredPost hit = bySlug.get(vars.path("s" + i).asText(""));
+            if (hit == null) {
+                pub.putNull("p" + i);
+            } else {
+                pub.set("p" + i, node(hit));
+            }
         }
         return d;
     }
