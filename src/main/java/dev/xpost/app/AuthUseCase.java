@@ -70,35 +70,53 @@ public final class AuthUseCase {
                 : Config.LinkedIn.DEFAULT_LOGIN_PORT;
     }
 
-    /** One line per platform: is a token there, is it accepted, what can it do, how long does it live. */
-    public List<String> status() {
+    /**
+     * What {@code auth status} found for one configured platform.
+     *
+     * @param platform {@code hashnode} or {@code linkedin}
+     * @param ok       the token is set and the platform accepted it
+     * @param message  what was found, for the user: for whom, what it can do, days left, or what to do
+     * @param failure  why it is not ok: {@code AUTH} for a missing or refused token, {@code NETWORK} when the
+     *                 platform could not be reached, another kind when it answered something else; null when ok
+     */
+    public record TokenStatus(String platform, boolean ok, String message, PlatformException.Kind failure) {
+    }
+
+    /** One finding per configured platform: is a token there, is it accepted, what can it do, how long it lives. */
+    public List<TokenStatus> status() {
         Config config = services.config();
         PlatformProbe probe = new PlatformProbe(services);
-        List<String> out = new ArrayList<>();
+        List<TokenStatus> out = new ArrayList<>();
         if (config.hashnode() != null) {
             PlatformProbe.HashnodeAnswer a = probe.hashnode();
             if (!a.tokenSet()) {
-                out.add("✘ hashnode: HASHNODE_TOKEN is not set (https://hashnode.com/settings/developer)");
+                out.add(new TokenStatus(Config.HASHNODE, false, "HASHNODE_TOKEN is not set "
+                        + "(https://hashnode.com/settings/developer)", PlatformException.Kind.AUTH));
             } else if (a.failure() != null) {
-                out.add("✘ hashnode: " + a.failure().getMessage());
+                out.add(new TokenStatus(Config.HASHNODE, false, a.failure().getMessage(), a.failure().kind()));
             } else {
-                out.add("✔ hashnode: token accepted; it can read and write " + a.publication().host()
-                        + " (writes need its Pro plan)");
+                out.add(new TokenStatus(Config.HASHNODE, true, "token accepted; it can read and write "
+                        + a.publication().host() + " (writes need its Pro plan)", null));
             }
         }
         if (config.linkedin() != null) {
             PlatformProbe.LinkedInAnswer a = probe.linkedin();
             if (!a.tokenSet()) {
-                out.add("✘ linkedin: LINKEDIN_ACCESS_TOKEN is not set (run: xpost auth linkedin)");
+                out.add(new TokenStatus(Config.LINKEDIN, false, "LINKEDIN_ACCESS_TOKEN is not set (run: xpost auth "
+                        + "linkedin)", PlatformException.Kind.AUTH));
             } else {
                 String left = probe.linkedinExpiry().describe();
                 String scope = services.secrets().get(LINKEDIN_TOKEN_SCOPE).map(s -> "scopes " + s + "; ").orElse("");
-                out.add(a.failure() != null ? "✘ linkedin: " + a.failure().getMessage() + " (" + left + ")"
-                        : "✔ linkedin: token accepted for urn:li:person:" + a.memberId() + "; " + scope + left);
+                out.add(a.failure() != null
+                        ? new TokenStatus(Config.LINKEDIN, false, a.failure().getMessage() + " (" + left + ")",
+                                a.failure().kind())
+                        : new TokenStatus(Config.LINKEDIN, true, "token accepted for urn:li:person:" + a.memberId()
+                                + "; " + scope + left, null));
             }
         }
         if (out.isEmpty()) {
-            out.add("no platform is configured in config/xpost.yaml");
+            throw new ConfigException("no platform is configured in " + config.display(config.file())
+                    + ": add a hashnode: or linkedin: section");
         }
         return out;
     }

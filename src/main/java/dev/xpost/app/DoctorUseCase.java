@@ -2,6 +2,7 @@ package dev.xpost.app;
 
 import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
+import dev.xpost.config.ConfigLoader;
 import dev.xpost.config.Secrets;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.hashnode.HashnodeClient;
@@ -78,7 +79,7 @@ public final class DoctorUseCase {
         static Check failed(String name, PlatformException e) {
             Trouble t = switch (e.kind()) {
                 case AUTH -> Trouble.AUTH;
-                case CONFIG -> Trouble.CONFIG;
+                case CONFIG, NETWORK -> Trouble.CONFIG;
                 default -> Trouble.PLATFORM;
             };
             return new Check(Mark.FAIL, name, e.getMessage(), null, t, e.kind());
@@ -99,13 +100,9 @@ public final class DoctorUseCase {
         try {
             config = services.config();
         } catch (ConfigException e) {
-            out.add(Check.fail("config", e.getMessage(), "fix config/xpost.yaml (README: Configuration)",
-                    Trouble.CONFIG));
-            return out;
-        }
-        if (config.file() == null) {
-            out.add(Check.fail("config", "no config/xpost.yaml in " + services.cwd() + " or a parent folder",
-                    "run `xpost init` in your blog's folder, or give --config FILE", Trouble.CONFIG));
+            boolean noBlog = ConfigLoader.NO_BLOG.equals(e.getMessage());
+            out.add(Check.fail("config", e.getMessage(), noBlog ? null : "fix config/xpost.yaml (README: "
+                    + "Configuration)", Trouble.CONFIG));
             return out;
         }
         out.add(Check.ok("config", Blog.relativeTo(services.cwd(), config.file()) + " parses (blog folder "
@@ -228,7 +225,8 @@ public final class DoctorUseCase {
             out.add(Check.fail("linkedin token expiry", "the token expired on " + expiry.expiresAt(),
                     "run `xpost auth linkedin`", Trouble.AUTH));
         } else if (expiry.daysLeft() < PlatformProbe.RENEW_DAYS) {
-            out.add(Check.warn("linkedin token expiry", expiry.daysLeft() + " days left (until "
+            out.add(Check.warn("linkedin token expiry", expiry.daysLeft() + (expiry.daysLeft() == 1 ? " day" : " days")
+                    + " left (until "
                     + expiry.expiresAt() + ")", "renew it soon with `xpost auth linkedin`"));
         } else {
             out.add(Check.ok("linkedin token expiry", expiry.daysLeft() + " days left (until " + expiry.expiresAt()

@@ -29,7 +29,11 @@ public final class NewPostUseCase {
         this.services = services;
     }
 
-    public record Request(String title, String slug, String series, Integer part, Instant date, List<String> tags) {
+    /**
+     * @param draft write {@code draft: true} even with a date (without a date the post is always a draft)
+     */
+    public record Request(String title, String slug, String series, Integer part, Instant date, List<String> tags,
+            boolean draft) {
     }
 
     /** Writes the file and returns its path; refuses to overwrite a file or to reuse a slug. */
@@ -63,12 +67,27 @@ public final class NewPostUseCase {
         if (req.part() != null && req.series() == null) {
             throw new ConfigException("--part needs --series");
         }
+        if (req.series() != null && !Slugs.isValid(req.series())) {
+            String fix = Slugs.slugify(req.series());
+            throw new ConfigException("series \"" + req.series() + "\" is not a slug (lower-case letters, digits and "
+                    + "single dashes)" + (fix.isEmpty() ? "" : ": use --series " + fix));
+        }
         if (Files.isDirectory(config.postsDir())) {
-            Optional<Post> taken = Blog.load(config, services.cwd(), List.of()).posts().stream()
-                    .filter(p -> slug.equals(p.slug())).findFirst();
+            List<Post> posts = Blog.load(config, services.cwd(), List.of()).posts();
+            Optional<Post> taken = posts.stream().filter(p -> slug.equals(p.slug())).findFirst();
             if (taken.isPresent()) {
                 throw new ConfigException("slug \"" + slug + "\" is already used by " + taken.get().file()
                         + ": choose another with --slug");
+            }
+            if (req.part() != null) {
+                List<Post> series = posts.stream().filter(p -> req.series().equals(p.series())).toList();
+                Optional<Post> same = series.stream().filter(p -> req.part().equals(p.part())).findFirst();
+                if (same.isPresent()) {
+                    int next = series.stream().map(Post::part).filter(java.util.Objects::nonNull)
+                            .mapToInt(Integer::intValue).max().orElse(0) + 1;
+                    throw new ConfigException("part " + req.part() + " of series " + req.series() + " is already "
+                            + same.get().file() + ": use --part " + next);
+                }
             }
         }
         Path file = config.postsDir().resolve(slug + ".md");
@@ -102,7 +121,7 @@ public final class NewPostUseCase {
         if (req.part() != null) {
             b.append("part: ").append(req.part()).append('\n');
         }
-        if (req.date() == null) {
+        if (req.date() == null || req.draft()) {
             b.append("draft: true\n");
         }
         b.append("\n---\n\n");

@@ -22,9 +22,10 @@ public record Outcome(String slug, String title, Path file, String platform, Pla
         List<WireRequest> requests) {
 
     public enum Result {
-        CREATED, UPDATED, ADOPTED, UNCHANGED, DRIFT, SCHEDULED, HELD, SKIPPED, FAILED, UNKNOWN,
-        /** What a plan calls draft, ignored, invalid and gone is called the same after a real run. */
-        DRAFT, IGNORED, INVALID, GONE;
+        // DRAFT, IGNORED, INVALID and GONE keep plan's words in a real run: the same state has the same word in
+        // plan, publish and status (a draft is "draft" everywhere, not "skipped" in one of them).
+        CREATED, UPDATED, ADOPTED, UNCHANGED, DRIFT, SCHEDULED, HELD, SKIPPED, DRAFT, IGNORED, INVALID, GONE, FAILED,
+        UNKNOWN;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

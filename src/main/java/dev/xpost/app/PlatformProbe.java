@@ -63,7 +63,8 @@ public final class PlatformProbe {
                 return "expiry unknown (tokens live 60 days; `xpost auth linkedin` records it)";
             }
             return daysLeft < 0 ? "expired on " + expiresAt + ": run `xpost auth linkedin`"
-                    : daysLeft + " days left (until " + expiresAt + ")" + (daysLeft < RENEW_DAYS
+                    : daysLeft + (daysLeft == 1 ? " day" : " days") + " left (until " + expiresAt + ")"
+                    + (daysLeft < RENEW_DAYS
                     ? ": renew soon with `xpost auth linkedin`" : "");
         }
     }

@@ -15,9 +15,7 @@ final class Platforms {
             return configured;
         }
         for (String w : wanted) {
-            if (!List.of(Config.HASHNODE, Config.LINKEDIN).contains(w)) {
-                throw new ConfigException("unknown platform \"" + w + "\": use hashnode or linkedin");
-            }
+            Config.checkKnownPlatform(w);
             if (!configured.contains(w)) {
                 throw new ConfigException("platform " + w + " is not configured: add a `" + w + ":` section to "
                         + (config.file() == null ? "config/xpost.yaml" : config.display(config.file())));

@@ -176,7 +176,7 @@ public final class PublishUseCase {
                     outcomes.add(row(p, null, PlanAction.DRAFT, null, PostReader.isBackupDraft(p.file())
                             && !p.lines().containsKey("draft") ? "a draft (a backup's draft file): never published "
                             + "until its front matter says `draft: false`"
-                            : "a draft: never published until `draft: true` goes"));
+                            : "a draft: never published while it has `draft: true`"));
                 } else if (blog.firstError(p.file()).isPresent()) {
                     outcomes.add(row(p, null, PlanAction.INVALID, null, firstError(p.file())));
                 } else {
@@ -707,7 +707,8 @@ public final class PublishUseCase {
                 return "waiting for the Hashnode post: the LinkedIn post links to it";
             }
             if (created >= max) {
-                return "held back: this run already creates " + max + " posts (--max " + max + ")";
+                return "held back: this run already creates " + max + (max == 1 ? " post" : " posts") + " (--max " + max
+                        + ")";
             }
             return null;
         }

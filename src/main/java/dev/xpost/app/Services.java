@@ -1,6 +1,7 @@
 package dev.xpost.app;
 
 import dev.xpost.config.Config;
+import dev.xpost.config.ConfigException;
 import dev.xpost.config.ConfigLoader;
 import dev.xpost.config.Secrets;
 import dev.xpost.http.Http;
@@ -43,10 +44,20 @@ public final class Services {
         return env;
     }
 
-    /** Loaded on first use: {@code xpost new} and {@code --help} must work without a config. */
+    /**
+     * Loaded on first use ({@code --help}, {@code init} and {@code completion} never ask for it).
+     *
+     * @throws ConfigException with {@link ConfigLoader#NO_BLOG} when no config file is here or in a parent folder:
+     *                         every command that works on a blog says the same thing outside one, rather than
+     *                         reading a stray {@code posts/} folder or writing one wherever it is run
+     */
     public synchronized Config config() {
         if (config == null) {
-            config = ConfigLoader.load(configFile, cwd);
+            Config loaded = ConfigLoader.load(configFile, cwd);
+            if (loaded.file() == null) {
+                throw new ConfigException(ConfigLoader.NO_BLOG);
+            }
+            config = loaded;
         }
         return config;
     }

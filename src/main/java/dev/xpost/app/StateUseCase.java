@@ -41,6 +41,36 @@ public final class StateUseCase {
     }
 
     /**
+     * One post's record on one platform, for {@code state show --json}.
+     *
+     * @param slug the post's slug, the key of the state file
+     * @param file the post's file relative to the blog folder, with {@code /}
+     */
+    public record Row(String slug, String file, String platform, PlatformRecord record) {
+    }
+
+    /** Every record of the state file, or of one post (slug or file), by slug and platform. */
+    public List<Row> records(String post) {
+        State state = store().load();
+        List<Row> rows = new java.util.ArrayList<>();
+        java.util.Collection<String> slugs;
+        if (post == null) {
+            slugs = state.posts().keySet();
+        } else {
+            String slug = slugOf(post, state);
+            if (state.post(slug).isEmpty()) {
+                throw new ConfigException("the state file has no record of " + post);
+            }
+            slugs = List.of(slug);
+        }
+        for (String slug : slugs) {
+            PostEntry entry = state.post(slug).orElseThrow();
+            entry.platforms().forEach((platform, r) -> rows.add(new Row(slug, entry.file(), platform, r)));
+        }
+        return rows;
+    }
+
+    /**
      * Records that {@code post} is on {@code platform} as {@code id}. The content it has there is not known, so
      * the next publish sends the file's content once (an update, never a create).
      */
@@ -94,9 +124,7 @@ public final class StateUseCase {
     }
 
     private static void checkPlatform(String platform) {
-        if (!List.of(Config.HASHNODE, Config.LINKEDIN).contains(platform)) {
-            throw new ConfigException("--platform must be hashnode or linkedin");
-        }
+        Config.checkKnownPlatform(platform);
     }
 
     /** A post named by its slug or by its file. */

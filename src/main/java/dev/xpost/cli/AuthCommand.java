@@ -14,7 +14,6 @@ final class AuthCommand {
     }
 
     @Command(name = "auth", description = "Sign in to LinkedIn, or show what each platform's token can do.",
-            mixinStandardHelpOptions = true,
             footerHeading = "%nExamples:%n", footer = {"  xpost auth linkedin", "  xpost auth status"})
     static final class Group implements Callable<Integer> {
         @CommandLine.Spec
@@ -67,19 +66,46 @@ final class AuthCommand {
     }
 
     @Command(name = "status", description = "For each configured platform: is its token set and accepted, what can "
-            + "it do, and how many days the LinkedIn token has left. Exits 4 when a token is missing or refused.",
-            footerHeading = "%nExamples:%n", footer = {"  xpost auth status"})
+            + "it do, and how many days the LinkedIn token has left. Exits 4 when a token is missing or refused, 2 "
+            + "when a platform cannot be reached.",
+            footerHeading = "%nExamples:%n", footer = {"  xpost auth status", "  xpost auth status --json"})
     static final class Status extends BaseCommand {
+        @Option(names = "--json", description = "Print one JSON document instead of text.")
+        boolean json;
+
         Status(Cli cli) {
             super(cli);
         }
 
         @Override
         public Integer call() {
-            var lines = new AuthUseCase(cli.services(global)).status();
-            lines.forEach(l -> cli.out().println(cli.mask(Terminal.clean(l))));
-            cli.out().flush();
-            return lines.stream().anyMatch(l -> l.startsWith("✘")) ? ExitCodes.AUTH : ExitCodes.OK;
+            var found = new AuthUseCase(cli.services(global)).status();
+            if (json) {
+                java.util.List<java.util.Map<String, Object>> items = new java.util.ArrayList<>();
+                for (AuthUseCase.TokenStatus t : found) {
+                    var m = Output.item(null, null, t.platform());
+                    m.remove("post");
+                    m.remove("file");
+                    m.put("state", t.ok() ? "ok" : "fail");
+                    m.put("message", Terminal.clean(t.message()));
+                    items.add(m);
+                }
+                Output.json(cli, java.util.Map.of("platforms", items));
+            } else {
+                for (AuthUseCase.TokenStatus t : found) {
+                    cli.out().println(cli.mask(Terminal.clean((t.ok() ? "✔ " : "✘ ") + t.platform() + ": " + t.message())));
+                }
+                cli.out().flush();
+            }
+            return ExitCodes.worst(found.stream().filter(t -> !t.ok()).map(Status::exitCode).toList());
+        }
+
+        /**
+         * A missing or refused token is 4; a platform that could not be reached or answered oddly is a setting
+         * or a network to fix (2): nothing refused the token, so it must not read as "refused".
+         */
+        private static int exitCode(AuthUseCase.TokenStatus t) {
+            return t.failure() == dev.xpost.platform.PlatformException.Kind.AUTH ? ExitCodes.AUTH : ExitCodes.USAGE;
         }
     }
 

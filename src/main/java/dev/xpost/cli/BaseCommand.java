@@ -1,7 +1,6 @@
 package dev.xpost.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -9,13 +8,14 @@ import picocli.CommandLine.Spec;
 abstract class BaseCommand implements Callable<Integer> {
     final Cli cli;
 
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
+    /** Shared with the root command, where the inherited options write their values. */
+    final GlobalOptions global;
 
     @Spec
     CommandSpec spec;
 
     BaseCommand(Cli cli) {
         this.cli = cli;
+        this.global = cli.global();
     }
 }

@@ -24,6 +24,9 @@ public final class Cli {
     private final Path cwd;
     private final Clock clock;
     private final Ansi ansi;
+    private final boolean terminal;
+    /** The options every command takes, wherever they were given on the command line. */
+    private GlobalOptions global = new GlobalOptions();
     /** The services of the command being run, so that {@link #mask} knows the secrets it loaded. */
     private Services services;
 
@@ -36,6 +39,7 @@ public final class Cli {
         // https://no-color.org: any non-empty NO_COLOR turns colour off; so does output that is not a terminal.
         String noColor = env.get("NO_COLOR");
         this.ansi = tty && (noColor == null || noColor.isEmpty()) ? Ansi.ON : Ansi.OFF;
+        this.terminal = tty;
     }
 
     public int run(String... args) {
@@ -44,7 +48,8 @@ public final class Cli {
     }
 
     CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new XpostCommand());
+        global = new GlobalOptions();
+        CommandLine cl = new CommandLine(new XpostCommand(global));
         cl.addSubcommand("validate", new ValidateCommand(this));
         cl.addSubcommand("plan", new PlanCommand(this));
         cl.addSubcommand("publish", new PublishCommand(this));
@@ -66,7 +71,9 @@ public final class Cli {
         cl.addSubcommand("init", new InitCommand(this));
         cl.addSubcommand("doctor", new DoctorCommand(this));
         cl.addSubcommand("completion", new CompletionCommand());
-        applyExitCodeList(cl);
+        cl.addSubcommand("help", new HelpCommand());
+        cl.addSubcommand("__slugs", new CompletionCommand.Slugs(this));
+        HelpLayout.apply(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
@@ -75,15 +82,9 @@ public final class Cli {
         return cl;
     }
 
-    private static void applyExitCodeList(CommandLine cl) {
-        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.DESCRIPTIONS);
-        cl.getSubcommands().values().forEach(Cli::applyExitCodeList);
-    }
-
     private int onException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         int code = ExitCodes.of(e);
-        boolean verbose = cmd.getCommand() instanceof BaseCommand b && b.global.verbose;
+        boolean verbose = global.verbose;
         // A message may quote a server (an error body, an OAuth error_description): no escapes reach the terminal.
         String message = Terminal.clean(e.getMessage() == null ? e.toString() : e.getMessage());
         if (code == ExitCodes.INTERNAL) {
@@ -133,12 +134,21 @@ public final class Cli {
         return new Adapters();
     }
 
+    GlobalOptions global() {
+        return global;
+    }
+
     PrintWriter out() {
         return out;
     }
 
     PrintWriter err() {
         return err;
+    }
+
+    /** True when a person may be at the terminal to answer a question. */
+    boolean tty() {
+        return terminal;
     }
 
     Ansi ansi() {

@@ -13,8 +13,11 @@ import picocli.CommandLine.Command;
             "Reads only: one request per platform. Exits 0 when every check passes, else with the code of the worst "
                     + "finding (3 invalid posts, 4 a token refused or Pro missing, 2 config or state)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  xpost doctor", "  xpost doctor --config ../blog/config/xpost.yaml"})
+        footer = {"  xpost doctor", "  xpost doctor --config ../blog/config/xpost.yaml", "  xpost doctor --json"})
 final class DoctorCommand extends BaseCommand {
+    @picocli.CommandLine.Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+
     DoctorCommand(Cli cli) {
         super(cli);
     }
@@ -22,6 +25,24 @@ final class DoctorCommand extends BaseCommand {
     @Override
     public Integer call() {
         List<DoctorUseCase.Check> checks = new DoctorUseCase(cli.services(global)).run();
+        List<Integer> codes = checks.stream().filter(c -> c.mark() == DoctorUseCase.Mark.FAIL).map(ExitCodes::of)
+                .toList();
+        if (json) {
+            List<java.util.Map<String, Object>> items = new java.util.ArrayList<>();
+            for (DoctorUseCase.Check c : checks) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("check", c.name());
+                m.put("state", c.mark().name().toLowerCase(java.util.Locale.ROOT));
+                m.put("message", c.message());
+                m.put("fix", c.fix());
+                items.add(m);
+            }
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("checks", items);
+            doc.put("failed", codes.size());
+            Output.json(cli, doc);
+            return ExitCodes.worst(codes);
+        }
         for (DoctorUseCase.Check c : checks) {
             String mark = switch (c.mark()) {
                 case OK -> "@|green ✔|@";
@@ -32,8 +53,6 @@ final class DoctorCommand extends BaseCommand {
             String line = c.fix() == null ? c.message() : sentence(c.message()) + " Fix: " + sentence(c.fix());
             cli.out().println(cli.mask(cli.ansi().string(mark) + " " + c.name() + ": " + Terminal.clean(line)));
         }
-        List<Integer> codes = checks.stream().filter(c -> c.mark() == DoctorUseCase.Mark.FAIL).map(ExitCodes::of)
-                .toList();
         long failed = codes.size();
         cli.out().println(failed == 0 ? "All checks passed." : Output.plural(failed, "check") + " failed.");
         cli.out().flush();

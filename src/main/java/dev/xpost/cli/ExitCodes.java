@@ -15,7 +15,7 @@ public final class ExitCodes {
     public static final int PARTIAL = 5;
     public static final int UNKNOWN = 6;
 
-    /** Shown in every command's {@code --help}; the README's table says the same. */
+    /** Shown by {@code xpost help exit-codes}; the README's table says the same. */
     public static final java.util.Map<String, String> DESCRIPTIONS = descriptions();
 
     private ExitCodes() {
@@ -25,10 +25,13 @@ public final class ExitCodes {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
         m.put("0", "success, including nothing to do");
         m.put("1", "unexpected internal error (run again with --verbose and report it)");
-        m.put("2", "usage or configuration error");
+        m.put("2", "usage or configuration error (a bad option or setting, no blog here, a corrupt state file, "
+                + "another run holding the lock, an endpoint that moved or cannot be reached, a retired LinkedIn "
+                + "version)");
         m.put("3", "one or more posts are invalid: those (and the posts and platform steps that depend on them) "
                 + "were not sent; every other due post went out");
-        m.put("4", "authentication or permission refused (bad token, missing scope, Hashnode Pro plan)");
+        m.put("4", "authentication or permission refused (a missing, bad or expired token, a missing scope, "
+                + "Hashnode Pro plan required)");
         m.put("5", "partly done: some platform actions failed; everything that succeeded is recorded");
         m.put("6", "outcome unknown: a create may or may not have happened; xpost says what to check");
         return java.util.Collections.unmodifiableMap(m);
@@ -52,7 +55,7 @@ public final class ExitCodes {
         return switch (kind) {
             case AUTH -> AUTH;
             case CONFIG -> USAGE;
-            case REJECTED, RATE_LIMITED, TRANSIENT -> PARTIAL;
+            case REJECTED, RATE_LIMITED, TRANSIENT, NETWORK -> PARTIAL;
             case UNKNOWN_OUTCOME -> UNKNOWN;
         };
     }
@@ -67,9 +70,13 @@ public final class ExitCodes {
         };
     }
 
-    /** Of several exit codes, the one that most needs a person: 3, then 6, 4, 2, 5 (README: Exit codes). */
+    /**
+     * Of several exit codes, the one that most needs a person: 6 (check before anything is sent again), 4 (a token),
+     * 2 (a setting: nothing can go out), 3 (a post to fix: it never goes out until fixed, while every other post
+     * did), then 5 (failures that the next run tries again); README: Exit codes.
+     */
     public static int worst(java.util.Collection<Integer> codes) {
-        for (int code : new int[] {INVALID, UNKNOWN, AUTH, USAGE, PARTIAL, INTERNAL}) {
+        for (int code : new int[] {UNKNOWN, AUTH, USAGE, INVALID, PARTIAL, INTERNAL}) {
             if (codes.contains(code)) {
                 return code;
             }

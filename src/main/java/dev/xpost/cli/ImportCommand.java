@@ -14,7 +14,6 @@ final class ImportCommand {
     }
 
     @Command(name = "import", description = "Move an existing blog in: write its posts as files and record them.",
-            mixinStandardHelpOptions = true,
             footerHeading = "%nExamples:%n", footer = {"  xpost import hashnode --publication myblog.hashnode.dev"})
     static final class Group implements Callable<Integer> {
         @CommandLine.Spec

@@ -31,6 +31,35 @@ final class Output {
         return local + " (" + WHEN.format(t.atZone(ZoneOffset.UTC)) + " UTC)";
     }
 
+    /**
+     * The start of every JSON item about a post on a platform, in {@code plan}, {@code publish}, {@code status},
+     * {@code preview} and {@code state show}: {@code post} (slug), {@code file}, {@code platform}, in that order and
+     * with those names (README: JSON output). Null values are kept, so every item has the same keys.
+     */
+    static java.util.Map<String, Object> item(String post, Object file, String platform) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("post", post);
+        m.put("file", file == null ? null : file.toString());
+        m.put("platform", platform);
+        return m;
+    }
+
+    /** One request of a preview, with the keys of a dry run's {@code requests}: operation, method, url, body. */
+    static java.util.Map<String, Object> request(dev.xpost.platform.WireRequest w) {
+        java.util.Map<String, Object> q = new java.util.LinkedHashMap<>();
+        q.put("operation", w.operation());
+        q.put("method", w.method());
+        q.put("url", w.url());
+        q.put("body", w.body());
+        return q;
+    }
+
+    /** Prints one JSON document on stdout, secrets masked. */
+    static void json(Cli cli, Object doc) {
+        cli.out().println(cli.mask(dev.xpost.http.Json.pretty(doc)));
+        cli.out().flush();
+    }
+
     static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }

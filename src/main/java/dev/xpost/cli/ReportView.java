@@ -21,26 +21,16 @@ final class ReportView {
     }
 
     /**
-     * The exit code of a run (a plan's is the one its publish would have), in order of what most needs a person:
-     * an unknown outcome (check before anything else), refused credentials, a setting to fix, plain failures, then
-     * invalid posts (those and what depends on them were not sent; every other due post went out).
+     * The exit code of a run (a plan's is the one its publish would have): each failed step's code and, when a post
+     * is invalid, 3, of which {@link ExitCodes#worst} picks the one that most needs a person.
      */
     static int exitCode(RunReport r) {
-        List<PlatformException.Kind> kinds = r.outcomes().stream().map(Outcome::failure)
-                .filter(k -> k != null).toList();
-        if (r.invalid() && kinds.isEmpty()) {
-            return ExitCodes.INVALID;
+        List<Integer> codes = new java.util.ArrayList<>();
+        r.outcomes().stream().map(Outcome::failure).filter(k -> k != null).map(ExitCodes::of).forEach(codes::add);
+        if (r.invalid()) {
+            codes.add(ExitCodes.INVALID);
         }
-        if (kinds.contains(PlatformException.Kind.UNKNOWN_OUTCOME)) {
-            return ExitCodes.UNKNOWN;
-        }
-        if (kinds.contains(PlatformException.Kind.AUTH)) {
-            return ExitCodes.AUTH;
-        }
-        if (kinds.contains(PlatformException.Kind.CONFIG)) {
-            return ExitCodes.USAGE;
-        }
-        return kinds.isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+        return ExitCodes.worst(codes);
     }
 
     /** Prints the report as text or JSON, with every known secret masked whatever a platform echoed back. */

@@ -12,7 +12,6 @@ final class StateCommand {
 
     @Command(name = "state",
             description = "Inspect and repair .xpost/state.json without editing JSON.",
-            mixinStandardHelpOptions = true,
             footerHeading = "%nExamples:%n",
             footer = {"  xpost state show part-2-front-matter-is-an-api",
                 "  xpost state adopt posts/little-text.md --platform linkedin --id urn:li:share:7141138937766391808",
@@ -29,10 +28,15 @@ final class StateCommand {
     }
 
     @Command(name = "show", description = "Print the state file, or one post's record (by slug or file).",
-            footerHeading = "%nExamples:%n", footer = {"  xpost state show", "  xpost state show posts/little-text.md"})
+            footerHeading = "%nExamples:%n", footer = {"  xpost state show", "  xpost state show posts/little-text.md",
+                "  xpost state show --json"})
     static final class Show extends BaseCommand {
         @Parameters(paramLabel = "POST", arity = "0..1", description = "Slug or file of a post.")
         String post;
+
+        @Option(names = "--json", description = "Print one JSON document of records (post, file, platform, state, "
+                + "id, url, message) instead of the file's own text.")
+        boolean json;
 
         Show(Cli cli) {
             super(cli);
@@ -40,6 +44,20 @@ final class StateCommand {
 
         @Override
         public Integer call() {
+            if (json) {
+                java.util.List<java.util.Map<String, Object>> items = new java.util.ArrayList<>();
+                for (StateUseCase.Row r : new StateUseCase(cli.services(global)).records(post)) {
+                    var m = Output.item(r.slug(), r.file(), r.platform());
+                    m.put("state", r.record().status().label());
+                    m.put("id", r.record().id());
+                    m.put("url", r.record().url());
+                    m.put("when", r.record().sentAt() == null ? null : r.record().sentAt().toString());
+                    m.put("message", r.record().message());
+                    items.add(m);
+                }
+                Output.json(cli, java.util.Map.of("records", items));
+                return ExitCodes.OK;
+            }
             cli.out().print(cli.mask(new StateUseCase(cli.services(global)).show(post)));
             cli.out().flush();
             return ExitCodes.OK;
@@ -56,7 +74,8 @@ final class StateCommand {
         @Parameters(paramLabel = "POST", description = "Slug or file of a post.")
         String post;
 
-        @Option(names = "--platform", required = true, paramLabel = "P", description = "hashnode or linkedin.")
+        @Option(names = "--platform", required = true, paramLabel = "P",
+                completionCandidates = CompletionCommand.Platforms.class, description = "hashnode or linkedin.")
         String platform;
 
         @Option(names = "--id", required = true, paramLabel = "ID",
@@ -84,7 +103,8 @@ final class StateCommand {
         @Parameters(paramLabel = "POST", description = "Slug or file of a post.")
         String post;
 
-        @Option(names = "--platform", required = true, paramLabel = "P", description = "hashnode or linkedin.")
+        @Option(names = "--platform", required = true, paramLabel = "P",
+                completionCandidates = CompletionCommand.Platforms.class, description = "hashnode or linkedin.")
         String platform;
 
         Forget(Cli cli) {

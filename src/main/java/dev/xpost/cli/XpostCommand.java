@@ -5,22 +5,31 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "xpost",
-        mixinStandardHelpOptions = true,
         versionProvider = XpostCommand.VersionProvider.class,
         header = "Publish Markdown posts to Hashnode and cross-post them to LinkedIn, exactly once.",
         description = {
             "Reads posts/*.md (YAML front matter), checks them, and keeps Hashnode and LinkedIn in step with them.",
             "Settings: config/xpost.yaml. Secrets: HASHNODE_TOKEN, LINKEDIN_ACCESS_TOKEN (environment or .env).",
-            "",
-            "Examples:",
-            "  xpost validate",
-            "  xpost plan --now 2026-12-01T09:00Z",
-            "  xpost new \"My next post\" --tag java",
+            "Options --config, --verbose and --help go before or after the command.",
         },
+        footerHeading = "%nExamples:%n",
+        footer = {"  xpost validate", "  xpost --verbose plan --now 2026-12-01T09:00Z", "  xpost new \"My next post\" "
+                + "--tag java", "  xpost help publish"},
         synopsisSubcommandLabel = "COMMAND")
 final class XpostCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    final GlobalOptions global;
+
+    @picocli.CommandLine.Option(names = {"-V", "--version"}, versionHelp = true,
+            description = "Print the version and exit.")
+    boolean version;
+
+    XpostCommand(GlobalOptions global) {
+        this.global = global;
+    }
 
     @Override
     public Integer call() {

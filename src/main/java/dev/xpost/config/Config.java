@@ -58,6 +58,22 @@ public record Config(
         public static final String DEFAULT_VERSION = "202605";
     }
 
+    /** Every platform xpost knows, in publishing order. */
+    public static final List<String> KNOWN_PLATFORMS = List.of(HASHNODE, LINKEDIN);
+
+    /**
+     * The same words wherever a platform name is read ({@code --platform} of plan, publish, preview and state):
+     * {@code unknown platform "x"; the known platforms are hashnode, linkedin}.
+     *
+     * @throws ConfigException when {@code name} is not one of {@link #KNOWN_PLATFORMS}
+     */
+    public static void checkKnownPlatform(String name) {
+        if (!KNOWN_PLATFORMS.contains(name)) {
+            throw new ConfigException("unknown platform \"" + name + "\"; the known platforms are "
+                    + String.join(", ", KNOWN_PLATFORMS));
+        }
+    }
+
     /** Names of the platforms this config sets up, in publishing order (Hashnode first: LinkedIn links to it). */
     public List<String> platforms() {
         List<String> out = new ArrayList<>();

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     public static final Path DEFAULT_FILE = Path.of("config", "xpost.yaml");
+    /** What every command that needs a blog says outside one (README: Commands). */
+    public static final String NO_BLOG = "no config/xpost.yaml here or in a parent folder; run xpost init";
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");

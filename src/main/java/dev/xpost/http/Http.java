@@ -55,7 +55,9 @@ public final class Http {
                         chain.request().newBuilder().header("User-Agent", USER_AGENT).build()))
                 .addInterceptor(new CapAnswers(MAX_ANSWER_BYTES));
         if (log != null) {
-            b.addNetworkInterceptor(new RequestLog(log));
+            // An application interceptor, not a network one: a request that never got a connection (unknown host,
+            // refused) is logged too, which is what --verbose is asked for when the network is the problem.
+            b.addInterceptor(new RequestLog(log));
         }
         return b.build();
     }

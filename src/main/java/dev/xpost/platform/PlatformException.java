@@ -16,8 +16,15 @@ public class PlatformException extends RuntimeException {
         REJECTED,
         /** Rate limit reached: stop calling this platform for this run (exit 5). */
         RATE_LIMITED,
-        /** Transient failure of a call that changed nothing, such as a read or a refused connection (exit 5). */
+        /** Transient failure of a call that changed nothing, such as a read that timed out (exit 5). */
         TRANSIENT,
+        /**
+         * The platform could not be reached at all: unknown host, refused connection, no route. Nothing was sent.
+         * Not a refusal by the platform: the network or the configured endpoint is at fault. In plan and publish
+         * it fails the platform's actions like {@link #TRANSIENT} (exit 5, sent again next run); for doctor and
+         * auth status, which only check, it is a setting or machine to fix (exit 2).
+         */
+        NETWORK,
         /** A create may or may not have happened (timeout, 5xx, dropped connection after sending) (exit 6). */
         UNKNOWN_OUTCOME
     }

@@ -346,8 +346,8 @@ public final class HashnodeClient {
             data = exchange("publishing " + file, input.requestBody(), false, true);
         } catch (Unsure u) {
             if (u.notSent) {
-                throw fail(Kind.TRANSIENT, "Could not reach Hashnode to publish " + file + " (" + u.what
-                        + "); nothing was sent, so nothing was created: run xpost again", u.getCause());
+                throw fail(Kind.NETWORK, "Could not reach Hashnode to publish " + file + " (" + u.what
+                        + "); nothing was sent, so nothing was created: " + CHECK_NETWORK, u.getCause());
             }
             if (u.rateLimited) {
                 throw fail(Kind.RATE_LIMITED, "Hashnode refused to publish " + file + " for now (" + u.what
@@ -383,7 +383,8 @@ public final class HashnodeClient {
         try {
             data = exchange("updating " + file, input.requestBody(), false, false);
         } catch (Unsure u) {
-            throw fail(u.rateLimited ? Kind.RATE_LIMITED : Kind.TRANSIENT, "Updating " + file + " on Hashnode "
+            throw fail(u.rateLimited ? Kind.RATE_LIMITED : u.notSent ? Kind.NETWORK : Kind.TRANSIENT,
+                    "Updating " + file + " on Hashnode "
                     + "failed with " + u.what + ". An update is safe to send again: the next xpost run will retry "
                     + "it", u.getCause());
         }
@@ -470,7 +471,7 @@ public final class HashnodeClient {
             } catch (Unsure e) {
                 u = e;
             }
-            Kind giveUp = u.rateLimited ? Kind.RATE_LIMITED : Kind.TRANSIENT;
+            Kind giveUp = u.rateLimited ? Kind.RATE_LIMITED : u.notSent ? Kind.NETWORK : Kind.TRANSIENT;
             if (u.tooLarge) {
                 // The same question gets the same over-long answer: asking again only downloads it again.
                 throw fail(Kind.TRANSIENT, "xpost stopped " + what + " on Hashnode: " + u.what + "; nothing was "
@@ -482,8 +483,10 @@ public final class HashnodeClient {
                         u.getCause());
             }
             if (attempt >= backoff.maxAttempts()) {
-                throw fail(giveUp, "xpost gave up " + what + " on Hashnode after " + attempt + " tries (last: "
-                        + u.what + "); nothing was changed: run xpost again later", u.getCause());
+                throw fail(giveUp, "xpost gave up " + what + " on Hashnode after " + attempt
+                        + (attempt == 1 ? " try" : " tries") + " (last: "
+                        + u.what + "); nothing was changed: " + (u.notSent ? CHECK_NETWORK : "run xpost again later"),
+                        u.getCause());
             }
             try {
                 backoff.sleep(backoff.delay(attempt, u.retryAfter));
@@ -518,7 +521,7 @@ public final class HashnodeClient {
                 code = response.code();
                 text = response.body().string();
             }
-        } catch (ConnectException | UnknownHostException e) {
+        } catch (ConnectException | UnknownHostException | java.net.NoRouteToHostException e) {
             throw new Unsure("no connection to " + endpoint.host() + " (" + e.getClass().getSimpleName() + ")",
                     null, false, true, e);
         } catch (InterruptedIOException e) {
@@ -688,6 +691,10 @@ public final class HashnodeClient {
         return "The Hashnode endpoint " + endpoint + " answered with " + got + " instead of GraphQL (HTTP " + code
                 + "): the endpoint has moved or is blocking xpost. " + setEndpoint();
     }
+
+    /** What to do when Hashnode cannot be reached at all: nothing there refused anything. */
+    private static final String CHECK_NETWORK = "check the network, or the endpoint (hashnode.endpoint in "
+            + "config/xpost.yaml), then run xpost again";
 
     private static String setEndpoint() {
         return "Set hashnode.endpoint in config/xpost.yaml (Hashnode's endpoint since 2026 is " + DEFAULT_ENDPOINT

@@ -390,9 +390,10 @@ public final class LinkedInClient {
                             + (e instanceof InterruptedIOException ? "timed out" : "connection dropped") + ").");
                 }
                 if (!idempotent || attempt >= backoff.maxAttempts()) {
-                    throw errors.ex(Kind.TRANSIENT, "Could not reach LinkedIn at " + req.url().host() + " while "
-                            + op.what + (notSent ? " (nothing was sent)" : "") + ". Check the network and try again.",
-                            e);
+                    throw errors.ex(notSent ? Kind.NETWORK : Kind.TRANSIENT, "Could not reach LinkedIn at "
+                            + req.url().host() + " while " + op.what + (notSent ? " (nothing was sent). Check the "
+                            + "network, or the endpoint (linkedin.apiBase in "
+                            + "config/xpost.yaml), and try again." : ". Check the network and try again."), e);
                 }
                 pause(backoff.delay(attempt, null));
                 continue;

@@ -96,7 +96,8 @@ public final class LinkedInPlatform implements Platform {
             if (left.compareTo(EXPIRY_WARNING) < 0) {
                 session.warn(left.isNegative() ? "the LinkedIn token expired on " + tokenExpiresAt
                         + ": run `xpost auth linkedin`"
-                        : "the LinkedIn token expires in " + Math.max(0, left.toDays()) + " days (" + tokenExpiresAt
+                        : "the LinkedIn token expires in " + Math.max(0, left.toDays())
+                        + (Math.max(0, left.toDays()) == 1 ? " day (" : " days (") + tokenExpiresAt
                         + "): run `xpost auth linkedin` to renew it");
             }
         }

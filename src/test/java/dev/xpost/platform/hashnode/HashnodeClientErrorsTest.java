@@ -286,19 +286,20 @@ class HashnodeClientErrorsTest {
     }
 
     @Test
-    void refusedConnectionOnPublishIsTransientNothingCreated() throws Exception {
+    void refusedConnectionOnPublishIsANetworkErrorNothingCreated() throws Exception {
         client = clientFor(closedPort(), Duration.ofSeconds(1));
 
-        var e = assertFails(Kind.TRANSIENT, this::publish);
+        var e = assertFails(Kind.NETWORK, this::publish);
 
         assertTrue(e.getMessage().contains("nothing was created"), e.getMessage());
+        assertTrue(e.getMessage().contains("check the network, or the endpoint"), e.getMessage());
     }
 
     @Test
-    void refusedConnectionOnAReadIsRetriedThenTransient() throws Exception {
+    void refusedConnectionOnAReadIsRetriedThenANetworkError() throws Exception {
         client = clientFor(closedPort(), Duration.ofSeconds(1));
 
-        assertFails(Kind.TRANSIENT, this::readPublication);
+        assertFails(Kind.NETWORK, this::readPublication);
 
         assertEquals(2, sleeps.slept.size(), "3 tries, 2 waits");
     }

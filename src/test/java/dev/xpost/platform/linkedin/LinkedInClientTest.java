@@ -233,14 +233,15 @@ class LinkedInClientTest {
     }
 
     @Test
-    void refusedConnectionIsTransientBecauseNothingWasSent() throws IOException {
+    void refusedConnectionIsANetworkErrorBecauseNothingWasSent() throws IOException {
         MockWebServer closed = new MockWebServer();
         closed.start();
         HttpUrl dead = closed.url("/");
         closed.close();
-        PlatformException e = fails(Kind.TRANSIENT,
+        PlatformException e = fails(Kind.NETWORK,
                 () -> client(dead, TOKEN).createPost(AUTHOR, rendering(null), null));
         assertTrue(e.getMessage().contains("nothing was sent"), e.getMessage());
+        assertTrue(e.getMessage().contains("Check the network, or the endpoint"), e.getMessage());
     }
 
     @Test

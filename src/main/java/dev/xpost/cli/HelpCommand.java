@@ -1,0 +1,61 @@
+package dev.xpost.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code xpost help [COMMAND…]}, as git and gh have it, and {@code xpost help exit-codes}: the one place the table
+ * of exit codes is printed (every command's help points here, instead of repeating it).
+ */
+@Command(name = "help", helpCommand = true,
+        description = {"Show the help of xpost or of a command, or the exit codes every command uses."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  xpost help", "  xpost help publish", "  xpost help state adopt", "  xpost help exit-codes"})
+final class HelpCommand implements Callable<Integer> {
+    static final String EXIT_CODES = "exit-codes";
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "A command (and subcommand), or exit-codes.")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        CommandLine root = spec.root().commandLine();
+        if (words.equals(List.of(EXIT_CODES))) {
+            spec.commandLine().getOut().print(exitCodes());
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+        CommandLine target = root;
+        for (String w : words) {
+            CommandLine sub = target.getSubcommands().get(w);
+            if (sub == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown command \""
+                        + String.join(" ", words) + "\"; the commands are " + String.join(", ",
+                        target.getSubcommands().keySet()) + (target == root ? ", and exit-codes" : ""));
+            }
+            target = sub;
+        }
+        target.usage(spec.commandLine().getOut(), spec.commandLine().getColorScheme());
+        return ExitCodes.OK;
+    }
+
+    /** The table of README "Exit codes", from {@link ExitCodes#DESCRIPTIONS}. */
+    static String exitCodes() {
+        StringBuilder b = new StringBuilder("Exit codes (every command):\n");
+        for (Map.Entry<String, String> e : ExitCodes.DESCRIPTIONS.entrySet()) {
+            b.append(HelpLayout.wrap(e.getValue(), "  " + e.getKey() + "   ", "      ", HelpLayout.WIDTH));
+        }
+        b.append(HelpLayout.wrap("When several apply, the one that most needs a person wins: 6, then 4, 2, 3, 5.", "",
+                "", HelpLayout.WIDTH));
+        return b.toString();
+    }
+}
