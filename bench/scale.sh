@@ -2,7 +2,8 @@
 # Benchmark at scale: a fake Hashnode publication of N posts (default 50,000; sizes like real posts: mostly
 # 2-10 KB, 1 in 100 around 50-80 KB) served over loopback by dev.xpost.bench.ScaleFakeHashnode (test classes),
 # then, in an empty blog folder: `xpost import hashnode`, `xpost validate`, `xpost plan`, a `publish` with nothing
-# to do, one post edited and published, ten new posts published. For each: wall time, peak memory (GNU time),
+# to do, one post edited and published, ten new posts published. For each: wall time, CPU time (user + system;
+# steadier than wall time on a busy machine), peak memory (GNU time),
 # requests (counted by the fake) and bytes written to disk (the kernel's count of the process's block writes,
 # GNU time's %O × 512: post files, the state file and its temporary copies).
 #   bench/scale.sh [N] [--keep]
@@ -36,14 +37,15 @@ export HASHNODE_TOKEN=bench-hashnode-token
 cd "$blog"
 curl -s "http://127.0.0.1:$port/__counts" >/dev/null
 
-printf '%-22s %9s %9s %9s %12s %5s\n' "operation ($n posts)" "wall s" "peak MB" requests "MB written" exit
+printf '%-22s %9s %9s %9s %9s %12s %5s\n' "operation ($n posts)" "wall s" "cpu s" "peak MB" requests "MB written" \
+    exit
 run() {
   local label="$1"; shift
-  /usr/bin/time -o "$work/time" -f '%e %M %O %x' "$here/xpost" "$@" >"$work/out" 2>"$work/err" || true
-  read -r wall kb blocks code < <(tail -1 "$work/time")
+  /usr/bin/time -o "$work/time" -f '%e %U %S %M %O %x' "$here/xpost" "$@" >"$work/out" 2>"$work/err" || true
+  read -r wall user sys kb blocks code < <(tail -1 "$work/time")
   read -r total _ < <(curl -s "http://127.0.0.1:$port/__counts")
-  printf '%-22s %9s %9d %9s %12.1f %5s\n' "$label" "$wall" $((kb / 1024)) "$total" \
-      "$(echo "$blocks * 512 / 1048576" | bc -l)" "$code"
+  printf '%-22s %9s %9.2f %9d %9s %12.1f %5s\n' "$label" "$wall" "$(echo "$user + $sys" | bc -l)" $((kb / 1024)) \
+      "$total" "$(echo "$blocks * 512 / 1048576" | bc -l)" "$code"
 }
 run "import hashnode" import hashnode
 run "validate" validate --json

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The publish engine behind {@code plan}, {@code publish --dry-run} and {@code publish}: one walk over the due
@@ -331,8 +332,13 @@ public final class PublishUseCase {
                 return failedRow(p, name, guessAction(rec), "not attempted: " + stop.getMessage(), stop.kind());
             }
             try {
+                if (rec.isEmpty() || !(rec.get().status() == Status.PUBLISHED || rec.get().status().open())) {
+                    // The body is rendered (for its digest) only when a create or an adopt needs it: a plan of
+                    // 10,000 new posts holds all but --max of them back, and renders none.
+                    return createOrAdopt(p, name, platform, recordedSlug, once(() -> platform.fingerprint(p, this)));
+                }
                 String fp = platform.fingerprint(p, this);
-                if (rec.isPresent() && rec.get().status() == Status.PUBLISHED) {
+                if (rec.get().status() == Status.PUBLISHED) {
                     PlatformRecord r = rec.get();
                     if (fp.equals(r.hash()) && !slugChanged) {
                         Optional<String> drift = platform.drift(p, r.fields());
@@ -345,13 +351,9 @@ public final class PublishUseCase {
                     }
                     return update(p, name, platform, r, recordedSlug, slugChanged, fp);
                 }
-                if (rec.isPresent() && rec.get().status().open()) {
-                    // Only a create xpost sent leaves an open record, and that create carried no cuid: settle it
-                    // by the slug it was sent with, not by the identity of a post that is gone.
-                    return settle(p.hasIdentity() ? p.withCuid(null) : p, name, platform, rec.get(), recordedSlug,
-                            fp);
-                }
-                return createOrAdopt(p, name, platform, recordedSlug, fp);
+                // Only a create xpost sent leaves an open record, and that create carried no cuid: settle it by the
+                // slug it was sent with, not by the identity of a post that is gone.
+                return settle(p.hasIdentity() ? p.withCuid(null) : p, name, platform, rec.get(), recordedSlug, fp);
             } catch (PlatformException e) {
                 if (e.stopsPlatform()) {
                     stopped.put(name, e);
@@ -403,7 +405,23 @@ public final class PublishUseCase {
                     + "<cuid>.md file); to re-create every gone post, publish --recreate-gone";
         }
 
-        private Outcome createOrAdopt(Post p, String name, Platform platform, String recordedSlug, String fp) {
+        /** Computes once, on first need. */
+        private static Supplier<String> once(Supplier<String> compute) {
+            return new Supplier<>() {
+                private String value;
+
+                @Override
+                public String get() {
+                    if (value == null) {
+                        value = compute.get();
+                    }
+                    return value;
+                }
+            };
+        }
+
+        private Outcome createOrAdopt(Post p, String name, Platform platform, String recordedSlug,
+                Supplier<String> fp) {
             String identity = platform.identity(p);
             if (identity != null && state.gone().containsKey(identity) && !options.recreateGone()) {
                 // Found gone by an earlier run: said again without asking, so a settled blog costs no request.
@@ -441,7 +459,7 @@ public final class PublishUseCase {
         }
 
         private Outcome adopt(Post p, String name, Platform platform, Platform.Found found, String recordedSlug,
-                String fp) {
+                Supplier<String> fp) {
             Remote remote = found.remote();
             boolean same = Boolean.TRUE.equals(found.sameContent());
             if (!live) {
@@ -455,7 +473,7 @@ public final class PublishUseCase {
                         remote.url(), "adopt " + remote.url() + " (already on " + name + ") and update it: its "
                         + "content differs from the file", null, requests);
             }
-            PlatformRecord r = record(remote, same ? fp : null);
+            PlatformRecord r = record(remote, same ? fp.get() : null);
             // No remote call made this record, so it waits for the run's last save: saving each of the hundreds
             // of posts of an adopted backup on its own costs a write and an fsync apiece. A crash before that save
             // loses only what the next run finds again with the same reads.
@@ -464,7 +482,7 @@ public final class PublishUseCase {
                 return done(p, name, PlanAction.ADOPT, Outcome.Result.ADOPTED, remote.id(), remote.url(),
                         "already on " + name + ": recorded it instead of creating a twin", List.of());
             }
-            return update(p, name, platform, r, p.slug(), false, fp);
+            return update(p, name, platform, r, p.slug(), false, fp.get());
         }
 
         /**
@@ -500,20 +518,21 @@ public final class PublishUseCase {
                     if (!live || r.hash() == null) {
                         // Without the hash of what was sent (an older xpost's intent), the post is compared with
                         // the file as any found post is.
-                        return adopt(p, name, platform, found.get(), recordedSlug, fp);
+                        return adopt(p, name, platform, found.get(), recordedSlug, () -> fp);
                     }
                     // The intent is kept under the slug the create sent, so a changed slug shows here.
                     return settled(p, name, platform, found.get().remote(), r.hash(), recordedSlug,
                             !recordedSlug.equals(p.slug()), fp, "the earlier create whose answer was lost did make the "
                             + "post (" + found.get().remote().url() + "): recorded it instead of creating a twin");
                 }
-                return create(p, name, platform, recordedSlug, fp, "an earlier create left no post on Hashnode");
+                return create(p, name, platform, recordedSlug, () -> fp, "an earlier create left no post on "
+                        + "Hashnode");
             }
             if (age.compareTo(LINKEDIN_DUPLICATE_WINDOW) <= 0) {
                 String why = "settling an earlier create whose outcome is unknown: LinkedIn answers a repeat with "
                         + "the post it already has";
                 if (!live) {
-                    return create(p, name, platform, recordedSlug, fp, why);
+                    return create(p, name, platform, recordedSlug, () -> fp, why);
                 }
                 Remote remote;
                 try {
@@ -580,7 +599,8 @@ public final class PublishUseCase {
                     o.requests());
         }
 
-        private Outcome create(Post p, String name, Platform platform, String recordedSlug, String fp, String why) {
+        private Outcome create(Post p, String name, Platform platform, String recordedSlug, Supplier<String> fp,
+                String why) {
             String held = heldBack(p, name);
             if (held != null) {
                 return row(p, name, PlanAction.HELD, null, held);
@@ -593,7 +613,7 @@ public final class PublishUseCase {
                 return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.CREATE, null, null, null, null,
                         withUploads(why, platform.pendingUploads(p, true, this)), null, requests);
             }
-            PlatformRecord intent = PlatformRecord.intent(services.clock().instant(), fp);
+            PlatformRecord intent = PlatformRecord.intent(services.clock().instant(), fp.get());
             put(p, name, recordedSlug, intent);
             save();
             opening = new Opening(p, name, intent);
@@ -602,7 +622,7 @@ public final class PublishUseCase {
                 if (remote.existing()) {
                     refuseForeign(p, name, remote);
                 }
-                put(p, name, p.slug(), record(remote, fp).withFields(platform.fieldsAfterSync(p, List.of())));
+                put(p, name, p.slug(), record(remote, fp.get()).withFields(platform.fieldsAfterSync(p, List.of())));
                 save();
                 Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
                 return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), remote.note(), List.of());
