@@ -91,7 +91,13 @@ public final class PublishUseCase {
             if (lock != null) {
                 lock.tookOverFrom().ifPresent(w -> run.warnings.add("took over the lock left by " + w));
             }
-            return run.execute();
+            try {
+                return run.execute();
+            } finally {
+                // Whatever the run ended with (exit 5 and 6 included), the state file is written whole once and
+                // the journal of its remote calls removed.
+                run.compact();
+            }
         }
     }
 
@@ -134,6 +140,10 @@ public final class PublishUseCase {
         final Set<String> goneHere = new HashSet<>();
         int oldSkipped;
         boolean dirty;
+        /** The state as last appended to the journal (or as loaded). */
+        State saved;
+        /** Something went to the journal since the state file was last written whole. */
+        boolean journaled;
         /** The create in flight, whose intent {@link #sending} completes; null between creates. */
         Opening opening;
 
@@ -146,6 +156,7 @@ public final class PublishUseCase {
             this.blog = blog;
             this.store = store;
             this.state = state;
+            this.saved = state;
             this.live = options.mode() == Mode.LIVE;
             this.max = options.max() != null ? options.max() : config.maxCreates();
         }
@@ -216,9 +227,7 @@ public final class PublishUseCase {
                     outcomes.add(step(post, name, platforms.get(name)));
                 }
             }
-            if (live && dirty) {
-                store.save(state);
-            }
+            compact();
             notes();
             boolean invalid = outcomes.stream().anyMatch(o -> o.action() == PlanAction.INVALID);
             return new RunReport(options.mode(), now, config.timezone(), targets, outcomes, blog.problems(), invalid,
@@ -812,9 +821,26 @@ public final class PublishUseCase {
             dirty = true;
         }
 
+        /**
+         * Records the changes since the last call, durably, before the run goes on: a line per changed post in the
+         * state journal, so a remote call costs a write the size of its record, not of the whole state file.
+         */
         private void save() {
             if (live) {
-                store.save(state);
+                store.append(saved, state);
+                saved = state;
+                journaled = true;
+                dirty = false;
+            }
+        }
+
+        /** The end of the run: the state file written whole when anything changed, and the journal removed. */
+        void compact() {
+            // A journal left by a run that died was replayed on load: folding it in now keeps it from lingering.
+            if (live && (dirty || journaled || java.nio.file.Files.exists(store.journal()))) {
+                store.compact(saved, state);
+                saved = state;
+                journaled = false;
                 dirty = false;
             }
         }

@@ -1,9 +1,11 @@
 package dev.xpost.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -90,6 +92,8 @@ class ScaleCostE2eTest {
         assertEquals(10, blog.hashnode.count("PublishPost"));
         assertEquals(1, blog.hashnode.count("PostsBySlug"), () -> "requests: " + blog.hashnode.operations());
         assertTrue(blog.hashnode.total() <= 12, () -> "requests: " + blog.hashnode.operations());
+        assertFalse(Files.exists(dir.resolve(".xpost/state.journal")), "the run folded its journal into the file");
+        assertEquals(RECORDED + 10, blog.state().posts().size());
 
         blog.resetCounts();
         E2eBlog.Run idle = blog.publish("--platform", "hashnode");
