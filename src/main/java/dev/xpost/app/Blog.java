@@ -46,6 +46,15 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
      * @param paths files or folders to act on; null or empty for the whole posts folder
      */
     public static Blog load(Config config, Path cwd, List<Path> paths) {
+        return load(config, cwd, paths, List.of());
+    }
+
+    /**
+     * @param secrets the token values this run knows (environment and {@code .env}): a post that contains one is an
+     *                error {@code secret-in-post}, since publishing it would publish the token (the dry run masks
+     *                it, the real request would not)
+     */
+    public static Blog load(Config config, Path cwd, List<Path> paths, List<String> secrets) {
         boolean all = paths == null || paths.isEmpty();
         List<Path> named = new ArrayList<>();
         if (!all) {
@@ -103,6 +112,11 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
             posts.stream().filter(p -> p.publishable() && p.targets(Config.HASHNODE)).map(Blog::hashnodeSize)
                     .flatMap(Optional::stream).forEach(problems::add);
         }
+        List<String> tokens = secrets.stream().filter(t -> t != null && t.length() >= 8).toList();
+        if (!tokens.isEmpty()) {
+            posts.stream().filter(Post::publishable).map(p -> secretIn(p, tokens)).flatMap(Optional::stream)
+                    .forEach(problems::add);
+        }
         problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
         Map<Path, String> errors = new HashMap<>();
         problems.stream().filter(Problem::isError).forEach(p -> errors.putIfAbsent(p.file(), p.message()));
@@ -124,6 +138,23 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         String field = input.largestField();
         int line = field.equals("body") ? p.bodyLine() : Math.max(1, p.line(field));
         return input.sizeProblem().map(m -> Problem.error(p.file(), line, "body-too-large", m));
+    }
+
+    /** The first field of a post that holds a secret value, as an error that never quotes it. */
+    private static Optional<Problem> secretIn(Post p, List<String> tokens) {
+        String[][] fields = {{"body", p.body()}, {"title", p.title()}, {"subtitle", p.subtitle()},
+            {"canonical", p.canonical()}, {"cover", p.cover()}, {"ogImage", p.ogImage()}, {"seoTitle", p.seoTitle()},
+            {"seoDescription", p.seoDescription()}, {"linkedin", p.linkedinText()}};
+        for (String[] f : fields) {
+            if (f[1] != null && tokens.stream().anyMatch(f[1]::contains)) {
+                int line = f[0].equals("body") ? p.bodyLine() : Math.max(1, p.line(f[0]));
+                return Optional.of(Problem.error(p.file(), line, "secret-in-post", "the " + f[0] + " holds the "
+                        + "value of one of your tokens (HASHNODE_TOKEN, LINKEDIN_ACCESS_TOKEN or another secret of "
+                        + "the environment or .env): publishing it would publish the token. Remove it, and revoke "
+                        + "the token if it was ever pushed"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Characters of every text the request carries. */

@@ -59,9 +59,11 @@ public final class InitUseCase {
      * @param skipped  files left as they were
      * @param warnings what the user should fix by hand (such as a .gitignore that does not keep .env out)
      * @param placeholder true when the publication is {@link #PLACEHOLDER_PUBLICATION}, to be replaced
+     * @param postsHere   the Markdown files found in the folder itself (a Hashnode "Backup to GitHub" repository
+     *                    keeps its posts there), which the config then reads ({@code posts: .}); 0 otherwise
      */
     public record Result(Path folder, List<Path> written, List<Skipped> skipped, List<String> warnings,
-            boolean placeholder) {
+            boolean placeholder, int postsHere) {
     }
 
     private final Services services;
@@ -95,11 +97,21 @@ public final class InitUseCase {
                         .truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
 
         Path folder = services.cwd();
+        // A Hashnode backup keeps its posts in the repository's top folder: the config must read them there, or
+        // every post of the blog would be silently left out (and an import would write them a second time).
+        int postsHere = hasPosts(folder.resolve("posts")) ? 0 : postsAtTop(folder);
+        String config = fill(template("xpost.yaml"), values);
+        if (postsHere > 0) {
+            config = config.replace("\nposts: posts\n", "\nposts: .            # the posts are in this folder, as "
+                    + "Hashnode's backup keeps them\n");
+        }
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("config/xpost.yaml", fill(template("xpost.yaml"), values));
+        files.put("config/xpost.yaml", config);
         files.put(".env.example", template("env.example"));
         files.put(".gitignore", template("gitignore"));
-        files.put("posts/" + EXAMPLE_POST, fill(template(EXAMPLE_POST), values));
+        if (postsHere == 0) {
+            files.put("posts/" + EXAMPLE_POST, fill(template(EXAMPLE_POST), values));
+        }
         files.put(PUBLISH_WORKFLOW, workflow("xpost-publish.yml"));
         files.put(CHECK_WORKFLOW, workflow("xpost-check.yml"));
 
@@ -123,7 +135,7 @@ public final class InitUseCase {
                 }
             }
         }
-        return new Result(folder, written, skipped, warnings, publication == null);
+        return new Result(folder, written, skipped, warnings, publication == null, postsHere);
     }
 
     /**
@@ -184,6 +196,15 @@ public final class InitUseCase {
             return !PostFinder.find(List.of(posts)).isEmpty();
         } catch (IOException e) {
             return true;
+        }
+    }
+
+    /** The post files directly in the folder (README files left out, as everywhere). */
+    private static int postsAtTop(Path folder) {
+        try (var files = Files.list(folder)) {
+            return (int) files.filter(f -> Files.isRegularFile(f) && PostFinder.isPost(f)).count();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -84,7 +84,7 @@ public final class PublishUseCase {
         Instant now = o.now() != null ? o.now() : services.clock().instant();
         List<String> targets = Platforms.select(config, o.platforms());
         // An invalid post blocks itself and what depends on it (later parts, its LinkedIn step), not the blog.
-        Blog blog = Blog.load(config, services.cwd(), o.paths());
+        Blog blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecrets());
         StateStore store = services.stateStore();
         try (StateLock lock = o.mode() == Mode.LIVE ? StateLock.acquire(config.stateFile(), LOCK_WAIT) : null) {
             Run run = new Run(config, o, now, targets, blog, store, store.load());
@@ -630,6 +630,13 @@ public final class PublishUseCase {
                 Remote remote = platform.create(p, this);
                 if (remote.existing()) {
                     refuseForeign(p, name, remote);
+                } else if (ownerOf(p, name, remote.id()) != null) {
+                    // A new post cannot have an id another post already holds: the answer cannot be trusted, so
+                    // nothing is recorded for either post and the next run settles this create by what it sent.
+                    throw new PlatformException(name, PlatformException.Kind.UNKNOWN_OUTCOME, name + " answered the "
+                            + "create of " + p.file() + " with " + remote.id() + ", which is the id of "
+                            + ownerOf(p, name, remote.id()) + "'s post: not recorded for this post; the next run "
+                            + "settles the create by what it sent");
                 }
                 put(p, name, p.slug(), record(remote, fp.get()).withFields(platform.fieldsAfterSync(p, List.of())));
                 save();
@@ -694,14 +701,19 @@ public final class PublishUseCase {
          * recorded for another post (the same hand-written text), or one the user forgot (deleted by hand; LinkedIn
          * keeps naming it for a day or two). A URN belongs to one post, so this post fails instead.
          */
-        private void refuseForeign(Post p, String name, Remote remote) {
-            String owner = null;
+        /** The file of another post whose record on this platform holds {@code id}; null when none does. */
+        private String ownerOf(Post p, String name, String id) {
             for (var e : state.posts().entrySet()) {
                 if (!e.getKey().equals(p.slug()) && e.getValue().record(name)
-                        .map(r -> remote.id().equals(r.id())).orElse(false)) {
-                    owner = e.getValue().file();
+                        .map(r -> id != null && id.equals(r.id())).orElse(false)) {
+                    return e.getValue().file();
                 }
             }
+            return null;
+        }
+
+        private void refuseForeign(Post p, String name, Remote remote) {
+            String owner = ownerOf(p, name, remote.id());
             Optional<String> forgotten = state.forgottenBy(remote.id());
             if (owner == null && forgotten.isEmpty()) {
                 return;

@@ -87,6 +87,12 @@ public final class StateUseCase {
             State state = store.load();
             String slug = slugOf(post, state);
             String file = fileOf(post, slug, state);
+            for (var e : state.posts().entrySet()) {
+                if (!e.getKey().equals(slug) && e.getValue().record(platform).map(r -> id.equals(r.id())).orElse(false)) {
+                    throw new ConfigException(id + " is already the " + platform + " post of " + e.getValue().file()
+                            + ": one remote post belongs to one post (else an edit of either would rewrite the other)");
+                }
+            }
             String link = url != null ? url
                     : platform.equals(Config.LINKEDIN) ? "https://www.linkedin.com/feed/update/" + id + "/" : null;
             PlatformRecord r = PlatformRecord.published(id, link, null, services.clock().instant());

@@ -138,7 +138,7 @@ public final class ActionReport {
     }
 
     static String headline(String command, int exitCode, JsonNode doc) {
-        String what = exitCode == 0 ? "" : " (" + ExitCodes.DESCRIPTIONS.getOrDefault(Integer.toString(exitCode),
+        String what = exitCode == 0 ? "" : " (" + ExitCodes.NAMES.getOrDefault(Integer.toString(exitCode),
                 "see the log") + ")";
         return "xpost " + command + ": exit " + exitCode + what + (doc == null ? "" : ": " + countsLine(doc));
     }

@@ -18,6 +18,11 @@ public final class ExitCodes {
     /** Shown by {@code xpost help exit-codes}; the README's table says the same. */
     public static final java.util.Map<String, String> DESCRIPTIONS = descriptions();
 
+    /** Each code in a few words, for a one-line summary (the GitHub Action's job summary). */
+    public static final java.util.Map<String, String> NAMES = java.util.Map.of("1", "internal error", "2",
+            "usage or configuration error", "3", "invalid posts", "4", "authentication refused", "5", "partly done",
+            "6", "outcome unknown");
+
     private ExitCodes() {
     }
 

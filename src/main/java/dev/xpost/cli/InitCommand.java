@@ -52,6 +52,11 @@ final class InitCommand extends BaseCommand {
         r.skipped().forEach(s -> cli.out().println("skipped " + s.file() + " (" + s.why() + ")"));
         cli.out().flush();
         r.warnings().forEach(w -> cli.err().println(cli.ansi().string("@|yellow warning:|@ ") + w));
+        if (r.postsHere() > 0) {
+            cli.err().println("Found " + Output.plural(r.postsHere(), "post") + " in this folder, as a Hashnode backup "
+                    + "keeps them: config/xpost.yaml reads them there (posts: .), and no example post was written. "
+                    + "Posts with a cuid are adopted, never created again (README: Moving in).");
+        }
         cli.err().println("Next steps:");
         int n = 1;
         if (r.placeholder()) {
@@ -61,7 +66,9 @@ final class InitCommand extends BaseCommand {
         cli.err().println("  " + n++ + ". cp .env.example .env and fill in HASHNODE_TOKEN "
                 + "(https://hashnode.com/settings/developer); run `xpost auth linkedin` for LinkedIn.");
         cli.err().println("  " + n++ + ". xpost doctor        # checks the config, the tokens and the endpoints");
-        cli.err().println("  " + n++ + ". xpost import hashnode   # if the blog already has posts on Hashnode");
+        if (r.postsHere() == 0) {
+            cli.err().println("  " + n++ + ". xpost import hashnode   # if the blog already has posts on Hashnode");
+        }
         cli.err().println("  " + n++ + ". xpost validate && xpost plan, then xpost publish");
         cli.err().println("  " + n + ". In GitHub: add the repository secrets HASHNODE_TOKEN and LINKEDIN_ACCESS_TOKEN "
                 + "for " + Path.of(InitUseCase.PUBLISH_WORKFLOW) + " (it runs the action xpost-cli/xpost@"

@@ -98,12 +98,41 @@ public final class ConfigLoader {
         return dir;
     }
 
+    /**
+     * The state file (and its lock and temporary files beside it) is written on every run: it must stay in the blog
+     * folder, also when a folder on its way is a symbolic link (a linked {@code .xpost} would have xpost write
+     * elsewhere, and start from an empty record there: a twin of every post).
+     */
+    private static void checkInsideBlog(String where, Path root, Path state) {
+        Path base = root.toAbsolutePath().normalize();
+        if (!state.toAbsolutePath().normalize().startsWith(base)) {
+            throw new ConfigException(where + ": state: " + state + " is outside the blog folder " + base
+                    + "; keep the state file in the blog (default .xpost/state.json), where git keeps it with the posts");
+        }
+        try {
+            Path realBase = base.toRealPath();
+            // The deepest folder of the path that exists: what a link on the way leads to.
+            Path dir = state.toAbsolutePath().normalize().getParent();
+            while (dir != null && !java.nio.file.Files.exists(dir)) {
+                dir = dir.getParent();
+            }
+            if (dir != null && !dir.toRealPath().startsWith(realBase)) {
+                throw new ConfigException(where + ": the state file's folder " + base.relativize(dir) + " leads out of the "
+                        + "blog folder (to " + dir.toRealPath() + ", through a symbolic link); xpost writes its state "
+                        + "only inside the blog: replace the link with a folder");
+            }
+        } catch (java.io.IOException e) {
+            // A root that cannot be resolved is reported by whatever reads the blog next.
+        }
+    }
+
     static Config fromTree(Path root, Path file, ObjectNode tree) {
         String where = file == null ? "defaults" : file.toString();
         checkKeys(where, "", tree);
         ZoneId zone = zone(where, text(tree, "timezone", "UTC"));
         Path posts = root.resolve(text(tree, "posts", "posts")).normalize();
         Path state = root.resolve(text(tree, "state", ".xpost/state.json")).normalize();
+        checkInsideBlog(where, root, state);
 
         Config.Hashnode hashnode = null;
         JsonNode h = tree.get("hashnode");

@@ -88,7 +88,8 @@ public final class PostFinder {
         return name != null && name.toString().startsWith(".");
     }
 
-    private static boolean isPost(Path file) {
+    /** True for a file that can be a post: {@code *.md} or {@code *.markdown}, not hidden, not a README. */
+    public static boolean isPost(Path file) {
         if (isHidden(file)) {
             return false;
         }

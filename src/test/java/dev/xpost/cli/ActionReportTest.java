@@ -48,8 +48,7 @@ class ActionReportTest {
         assertEquals(0, r.code());
         assertTrue(r.log().startsWith("::error file=blog/posts/bad.md,line=3,title=invalid-slug::slug \"Bad_Slug\""),
                 r.log());
-        assertTrue(r.log().contains("xpost validate: exit 3 (one or more posts are invalid (nothing was "
-                + "published)): 1 post checked, 1 error, 1 warning"), r.log());
+        assertTrue(r.log().contains("xpost validate: exit 3 (invalid posts): 1 post checked, 1 error, 1 warning"), r.log());
         assertTrue(r.outputs().contains("\nerrors=1\nwarnings=1\n"), r.outputs());
         assertTrue(r.outputs().startsWith("json=" + dir.resolve("xpost.json") + "\ncreated=0\n"), r.outputs());
         assertTrue(r.summary().contains("| `blog/posts/bad.md:3` | error | invalid-slug | slug \"Bad_Slug\""),

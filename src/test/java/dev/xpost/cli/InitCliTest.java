@@ -49,6 +49,29 @@ class InitCliTest {
     }
 
     @Test
+    void inAHashnodeBackupRepositoryTheConfigReadsThePostsWhereTheyAre() throws IOException {
+        CliRun cli = new CliRun(dir);
+        // Hashnode's "Backup to GitHub" keeps every post in the repository's top folder.
+        cli.write("clx1aaaaa000108l1aaaaaaaa.md", CliRun.post("Git over SSH", "2024-01-10T09:00:00Z", "git-ssh",
+                "git", "cuid: clx1aaaaa000108l1aaaaaaaa"));
+        cli.write("clx1bbbbb000108l1bbbbbbbb.md", CliRun.post("Docker tips", "2024-02-10T09:00:00Z", "docker-tips",
+                "docker", "cuid: clx1bbbbb000108l1bbbbbbbb"));
+        cli.write("README.md", "# My blog backup\n");
+        CliRun.Result r = cli.run("init", "--publication", "demo.hashnode.dev", "--yes");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(cli.read("config/xpost.yaml").contains("\nposts: .  "), cli.read("config/xpost.yaml"));
+        assertFalse(Files.exists(dir.resolve("posts/hello-xpost.md")), "no example post beside a real blog");
+        assertTrue(r.err().contains("Found 2 posts in this folder"), r::toString);
+        assertFalse(r.err().contains("xpost import hashnode"), "the posts are here already: " + r);
+
+        CliRun.Result validate = cli.run("validate");
+        assertTrue(validate.out().contains("2 posts checked"), "README.md is no post: " + validate);
+        CliRun.Result plan = cli.run("plan", "--platform", "hashnode");
+        assertEquals(0, plan.code(), plan::toString);
+        assertTrue(plan.out().contains("2 adopt"), "offline, a cuid says the post is on Hashnode: " + plan);
+    }
+
+    @Test
     void withoutOptionsOrATerminalItWritesThePlaceholderAndSaysToReplaceIt() throws IOException {
         CliRun cli = new CliRun(dir);
         CliRun.Result r = cli.run("init");

@@ -62,6 +62,8 @@ final class FakeLinkedIn extends Dispatcher {
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final List<String> violations = new ArrayList<>();
     private long sequence;
+    /** A hostile or broken server: every new post is answered with the same URN. */
+    private boolean sameUrnForEveryPost;
 
     FakeLinkedIn(String token, List<String> foreignSecrets) {
         this.token = token;
@@ -91,6 +93,11 @@ final class FakeLinkedIn extends Dispatcher {
 
     synchronized List<StoredPost> postsLinkingTo(String url) {
         return posts.stream().filter(p -> url.equals(p.source())).toList();
+    }
+
+    /** From now on every create is answered with one and the same URN (a hostile or broken server). */
+    synchronized void answerEveryCreateWithOneUrn() {
+        sameUrnForEveryPost = true;
     }
 
     synchronized StoredPost byUrn(String urn) {
@@ -271,7 +278,7 @@ final class FakeLinkedIn extends Dispatcher {
                         .replace("urn:li:share:7141138937766391808", p.urn));
             }
         }
-        String urn = "urn:li:share:" + (FIRST_SHARE + ++sequence);
+        String urn = "urn:li:share:" + (FIRST_SHARE + (sameUrnForEveryPost ? 1 : ++sequence));
         JsonNode article = post.path("content").path("article");
         posts.add(new StoredPost(urn, commentary, article.isMissingNode() ? null : article, AUTHOR));
         return new MockResponse.Builder().code(201)

@@ -36,6 +36,23 @@ class LinkedInUrnOwnershipE2eTest {
     }
 
     @Test
+    void aNewPostAnsweredWithAnotherPostsUrnIsNotRecordedAndCannotBeAdoptedByHand() throws IOException {
+        blog.post("one.md", "Post one", "2026-11-20T09:00:00Z", "post-one");
+        blog.post("two.md", "Post two", "2026-11-21T09:00:00Z", "post-two");
+        blog.linkedin.answerEveryCreateWithOneUrn();
+
+        E2eBlog.Run r = blog.publish();
+        assertEquals(6, r.code(), "an answer that cannot be trusted is an unknown outcome: " + r);
+        String urn = blog.published("post-one", "linkedin").id();
+        assertEquals(Status.UNKNOWN, blog.record("post-two", "linkedin").orElseThrow().status(), r::toString);
+        assertTrue(r.message("post-two", "linkedin").contains(urn + ", which is the id of posts/one.md"), r::toString);
+
+        CliRun.Result adopt = blog.run("state", "adopt", "post-two", "--platform", "linkedin", "--id", urn);
+        assertEquals(2, adopt.code(), adopt::toString);
+        assertTrue(adopt.err().contains("already the linkedin post of posts/one.md"), adopt::toString);
+    }
+
+    @Test
     void twoPostsWithTheSameHandWrittenTextDoNotShareTheFirstPostsUrn() throws IOException {
         blog.post("one.md", "Post one", "2026-11-20T09:00:00Z", "post-one", SAME_TEXT);
         blog.post("two.md", "Post two", "2026-11-21T09:00:00Z", "post-two", SAME_TEXT);

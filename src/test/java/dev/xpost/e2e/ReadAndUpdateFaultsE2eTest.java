@@ -49,6 +49,38 @@ class ReadAndUpdateFaultsE2eTest {
     }
 
     @Test
+    void aListingThatFailsOnMovingInDayCallsNoLivePostGoneAndIsAskedOncePerRun() throws IOException {
+        // Three live posts of a backup, known to Hashnode by their cuids; the listing fails for the whole run.
+        String[] cuids = {"clx1aaaaa000108l1aaaaaaa1", "clx1aaaaa000108l1aaaaaaa2", "clx1aaaaa000108l1aaaaaaa3"};
+        for (int i = 0; i < cuids.length; i++) {
+            blog.post(cuids[i] + ".md", "Live " + i, "2024-0" + (i + 1) + "-01T09:00:00Z", "live-" + i,
+                    "cuid: " + cuids[i]);
+            blog.hashnode.seed(cuids[i], "live-" + i, "Live " + i, "Some text.", "2024-0" + (i + 1) + "-01T09:00:00Z");
+        }
+        blog.hashnode.fail("Posts", Fault.HTTP_500, 100, false, 0);
+
+        E2eBlog.Run r = blog.publish("--platform", "hashnode");
+        assertEquals(5, r.code(), r::toString);
+        for (int i = 0; i < cuids.length; i++) {
+            assertEquals("failed", r.outcome("live-" + i, "hashnode"), r::toString);
+        }
+        assertTrue(blog.state().gone().isEmpty(), "a failed listing proves nothing is gone: " + blog.state().gone());
+        assertEquals(2, blog.hashnode.count("Posts"), "the listing is tried http.maxAttempts times once per run, "
+                + "not again for every post");
+        assertEquals(0, blog.hashnode.mutations());
+
+        blog.hashnode.clearFaults();
+        E2eBlog.Run again = blog.publish("--platform", "hashnode");
+        assertEquals(0, again.code(), again::toString);
+        for (int i = 0; i < cuids.length; i++) {
+            // Adopted by its cuid, then brought in line with the file (the fake's text differs from it).
+            assertEquals("updated", again.outcome("live-" + i, "hashnode"), again::toString);
+        }
+        assertEquals(0, blog.hashnode.count("PublishPost"), "adopted, none created");
+        assertEquals(3, blog.hashnode.posts().size());
+    }
+
+    @Test
     void aLinkedInTextUpdateIsRetriedAndWhenItStillFailsTheNextRunSendsItAgain() throws IOException {
         blog.post("a.md", "Alpha", "2026-11-20T09:00:00Z", "alpha");
         assertEquals(0, blog.publish().code());

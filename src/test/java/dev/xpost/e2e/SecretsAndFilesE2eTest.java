@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.StandardOpenOption;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -47,6 +48,15 @@ class SecretsAndFilesE2eTest {
         blog.close();
     }
 
+    /** What reached the platforms: the valid post alone, nothing of the refused file. */
+    private void assertOnlyTheFinePostWentOut() {
+        assertEquals(List.of("A fine post"), blog.hashnode.posts().stream().map(p -> p.title).toList());
+        assertEquals(1, blog.linkedin.posts().size());
+        for (var p : blog.hashnode.posts()) {
+            assertFalse(p.markdown.contains(E2eBlog.HASHNODE_TOKEN) || p.markdown.contains("PRIVATE-CONTENT"));
+        }
+    }
+
     private static void assertNoTrace(CliRun.Result r) {
         assertFalse(r.err().contains("Exception"), r::toString);
         assertFalse(r.err().contains("\tat "), r::toString);
@@ -65,7 +75,8 @@ class SecretsAndFilesE2eTest {
 
         E2eBlog.Run publish = blog.publish();
         assertEquals(3, publish.code(), publish::toString);
-        assertEquals(0, blog.requests(), "nothing may be sent while a post is invalid");
+        // The invalid post blocks only itself: the fine post goes out, the link is never read nor sent.
+        assertOnlyTheFinePostWentOut();
         assertFalse(publish.result().out().contains("HASHNODE_TOKEN="), publish::toString);
 
         CliRun.Result preview = blog.run("preview", "posts/leak.md", "--platform", "linkedin");
@@ -83,6 +94,46 @@ class SecretsAndFilesE2eTest {
     }
 
     @Test
+    void aPostThatHoldsATokenIsAnErrorAndNeverSent() throws IOException {
+        // Pasted by mistake into a post: the dry run masks it, so only validate can stop it going out.
+        blog.post("pasted.md", "How I set up CI", "2026-11-21T09:00:00Z", "ci-setup");
+        Files.writeString(dir.resolve("posts/pasted.md"), "\nexport LINKEDIN_ACCESS_TOKEN=" + E2eBlog.LINKEDIN_TOKEN
+                + "\n", StandardOpenOption.APPEND);
+
+        CliRun.Result validate = blog.run("validate");
+        assertEquals(3, validate.code(), validate::toString);
+        assertTrue(validate.out().contains("(secret-in-post)"), validate::toString);
+
+        E2eBlog.Run publish = blog.publish();
+        assertEquals(3, publish.code(), publish::toString);
+        assertOnlyTheFinePostWentOut();
+        assertTrue(blog.linkedin.posts().stream().noneMatch(p -> p.commentary.contains(E2eBlog.LINKEDIN_TOKEN)));
+    }
+
+    @Test
+    void theStateFileIsNeverWrittenOutsideTheBlogNorThroughALinkedFolder() throws IOException {
+        // A .xpost folder that is a link to elsewhere: xpost would write there and start from an empty record.
+        Path away = Files.createDirectories(elsewhere.resolve("state-elsewhere"));
+        Files.createSymbolicLink(dir.resolve(".xpost"), away);
+        CliRun.Result linked = blog.run("publish");
+        assertEquals(2, linked.code(), linked::toString);
+        assertTrue(linked.err().contains("leads out of the blog folder"), linked::toString);
+        try (var listing = Files.list(away)) {
+            assertEquals(0, listing.count(), "nothing was written through the link");
+        }
+        assertEquals(0, blog.requests());
+
+        Files.delete(dir.resolve(".xpost"));
+        Path config = dir.resolve("config/xpost.yaml");
+        Files.writeString(config, "state: ../outside-state.json\n" + Files.readString(config));
+        CliRun.Result outside = blog.run("publish");
+        assertEquals(2, outside.code(), outside::toString);
+        assertTrue(outside.err().contains("is outside the blog folder"), outside::toString);
+        assertTrue(Files.notExists(dir.resolve("../outside-state.json").normalize()));
+        assertNoTrace(outside);
+    }
+
+    @Test
     void aPostThatLinksOutOfTheBlogIsAnErrorAndItsContentIsNeverRead() throws IOException {
         Path outside = Files.writeString(elsewhere.resolve("private.md"), CliRun.post("Private notes",
                 "2026-11-20T09:00:00Z", "private-notes", "java") + "PRIVATE-CONTENT-OF-ANOTHER-FOLDER\n");
@@ -95,7 +146,7 @@ class SecretsAndFilesE2eTest {
 
         E2eBlog.Run publish = blog.publish();
         assertEquals(3, publish.code(), publish::toString);
-        assertEquals(0, blog.requests());
+        assertOnlyTheFinePostWentOut();
         assertFalse(publish.result().out().contains("PRIVATE-CONTENT"), publish::toString);
         assertNoTrace(publish.result());
 
@@ -125,8 +176,8 @@ class SecretsAndFilesE2eTest {
 
         E2eBlog.Run publish = blog.publish();
         assertEquals(3, publish.code(), publish::toString);
-        assertEquals(0, blog.requests(), "no upload, no post");
-        assertTrue(blog.linkedin.uploads().isEmpty());
+        assertOnlyTheFinePostWentOut();
+        assertTrue(blog.linkedin.uploads().isEmpty(), "no upload");
     }
 
     @Test

@@ -654,9 +654,14 @@ public final class HashnodeClient {
                     return null;
                 }
                 throw fail(Kind.REJECTED, "Hashnode rejected " + what + ":" + quoted + " (NOT_FOUND)", null);
+            case "BAD_USER_INPUT":
+            case "BAD_REQUEST":
+                throw fail(Kind.REJECTED, "Hashnode rejected " + what + ":" + quoted + " (" + worst + ")", null);
             default:
-                throw fail(Kind.REJECTED, "Hashnode rejected " + what + ":" + quoted
-                        + (worst.isEmpty() ? "" : " (" + worst + ")"), null);
+                // No code, or one xpost does not know: nothing says the request was refused before it did
+                // anything, so for a create the outcome is unknown (settled by a lookup), never "not created".
+                throw new Unsure("Hashnode's error" + quoted + (worst.isEmpty() ? " (no error code)" : " (" + worst
+                        + ")"), null, false, false, null);
         }
     }
 

@@ -38,8 +38,10 @@ public final class HashnodePlatform implements Platform {
     private List<RemotePost> listed;
     /** Slugs looked up alone (without a listing): empty when Hashnode has no post with that slug. */
     private final Map<String, Optional<RemotePost>> looked = new HashMap<>();
-    /** A look-ahead that failed, told once to each post it was for: the row of each says why. */
+    /** A look-ahead that failed, by the slugs it was for: each of those posts fails with it, asked once per run. */
     private final Map<String, PlatformException> lookupFailures = new HashMap<>();
+    /** Why this run's listing of the publication failed; null while it has not (or has not been tried). */
+    private PlatformException listingFailure;
 
     /**
      * @param client null when there is no token: then only offline previews are possible
@@ -139,7 +141,7 @@ public final class HashnodePlatform implements Platform {
         if (bySlug != null) {
             return bySlug.get(slug);
         }
-        PlatformException failed = lookupFailures.remove(slug);
+        PlatformException failed = lookupFailures.get(slug);
         if (failed != null) {
             throw failed;
         }
@@ -156,16 +158,31 @@ public final class HashnodePlatform implements Platform {
      * post. Read only when a post carries a cuid that is not recorded yet, or to settle a create by what it sent.
      */
     private void list() {
+        if (listingFailure != null) {
+            // Asked once per run: every later post fails the same way without another round of retries.
+            throw listingFailure;
+        }
         if (bySlug == null) {
-            byCuid = new HashMap<>();
-            bySlug = new HashMap<>();
-            listed = client.posts(publication());
-            for (RemotePost r : listed) {
-                if (r.cuid() != null) {
-                    byCuid.put(r.cuid(), r);
-                }
-                bySlug.put(r.slug(), r);
+            // The maps are set only once the whole listing has arrived: a listing that failed must never be read as
+            // "the publication holds nothing", which would call every live post gone (or create it again).
+            List<RemotePost> all;
+            try {
+                all = client.posts(publication());
+            } catch (PlatformException e) {
+                listingFailure = e;
+                throw e;
             }
+            Map<String, RemotePost> cuids = new HashMap<>();
+            Map<String, RemotePost> slugs = new HashMap<>();
+            for (RemotePost r : all) {
+                if (r.cuid() != null) {
+                    cuids.put(r.cuid(), r);
+                }
+                slugs.put(r.slug(), r);
+            }
+            listed = all;
+            byCuid = cuids;
+            bySlug = slugs;
         }
     }
 

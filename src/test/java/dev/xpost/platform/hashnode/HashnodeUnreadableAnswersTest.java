@@ -104,6 +104,19 @@ class HashnodeUnreadableAnswersTest {
     }
 
     @Test
+    void anErrorWithoutACodeOrWithAnUnknownOneIsUnknownNotARefusal() {
+        // Nothing in "Something went wrong" says the post was not stored before the server gave up.
+        server.enqueue(json200("{\"data\":{\"publishPost\":null},\"errors\":[{\"message\":\"Something went "
+                + "wrong\",\"path\":[\"publishPost\"]}]}"));
+        assertUnknown("Something went wrong");
+
+        server.enqueue(json200("{\"data\":{\"publishPost\":null},\"errors\":[{\"message\":\"Try later\",\"path\":"
+                + "[\"publishPost\"],\"extensions\":{\"code\":\"SERVICE_DEGRADED\"}}]}"));
+        var e = assertFails(Kind.UNKNOWN_OUTCOME, this::publish);
+        assertTrue(e.getMessage().contains("SERVICE_DEGRADED"), e.getMessage());
+    }
+
+    @Test
     void aDeclared3GbAnswerToPublishIsUnknownAndNotRead() {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                 .body("{}").setHeader("Content-Length", "3000000000").build());
