@@ -140,10 +140,12 @@ public final class ActionReport {
     static String headline(String command, int exitCode, JsonNode doc) {
         String what = exitCode == 0 ? "" : " (" + ExitCodes.NAMES.getOrDefault(Integer.toString(exitCode),
                 "see the log") + ")";
-        return "xpost " + command + ": exit " + exitCode + what + (doc == null ? "" : ": " + countsLine(doc));
+        return "xpost " + command + ": exit " + exitCode + what + (doc == null ? "" : ": " + countsLine(doc,
+                command.equals("plan")));
     }
 
-    private static String countsLine(JsonNode doc) {
+    /** @param planned a plan's document: counted in its own words ("2 create"), nothing has happened yet */
+    private static String countsLine(JsonNode doc, boolean planned) {
         if (doc.path("posts").isArray()) {
             Map<String, Integer> states = new LinkedHashMap<>();
             doc.path("posts").forEach(p -> states.merge(p.path("state").asText("?"), 1, Integer::sum));
@@ -153,7 +155,14 @@ public final class ActionReport {
         }
         if (doc.has("actions")) {
             List<String> parts = new ArrayList<>();
-            counts(doc).forEach((k, n) -> parts.add(n + " " + k));
+            Map<String, Integer> counts = counts(doc);
+            if (planned) {
+                counts = new LinkedHashMap<>();
+                for (JsonNode a : doc.path("actions")) {
+                    counts.merge(a.path("action").asText("?"), 1, Integer::sum);
+                }
+            }
+            counts.forEach((k, n) -> parts.add(n + " " + k));
             return parts.isEmpty() ? "nothing to do" : String.join(", ", parts);
         }
         return Output.plural(doc.path("posts").asInt(), "post") + " checked, "
@@ -190,6 +199,9 @@ public final class ActionReport {
                 String label = label(a);
                 if (!LISTED.contains(label)) {
                     continue;
+                }
+                if (command.equals("plan")) {
+                    label = "would " + a.path("action").asText(label);
                 }
                 String url = a.path("url").asText("");
                 String post = a.path("post").asText(a.path("file").asText("?"));

@@ -18,8 +18,9 @@ final class Output {
     /** {@code path:line: severity: message (rule)}, the format editors and CI annotations understand. */
     static String problem(Problem p, Ansi ansi) {
         String sev = p.isError() ? "@|bold,red error|@" : "@|yellow warning|@";
-        return p.file() + ":" + Math.max(p.line(), 1) + ": " + ansi.string(sev) + ": " + p.message() + " ("
-                + p.rule() + ")";
+        // A file name or a quoted value may hold control characters (an ESC in a name): never sent to the terminal.
+        return Terminal.clean(p.file().toString()).replace('\n', ' ') + ":" + Math.max(p.line(), 1) + ": "
+                + ansi.string(sev) + ": " + Terminal.clean(p.message()).replace('\n', ' ') + " (" + p.rule() + ")";
     }
 
     /** A time in the configured zone, with UTC beside it when that differs. */

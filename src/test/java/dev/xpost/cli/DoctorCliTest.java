@@ -145,11 +145,12 @@ class DoctorCliTest {
     }
 
     @Test
-    void anInvalidPostOutranksARefusedToken() throws IOException {
+    void aMissingTokenOutranksAnInvalidPostAndBothAreListed() throws IOException {
         cli.env.remove("LINKEDIN_ACCESS_TOKEN");
         cli.write("posts/bad.md", "---\ntitle: \"Bad\"\nslug: Bad_Slug\n---\n\nBody\n");
         CliRun.Result r = cli.run("doctor");
-        assertEquals(3, r.code(), r::toString);
+        // README "Exit codes": 6, then 4, 2, 3, 5 (a post to fix blocks only itself; a token blocks the platform).
+        assertEquals(4, r.code(), r::toString);
         assertTrue(r.out().contains("✘ posts: 1 error in 1 file of posts. Fix: run `xpost validate`"), r::toString);
         assertTrue(r.out().contains("✘ linkedin token: LINKEDIN_ACCESS_TOKEN is not set"), r::toString);
     }

@@ -107,8 +107,8 @@ public final class LinkedInLogin {
             }
             if (params.containsKey("error")) {
                 throw new PlatformException("linkedin", PlatformException.Kind.AUTH, "LinkedIn refused the login: "
-                        + params.get("error") + (params.containsKey("error_description")
-                        ? " (" + params.get("error_description") + ")" : ""));
+                        + oneLine(params.get("error")) + (params.containsKey("error_description")
+                        ? " (" + oneLine(params.get("error_description")) + ")" : ""));
             }
             String code = params.get("code");
             if (code == null || code.isBlank()) {
@@ -118,6 +118,11 @@ public final class LinkedInLogin {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** A server's words on one line: a line break in them must not print a line of its own in the terminal. */
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
 
     String authorizationUrl(String state) {
@@ -151,7 +156,9 @@ public final class LinkedInLogin {
         Map<String, String> params = query(exchange.getRequestURI().getRawQuery());
         boolean ok = params.containsKey("code") && !params.containsKey("error");
         byte[] page = ("<!doctype html><meta charset=utf-8><title>xpost</title><p>"
-                + (ok ? "xpost is signed in to LinkedIn. You can close this tab."
+                // Said before the terminal checks the state and exchanges the code: only the terminal knows the end.
+                + (ok ? "xpost received LinkedIn's answer. The terminal says whether the sign-in worked; you can "
+                        + "close this tab."
                         : "LinkedIn did not sign xpost in. Go back to the terminal for details.")
                 + "</p>").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");

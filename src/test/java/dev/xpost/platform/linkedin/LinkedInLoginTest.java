@@ -109,15 +109,17 @@ class LinkedInLoginTest {
         assertEquals(PlatformException.Kind.AUTH, e.kind());
         assertTrue(e.getMessage().contains("wrong state"), e.getMessage());
         assertEquals(0, linkedin.getRequestCount());
+        assertFalse(page.join().contains("signed in"), "the browser is not told a sign-in worked: " + page.join());
     }
 
     @Test
     void aRefusalInTheBrowserIsReported() {
         CompletableFuture<String> page = new CompletableFuture<>();
         PlatformException e = assertThrows(PlatformException.class, () -> login().run(
-                browser(Map.of("error", "user_cancelled_login", "error_description", "The user cancelled"), page),
-                Duration.ofSeconds(10)));
-        assertTrue(e.getMessage().contains("user_cancelled_login"), e.getMessage());
+                browser(Map.of("error", "user_cancelled_login", "error_description", "The user cancelled\nxpost: "
+                        + "all done"), page), Duration.ofSeconds(10)));
+        assertTrue(e.getMessage().contains("user_cancelled_login (The user cancelled xpost: all done)"),
+                "a server's words stay on one line: " + e.getMessage());
         assertEquals(0, linkedin.getRequestCount());
     }
 
