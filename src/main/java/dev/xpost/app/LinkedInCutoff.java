@@ -1,6 +1,7 @@
 package dev.xpost.app;
 
 import dev.xpost.config.Config;
+import dev.xpost.platform.PlatformModules;
 import dev.xpost.post.Post;
 import dev.xpost.state.State;
 import java.time.Instant;
@@ -29,7 +30,9 @@ final class LinkedInCutoff {
      *         it goes
      */
     static String reason(Config config, State state, Instant wallClock, Post p, String platform, boolean adopted) {
-        if (!Config.LINKEDIN.equals(platform) || p.linkedinDespiteSince()) {
+        boolean skipsOld = platform != null && PlatformModules.find(platform)
+                .map(m -> m.capabilities().skipsOldPosts()).orElse(false);
+        if (!skipsOld || p.linkedinDespiteSince()) {
             return null;
         }
         LocalDate since = config.linkedin() == null ? null : config.linkedin().since();

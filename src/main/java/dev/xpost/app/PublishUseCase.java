@@ -1,8 +1,10 @@
 package dev.xpost.app;
 
 import dev.xpost.config.Config;
+import dev.xpost.platform.Capabilities;
 import dev.xpost.platform.Platform;
 import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.PlatformModules;
 import dev.xpost.platform.Remote;
 import dev.xpost.platform.Session;
 import dev.xpost.platform.WireRequest;
@@ -59,17 +61,6 @@ public final class PublishUseCase {
     static final Duration LOCK_WAIT = Duration.ofSeconds(30);
     /** How a plan without a token marks what it assumed rather than asked. */
     static final String NOT_CHECKED = "not checked: no HASHNODE_TOKEN";
-    /**
-     * Hashnode's reads may lag its writes by up to ~25 s (API.md §3): a post that may have been committed less than
-     * this long ago (counted from when its request ended) cannot be looked up yet.
-     */
-    static final Duration HASHNODE_READ_LAG = Duration.ofSeconds(30);
-    /**
-     * LinkedIn answers a repeated create with 422 and the URN of the post it already has, for about ten minutes
-     * (API.md §6). Within that window an unsettled create is settled by sending it again; after it, only the
-     * user can tell, so xpost asks.
-     */
-    static final Duration LINKEDIN_DUPLICATE_WINDOW = Duration.ofMinutes(10);
 
     private final Services services;
     private final PlatformFactory factory;
@@ -222,7 +213,8 @@ public final class PublishUseCase {
             }
             lookAhead(due, platforms);
             for (Post p : due) {
-                Post post = withKnownSlug(p, platforms.get(Config.HASHNODE));
+                String home = PlatformModules.home().orElse(null);
+                Post post = withKnownSlug(p, home, home == null ? null : platforms.get(home));
                 for (String name : targets) {
                     outcomes.add(step(post, name, platforms.get(name)));
                 }
@@ -285,7 +277,7 @@ public final class PublishUseCase {
          * A post adopted by its cuid whose title gives no slug (a legacy file titled in Persian, say) is recorded
          * under the slug Hashnode holds it by: the one the state file knows for its file, or the one found.
          */
-        private Post withKnownSlug(Post p, Platform hashnode) {
+        private Post withKnownSlug(Post p, String home, Platform hashnode) {
             if (p.slug() != null || !p.hasIdentity()) {
                 return p;
             }
@@ -293,7 +285,7 @@ public final class PublishUseCase {
             if (recorded.isPresent()) {
                 return p.withSlug(recorded.get());
             }
-            if (hashnode != null && (hashnode.online() || live) && !stopped.containsKey(Config.HASHNODE)
+            if (hashnode != null && (hashnode.online() || live) && !stopped.containsKey(home)
                     && !state.gone().containsKey(p.cuid())) {
                 try {
                     Optional<Platform.Found> found = hashnode.find(p, this);
@@ -312,8 +304,9 @@ public final class PublishUseCase {
                 return row(p, name, PlanAction.SKIPPED, null, "not in this post's platforms: "
                         + String.join(", ", p.platforms()));
             }
-            if (!name.equals(Config.HASHNODE) && p.cuid() != null && goneHere.contains(p.cuid())) {
-                return row(p, name, PlanAction.SKIPPED, null, "its Hashnode post is gone: nothing to link to");
+            if (caps(name).linksHome() && p.cuid() != null && goneHere.contains(p.cuid())) {
+                return row(p, name, PlanAction.SKIPPED, null, "its " + homeName() + " post is gone: nothing to link "
+                        + "to");
             }
             String tooOld = skippedAsOld(p, name);
             if (tooOld != null) {
@@ -459,7 +452,7 @@ public final class PublishUseCase {
                 return made;
             }
             if (found.isPresent()) {
-                if (name.equals(Config.HASHNODE)) {
+                if (caps(name).home()) {
                     adoptedHere.add(p.slug());
                 }
                 return adopt(p, name, platform, found.get(), recordedSlug, fp);
@@ -511,16 +504,19 @@ public final class PublishUseCase {
                         ? "no time (`intentAt`) in the state file" : "a time in the future (" + future + "; clock "
                         + "skew or a hand edit)") + ": settled as if it were old enough");
             }
-            // Hashnode's read lag counts from the latest moment the post could have been committed; LinkedIn's
-            // duplicate window from the earliest, since a repeat is only caught while the first post is recent.
-            Instant since = untimed ? null : name.equals(Config.HASHNODE) ? latestCommit(r) : r.intentAt();
+            Capabilities caps = caps(name);
+            // A read lag counts from the latest moment the post could have been committed; a duplicate window
+            // from the earliest, since a repeat is only caught while the first post is recent.
+            Instant since = untimed ? null : caps.settle() == Capabilities.Settle.LOOKUP ? latestCommit(r)
+                    : r.intentAt();
             Duration age = untimed ? ChronoUnit.FOREVER.getDuration() : Duration.between(since, clock);
             Map<String, String> sent = r.sent() == null ? Map.of() : r.sent();
-            if (name.equals(Config.HASHNODE)) {
-                if (age.compareTo(HASHNODE_READ_LAG) < 0) {
+            if (caps.settle() == Capabilities.Settle.LOOKUP) {
+                if (age.compareTo(caps.settleWindow()) < 0) {
                     return unknownRow(p, name, "the outcome of a create sent at " + r.intentAt() + " is unknown, "
-                            + "and Hashnode's reads lag up to 25 s behind its writes, so it cannot be looked up "
-                            + "before " + since.plus(HASHNODE_READ_LAG) + ": run again in a minute");
+                            + "and " + caps.displayName() + "'s reads lag behind its writes, so it cannot be looked "
+                            + "up before "
+                            + since.plus(caps.settleWindow()) + ": run again in a minute");
                 }
                 Optional<Platform.Found> found = platform.findSent(p, sent, this);
                 if (found.isPresent()) {
@@ -535,11 +531,11 @@ public final class PublishUseCase {
                             + "post (" + found.get().remote().url() + "): recorded it instead of creating a twin");
                 }
                 return create(p, name, platform, recordedSlug, () -> fp, "an earlier create left no post on "
-                        + "Hashnode");
+                        + caps.displayName());
             }
-            if (age.compareTo(LINKEDIN_DUPLICATE_WINDOW) <= 0) {
-                String why = "settling an earlier create whose outcome is unknown: LinkedIn answers a repeat with "
-                        + "the post it already has";
+            if (caps.settle() == Capabilities.Settle.RESEND && age.compareTo(caps.settleWindow()) <= 0) {
+                String why = "settling an earlier create whose outcome is unknown: " + caps.displayName()
+                        + " answers a repeat with the post it already has";
                 if (!live) {
                     return create(p, name, platform, recordedSlug, () -> fp, why);
                 }
@@ -565,11 +561,11 @@ public final class PublishUseCase {
                 String sentHash = r.hash() != null && !sent.isEmpty() ? r.hash() : fp;
                 return settled(p, name, platform, remote, sentHash, recordedSlug, false, fp, remote.note());
             }
-            return unknownRow(p, name, "a LinkedIn create sent at " + (untimed ? "an unknown time" : since)
-                    + " may or may not have made a post, and LinkedIn cannot be asked. Look at your LinkedIn activity, "
-                    + "then run either `xpost state adopt " + stateKey(p) + " --platform linkedin --id URN` (it is "
-                    + "there) or `xpost state forget " + stateKey(p) + " --platform linkedin` (it is not; the next "
-                    + "publish creates it)");
+            return unknownRow(p, name, "a " + caps.displayName() + " create sent at " + (untimed ? "an unknown time"
+                    : since) + " may or may not have made a post, and " + caps.displayName() + " cannot be asked. Look "
+                    + "at your " + caps.displayName() + " activity, then run either `xpost state adopt " + stateKey(p)
+                    + " --platform " + name + " --id " + caps.idName() + "` (it is there) or `xpost state forget " + stateKey(p) + " --platform " + name
+                    + "` (it is not; the next publish creates it)");
         }
 
         /**
@@ -595,7 +591,8 @@ public final class PublishUseCase {
             save();
             // Found by a lookup, or named by LinkedIn's duplicate answer: the first create made it. Else a re-send
             // just made it.
-            Outcome.Result result = remote.existing() || name.equals(Config.HASHNODE) ? Outcome.Result.ADOPTED
+            Outcome.Result result = remote.existing() || caps(name).settle() == Capabilities.Settle.LOOKUP
+                    ? Outcome.Result.ADOPTED
                     : Outcome.Result.CREATED;
             if (fp.equals(r.hash()) && !slugChanged) {
                 return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), note, List.of());
@@ -743,9 +740,11 @@ public final class PublishUseCase {
             if (previous != null && goesTo(previous, name) && !isOn(previous, name)) {
                 return "waiting for part " + previous.part() + " (" + previous.slug() + ") to be on " + name;
             }
-            if (name.equals(Config.LINKEDIN) && config.hashnode() != null && p.targets(Config.HASHNODE)
-                    && !isOn(p, Config.HASHNODE)) {
-                return "waiting for the Hashnode post: the LinkedIn post links to it";
+            String home = PlatformModules.home().orElse(null);
+            if (caps(name).linksHome() && home != null && config.platforms().contains(home) && p.targets(home)
+                    && !isOn(p, home)) {
+                return "waiting for the " + homeName() + " post: the " + caps(name).displayName() + " post links "
+                        + "to it";
             }
             if (created >= max) {
                 return "held back: this run already creates " + max + (max == 1 ? " post" : " posts") + " (--max " + max
@@ -911,6 +910,16 @@ public final class PublishUseCase {
             }
             return new Outcome(p.slug(), p.title(), p.file(), platform, action, Outcome.Result.FAILED, null, null,
                     null, message, kind, null);
+        }
+
+        private Capabilities caps(String platform) {
+            return PlatformModules.capabilities(platform);
+        }
+
+        /** The home platform's name as people write it, for messages about the post others link to. */
+        private String homeName() {
+            return PlatformModules.home().map(PlatformModules::capabilities).map(Capabilities::displayName)
+                    .orElse("home");
         }
 
         private Outcome unknownRow(Post p, String platform, String message) {

@@ -1,6 +1,8 @@
 package dev.xpost.app;
 
 import dev.xpost.config.Config;
+import dev.xpost.platform.PlatformModule;
+import dev.xpost.platform.PlatformModules;
 import dev.xpost.config.ConfigException;
 import dev.xpost.post.Post;
 import dev.xpost.state.PlatformRecord;
@@ -79,9 +81,10 @@ public final class StateUseCase {
         if (id == null || id.isBlank()) {
             throw new ConfigException("--id is required: the Hashnode post id or the LinkedIn post URN");
         }
-        if (platform.equals(Config.LINKEDIN) && !id.startsWith("urn:li:")) {
-            throw new ConfigException("a LinkedIn id is a URN such as urn:li:share:7141138937766391808");
-        }
+        PlatformModule module = PlatformModules.find(platform).orElseThrow();
+        module.badId(id).ifPresent(why -> {
+            throw new ConfigException(why);
+        });
         try (StateLock lock = StateLock.acquire(services.config().stateFile(), PublishUseCase.LOCK_WAIT)) {
             StateStore store = store();
             State state = store.load();
@@ -93,8 +96,7 @@ public final class StateUseCase {
                             + ": one remote post belongs to one post (else an edit of either would rewrite the other)");
                 }
             }
-            String link = url != null ? url
-                    : platform.equals(Config.LINKEDIN) ? "https://www.linkedin.com/feed/update/" + id + "/" : null;
+            String link = url != null ? url : module.urlOf(id).orElse(null);
             PlatformRecord r = PlatformRecord.published(id, link, null, services.clock().instant());
             store.save(state.withRecord(slug, file, platform, r).withoutForgotten(id));
             return "recorded " + slug + " on " + platform + " as " + id

@@ -1,6 +1,7 @@
 package dev.xpost.app;
 
 import dev.xpost.config.Config;
+import dev.xpost.platform.PlatformModules;
 import dev.xpost.platform.Platform;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.Session;
@@ -102,9 +103,9 @@ public final class StatusUseCase {
                 boolean gone = rec.isEmpty() && p.cuid() != null && state.gone().containsKey(p.cuid());
                 if (p.draft()) {
                     rows.add(new Row(p.slug(), p.file(), name, Sync.DRAFT, null, null, null, null));
-                } else if (gone && name.equals(Config.HASHNODE)) {
+                } else if (gone && PlatformModules.capabilities(name).home()) {
                     rows.add(new Row(p.slug(), p.file(), name, Sync.GONE, null, null, null, "cuid " + p.cuid()
-                            + " is not on hashnode: not created (see `xpost plan`)"));
+                            + " is not on " + name + ": not created (see `xpost plan`)"));
                 } else if (gone) {
                     rows.add(new Row(p.slug(), p.file(), name, Sync.SKIPPED, null, null, null,
                             "its Hashnode post is gone: nothing to link to"));

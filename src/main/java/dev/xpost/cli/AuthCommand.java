@@ -93,7 +93,7 @@ final class AuthCommand {
                 Output.json(cli, java.util.Map.of("platforms", items));
             } else {
                 for (AuthUseCase.TokenStatus t : found) {
-                    cli.out().println(cli.mask(Terminal.clean((t.ok() ? "✔ " : "✘ ") + t.platform() + ": " + t.message())));
+                    cli.out().println(Terminal.clean((t.ok() ? "✔ " : "✘ ") + t.platform() + ": " + t.message()));
                 }
                 cli.out().flush();
             }

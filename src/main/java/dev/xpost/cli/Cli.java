@@ -31,8 +31,9 @@ public final class Cli {
     private Services services;
 
     public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, Clock clock, boolean tty) {
-        this.out = out;
-        this.err = err;
+        // Masked here, once, for every command: no result, warning or trace needs to remember to mask itself.
+        this.out = new PrintWriter(new MaskingWriter(out, this::mask), true);
+        this.err = new PrintWriter(new MaskingWriter(err, this::mask), true);
         this.env = Map.copyOf(env);
         this.cwd = cwd.toAbsolutePath().normalize();
         this.clock = clock;
@@ -44,7 +45,13 @@ public final class Cli {
 
     public int run(String... args) {
         CommandLine cl = commandLine();
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            // A line printed without its end is held by the masking writer until now.
+            out.flush();
+            err.flush();
+        }
     }
 
     CommandLine commandLine() {
@@ -90,11 +97,11 @@ public final class Cli {
         if (code == ExitCodes.INTERNAL) {
             message = "internal error: " + message + (verbose ? "" : " (run again with --verbose for details)");
         }
-        err.println(ansi.string("@|bold,red xpost:|@ ") + mask(message));
+        err.println(ansi.string("@|bold,red xpost:|@ ") + message);
         if (verbose) {
             java.io.StringWriter trace = new java.io.StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            err.print(mask(trace.toString()));
+            err.print(trace);
         }
         err.flush();
         return code;
@@ -111,10 +118,10 @@ public final class Cli {
     }
 
     /**
-     * Secrets are masked in anything we print about a failure or a result, whatever its source: those of the
-     * environment and those read from {@code .env} by this run.
+     * Secrets are masked in anything we print, whatever its source: those of the environment and those read from
+     * {@code .env} by this run. Applied by the {@link MaskingWriter} that {@link #out} and {@link #err} write to.
      */
-    String mask(String text) {
+    private String mask(String text) {
         List<String> secrets = new java.util.ArrayList<>(env.entrySet().stream()
                 .filter(e -> e.getKey().endsWith("TOKEN") || e.getKey().endsWith("SECRET"))
                 .map(Map.Entry::getValue).toList());

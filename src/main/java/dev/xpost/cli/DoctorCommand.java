@@ -51,7 +51,7 @@ final class DoctorCommand extends BaseCommand {
                 case SKIPPED -> "–";
             };
             String line = c.fix() == null ? c.message() : sentence(c.message()) + " Fix: " + sentence(c.fix());
-            cli.out().println(cli.mask(cli.ansi().string(mark) + " " + c.name() + ": " + Terminal.clean(line)));
+            cli.out().println(cli.ansi().string(mark) + " " + c.name() + ": " + Terminal.clean(line));
         }
         long failed = codes.size();
         cli.out().println(failed == 0 ? "All checks passed." : Output.plural(failed, "check") + " failed.");

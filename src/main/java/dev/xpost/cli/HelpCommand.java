@@ -40,7 +40,9 @@ final class HelpCommand implements Callable<Integer> {
             if (sub == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown command \""
                         + String.join(" ", words) + "\"; the commands are " + String.join(", ",
-                        target.getSubcommands().keySet()) + (target == root ? ", and exit-codes" : ""));
+                        target.getSubcommands().entrySet().stream().filter(e -> !e.getValue().getCommandSpec()
+                                .usageMessage().hidden()).map(java.util.Map.Entry::getKey).toList())
+                        + (target == root ? ", and exit-codes" : ""));
             }
             target = sub;
         }

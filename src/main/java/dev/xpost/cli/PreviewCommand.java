@@ -59,7 +59,7 @@ final class PreviewCommand extends BaseCommand {
             b.append(w.operation()).append(": ").append(w.method()).append(' ').append(w.url()).append('\n')
                     .append(Json.pretty(w.body())).append('\n');
         }
-        String text = cli.mask(b.toString());
+        String text = b.toString();
         cli.out().print(text.endsWith("\n") ? text : text + "\n");
         cli.out().flush();
         return ExitCodes.OK;

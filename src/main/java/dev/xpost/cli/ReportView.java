@@ -33,22 +33,20 @@ final class ReportView {
         return ExitCodes.worst(codes);
     }
 
-    /** Prints the report as text or JSON, with every known secret masked whatever a platform echoed back. */
+    /** Prints the report as text or JSON (the output masks every known secret, whatever a platform echoed back). */
     static void print(RunReport report, boolean json, boolean verbose, Cli cli) {
         if (json) {
-            cli.out().println(cli.mask(Json.pretty(json(report))));
+            cli.out().println(Json.pretty(json(report)));
         } else {
-            java.io.StringWriter buf = new java.io.StringWriter();
-            text(report, new PrintWriter(buf), cli.err(), cli.ansi(), verbose);
-            cli.out().print(cli.mask(buf.toString()));
+            text(report, cli.out(), cli.err(), cli.ansi(), verbose);
         }
         cli.out().flush();
     }
 
-    /** The run's problems, failures and warnings as GitHub workflow commands, secrets masked. */
+    /** The run's problems, failures and warnings as GitHub workflow commands. */
     static void github(RunReport report, Cli cli) {
         for (String line : cli.github().annotations(Json.MAPPER.valueToTree(json(report)))) {
-            cli.out().println(cli.mask(line));
+            cli.out().println(line);
         }
         cli.out().flush();
     }

@@ -58,7 +58,7 @@ final class StateCommand {
                 Output.json(cli, java.util.Map.of("records", items));
                 return ExitCodes.OK;
             }
-            cli.out().print(cli.mask(new StateUseCase(cli.services(global)).show(post)));
+            cli.out().print(new StateUseCase(cli.services(global)).show(post));
             cli.out().flush();
             return ExitCodes.OK;
         }

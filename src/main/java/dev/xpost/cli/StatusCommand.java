@@ -31,7 +31,7 @@ final class StatusCommand extends BaseCommand {
         List<StatusUseCase.Row> rows = new StatusUseCase(services, cli.platforms()).run(Clocks.parseNow(now,
                 services));
         var zone = services.config().timezone();
-        services.knownSecrets(); // loads .env, so that cli.mask hides its tokens too (a state file of an older xpost)
+        services.knownSecrets(); // loads .env, so that the output masks its tokens too (a state file of an older xpost)
         if (json) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (StatusUseCase.Row r : rows) {
@@ -46,7 +46,7 @@ final class StatusCommand extends BaseCommand {
                 m.put("message", r.message());
                 out.add(m);
             }
-            cli.out().println(cli.mask(Json.pretty(Map.of("posts", out))));
+            cli.out().println(Json.pretty(Map.of("posts", out)));
         } else if (rows.isEmpty()) {
             cli.out().println("No posts, and no platform configured or nothing recorded.");
         } else {
@@ -57,8 +57,8 @@ final class StatusCommand extends BaseCommand {
                     case FAILED, UNKNOWN, NO_FILE, DRIFT -> r.message() == null ? "" : Terminal.clean(r.message());
                     default -> r.url() == null ? "" : r.url();
                 };
-                cli.out().println(cli.mask(String.format("  %-" + width + "s  %-9s %-23s %s", r.slug(), r.platform(),
-                        r.sync().label(), detail).stripTrailing()));
+                cli.out().println(String.format("  %-" + width + "s  %-9s %-23s %s", r.slug(), r.platform(),
+                        r.sync().label(), detail).stripTrailing());
             }
         }
         cli.out().flush();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** validate, plan, new and the common behaviour of every command, run through the real entry point. */
-class FoundationCliTest {
+class ValidatePlanNewCliTest {
     @TempDir
     Path dir;
     CliRun cli;

@@ -1,0 +1,38 @@
+package dev.xpost.platform.hashnode;
+
+import dev.xpost.platform.Capabilities;
+import dev.xpost.platform.PlatformModule;
+import java.time.Duration;
+import java.util.List;
+
+/** Hashnode as xpost knows it: the blog's home, read back to settle a lost create. */
+public final class HashnodeModule implements PlatformModule {
+    public static final HashnodeModule INSTANCE = new HashnodeModule();
+
+    /**
+     * Hashnode's reads may lag its writes by up to ~25 s (API.md §3): a post that may have been committed less than
+     * this long ago (counted from when its request ended) cannot be looked up yet.
+     */
+    public static final Duration READ_LAG = Duration.ofSeconds(30);
+
+    private static final Capabilities CAPABILITIES = new Capabilities("Hashnode", true, Capabilities.Settle.LOOKUP,
+            READ_LAG, false, false, "ID");
+
+    private HashnodeModule() {
+    }
+
+    @Override
+    public String name() {
+        return HashnodeClient.PLATFORM;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public List<String> secretNames() {
+        return List.of("HASHNODE_TOKEN");
+    }
+}
