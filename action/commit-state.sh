@@ -5,15 +5,23 @@
 # same state file was changed on both sides (two xpost runs at once, which the workflow's concurrency group
 # prevents), it does not guess: it pushes this run's commit to the branch xpost-state/<run id> so that no record
 # is lost, and fails with a message saying what to merge.
+# A run that was killed leaves its journal (.xpost/state.journal, what it recorded after each remote call) next to
+# the state file; it is committed too, and its removal once a later run folded it into the state file.
 # Env: XPOST_STATE_FILE (default .xpost/state.json, relative to the working directory).
 set -euo pipefail
 state="${XPOST_STATE_FILE:-.xpost/state.json}"
-if [ ! -f "$state" ]; then
+journal="${state%.json}.journal"
+paths=()
+[ -f "$state" ] && paths+=("$state")
+if [ -f "$journal" ] || git ls-files --error-unmatch -- "$journal" >/dev/null 2>&1; then
+  paths+=("$journal")
+fi
+if [ "${#paths[@]}" -eq 0 ]; then
   echo "xpost: no $state yet: nothing to commit"
   exit 0
 fi
-git add -- "$state"
-if git diff --cached --quiet -- "$state"; then
+git add -A -- "${paths[@]}"
+if git diff --cached --quiet -- "${paths[@]}"; then
   echo "xpost: $state unchanged: nothing to commit"
   exit 0
 fi
@@ -25,7 +33,7 @@ if [ -z "$branch" ]; then
 fi
 # The bot identity, so that a state commit is never mistaken for the author's work.
 git -c user.name="github-actions[bot]" -c user.email="41898282+github-actions[bot]@users.noreply.github.com" \
-  commit --quiet -m "xpost: record published posts" -- "$state"
+  commit --quiet -m "xpost: record published posts" -- "${paths[@]}"
 
 for attempt in 1 2 3 4 5; do
   if git push --quiet origin "HEAD:refs/heads/$branch"; then

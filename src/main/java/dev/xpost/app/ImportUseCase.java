@@ -104,9 +104,10 @@ public final class ImportUseCase {
                 HashnodeClient.endpoint(config.hashnode() == null ? null : config.hashnode().endpoint()), token,
                 new Backoff(config.http(), Backoff.REAL, new SecureRandom()), services.clock());
         Publication publication = client.publication(ref);
+        Progress reading = Progress.startingNow();
         List<ExportedPost> posts = client.exportPosts(publication, (soFar, total) -> {
             if (total != null && total > PROGRESS_EVERY) {
-                progress.accept("read " + soFar + " of " + total + " posts from " + publication.host());
+                progress.accept(reading.line("read", soFar, total, " from " + publication.host()));
             }
         });
         Path into = req.into() == null ? config.postsDir() : services.cwd().resolve(req.into()).normalize();
@@ -132,6 +133,9 @@ public final class ImportUseCase {
         List<ExportedPost> ordered = new ArrayList<>(posts);
         ordered.sort(Comparator.comparing((ExportedPost p) -> p.publishedAt() == null ? Instant.MAX : p.publishedAt())
                 .thenComparing(ExportedPost::slug));
+        // Put into the state at once at the end: one record at a time copied the whole state per post.
+        List<State.Change> recorded = new ArrayList<>();
+        Progress writing = Progress.startingNow();
         int done = 0;
         try {
             for (ExportedPost p : ordered) {
@@ -160,18 +164,19 @@ public final class ImportUseCase {
                         // The hash of the file as xpost reads it: a plan right after the import says "unchanged".
                         PlatformRecord record = PlatformRecord.published(p.id(), p.url(), PostInput.contentHash(post),
                                 now).withHashnode(p.cuid(), p.slug(), publication.id());
-                        state = state.withRecord(post.slug(), config.fileKey(target), Config.HASHNODE, record);
+                        recorded.add(new State.Change(post.slug(), config.fileKey(target), Config.HASHNODE,
+                                record));
                     }
                     written.add(new Written(p.slug(), shown(target)));
                 }
                 done++;
                 if (ordered.size() > PROGRESS_EVERY && done % PROGRESS_EVERY == 0) {
-                    progress.accept("imported " + done + " of " + ordered.size() + " posts");
+                    progress.accept(writing.line("imported", done, ordered.size(), ""));
                 }
             }
         } finally {
             // Whatever was written is recorded, even when a later file could not be.
-            store.save(state);
+            store.save(state.withRecords(recorded));
         }
         return new Result(publication, shown(into), written, skipped, problems, shown(config.stateFile()),
                 refused);

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The publish engine behind {@code plan}, {@code publish --dry-run} and {@code publish}: one walk over the due
@@ -81,7 +82,13 @@ public final class PublishUseCase {
             if (lock != null) {
                 lock.tookOverFrom().ifPresent(w -> run.warnings.add("took over the lock left by " + w));
             }
-            return run.execute();
+            try {
+                return run.execute();
+            } finally {
+                // Whatever the run ended with (exit 5 and 6 included), the state file is written whole once and
+                // the journal of its remote calls removed.
+                run.compact();
+            }
         }
     }
 
@@ -124,6 +131,10 @@ public final class PublishUseCase {
         final Set<String> goneHere = new HashSet<>();
         int oldSkipped;
         boolean dirty;
+        /** The state as last appended to the journal (or as loaded). */
+        State saved;
+        /** Something went to the journal since the state file was last written whole. */
+        boolean journaled;
         /** The create in flight, whose intent {@link #sending} completes; null between creates. */
         Opening opening;
 
@@ -136,6 +147,7 @@ public final class PublishUseCase {
             this.blog = blog;
             this.store = store;
             this.state = state;
+            this.saved = state;
             this.live = options.mode() == Mode.LIVE;
             this.max = options.max() != null ? options.max() : config.maxCreates();
         }
@@ -199,6 +211,7 @@ public final class PublishUseCase {
                             scheduled ? p.publishAt() : null, null));
                 }
             }
+            lookAhead(due, platforms);
             for (Post p : due) {
                 String home = PlatformModules.home().orElse(null);
                 Post post = withKnownSlug(p, home, home == null ? null : platforms.get(home));
@@ -206,13 +219,34 @@ public final class PublishUseCase {
                     outcomes.add(step(post, name, platforms.get(name)));
                 }
             }
-            if (live && dirty) {
-                store.save(state);
-            }
+            compact();
             notes();
             boolean invalid = outcomes.stream().anyMatch(o -> o.action() == PlanAction.INVALID);
             return new RunReport(options.mode(), now, config.timezone(), targets, outcomes, blog.problems(), invalid,
                     warnings);
+        }
+
+        /**
+         * Tells each platform the due posts it has no record of, before the first step: Hashnode looks up the slugs
+         * of new posts 20 to a request, instead of one request each (or a listing of the whole publication).
+         */
+        private void lookAhead(List<Post> due, Map<String, Platform> platforms) {
+            for (String name : targets) {
+                Platform platform = platforms.get(name);
+                if (platform == null || stopped.containsKey(name)) {
+                    continue;
+                }
+                List<Post> unrecorded = new ArrayList<>();
+                for (Post p : due) {
+                    if (p.targets(name) && p.slug() != null && (p.publishAt() == null || !p.publishAt().isAfter(now))
+                            && recordOf(p, p.slug(), name).isEmpty() && state.slugOf(stateKey(p)).isEmpty()) {
+                        unrecorded.add(p);
+                    }
+                }
+                if (!unrecorded.isEmpty()) {
+                    platform.lookAhead(unrecorded, this);
+                }
+            }
         }
 
         /** One line each for what a moving-in author must know about the whole run. */
@@ -300,8 +334,13 @@ public final class PublishUseCase {
                 return failedRow(p, name, guessAction(rec), "not attempted: " + stop.getMessage(), stop.kind());
             }
             try {
+                if (rec.isEmpty() || !(rec.get().status() == Status.PUBLISHED || rec.get().status().open())) {
+                    // The body is rendered (for its digest) only when a create or an adopt needs it: a plan of
+                    // 10,000 new posts holds all but --max of them back, and renders none.
+                    return createOrAdopt(p, name, platform, recordedSlug, once(() -> platform.fingerprint(p, this)));
+                }
                 String fp = platform.fingerprint(p, this);
-                if (rec.isPresent() && rec.get().status() == Status.PUBLISHED) {
+                if (rec.get().status() == Status.PUBLISHED) {
                     PlatformRecord r = rec.get();
                     if (fp.equals(r.hash()) && !slugChanged) {
                         Optional<String> drift = platform.drift(p, r.fields());
@@ -314,13 +353,9 @@ public final class PublishUseCase {
                     }
                     return update(p, name, platform, r, recordedSlug, slugChanged, fp);
                 }
-                if (rec.isPresent() && rec.get().status().open()) {
-                    // Only a create xpost sent leaves an open record, and that create carried no cuid: settle it
-                    // by the slug it was sent with, not by the identity of a post that is gone.
-                    return settle(p.hasIdentity() ? p.withCuid(null) : p, name, platform, rec.get(), recordedSlug,
-                            fp);
-                }
-                return createOrAdopt(p, name, platform, recordedSlug, fp);
+                // Only a create xpost sent leaves an open record, and that create carried no cuid: settle it by the
+                // slug it was sent with, not by the identity of a post that is gone.
+                return settle(p.hasIdentity() ? p.withCuid(null) : p, name, platform, rec.get(), recordedSlug, fp);
             } catch (PlatformException e) {
                 if (e.stopsPlatform()) {
                     stopped.put(name, e);
@@ -372,7 +407,23 @@ public final class PublishUseCase {
                     + "<cuid>.md file); to re-create every gone post, publish --recreate-gone";
         }
 
-        private Outcome createOrAdopt(Post p, String name, Platform platform, String recordedSlug, String fp) {
+        /** Computes once, on first need. */
+        private static Supplier<String> once(Supplier<String> compute) {
+            return new Supplier<>() {
+                private String value;
+
+                @Override
+                public String get() {
+                    if (value == null) {
+                        value = compute.get();
+                    }
+                    return value;
+                }
+            };
+        }
+
+        private Outcome createOrAdopt(Post p, String name, Platform platform, String recordedSlug,
+                Supplier<String> fp) {
             String identity = platform.identity(p);
             if (identity != null && state.gone().containsKey(identity) && !options.recreateGone()) {
                 // Found gone by an earlier run: said again without asking, so a settled blog costs no request.
@@ -410,7 +461,7 @@ public final class PublishUseCase {
         }
 
         private Outcome adopt(Post p, String name, Platform platform, Platform.Found found, String recordedSlug,
-                String fp) {
+                Supplier<String> fp) {
             Remote remote = found.remote();
             boolean same = Boolean.TRUE.equals(found.sameContent());
             if (!live) {
@@ -424,7 +475,7 @@ public final class PublishUseCase {
                         remote.url(), "adopt " + remote.url() + " (already on " + name + ") and update it: its "
                         + "content differs from the file", null, requests);
             }
-            PlatformRecord r = record(remote, same ? fp : null);
+            PlatformRecord r = record(remote, same ? fp.get() : null);
             // No remote call made this record, so it waits for the run's last save: saving each of the hundreds
             // of posts of an adopted backup on its own costs a write and an fsync apiece. A crash before that save
             // loses only what the next run finds again with the same reads.
@@ -433,7 +484,7 @@ public final class PublishUseCase {
                 return done(p, name, PlanAction.ADOPT, Outcome.Result.ADOPTED, remote.id(), remote.url(),
                         "already on " + name + ": recorded it instead of creating a twin", List.of());
             }
-            return update(p, name, platform, r, p.slug(), false, fp);
+            return update(p, name, platform, r, p.slug(), false, fp.get());
         }
 
         /**
@@ -472,21 +523,21 @@ public final class PublishUseCase {
                     if (!live || r.hash() == null) {
                         // Without the hash of what was sent (an older xpost's intent), the post is compared with
                         // the file as any found post is.
-                        return adopt(p, name, platform, found.get(), recordedSlug, fp);
+                        return adopt(p, name, platform, found.get(), recordedSlug, () -> fp);
                     }
                     // The intent is kept under the slug the create sent, so a changed slug shows here.
                     return settled(p, name, platform, found.get().remote(), r.hash(), recordedSlug,
                             !recordedSlug.equals(p.slug()), fp, "the earlier create whose answer was lost did make the "
                             + "post (" + found.get().remote().url() + "): recorded it instead of creating a twin");
                 }
-                return create(p, name, platform, recordedSlug, fp, "an earlier create left no post on "
+                return create(p, name, platform, recordedSlug, () -> fp, "an earlier create left no post on "
                         + caps.displayName());
             }
             if (caps.settle() == Capabilities.Settle.RESEND && age.compareTo(caps.settleWindow()) <= 0) {
                 String why = "settling an earlier create whose outcome is unknown: " + caps.displayName()
                         + " answers a repeat with the post it already has";
                 if (!live) {
-                    return create(p, name, platform, recordedSlug, fp, why);
+                    return create(p, name, platform, recordedSlug, () -> fp, why);
                 }
                 Remote remote;
                 try {
@@ -554,7 +605,8 @@ public final class PublishUseCase {
                     o.requests());
         }
 
-        private Outcome create(Post p, String name, Platform platform, String recordedSlug, String fp, String why) {
+        private Outcome create(Post p, String name, Platform platform, String recordedSlug, Supplier<String> fp,
+                String why) {
             String held = heldBack(p, name);
             if (held != null) {
                 return row(p, name, PlanAction.HELD, null, held);
@@ -567,7 +619,7 @@ public final class PublishUseCase {
                 return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.CREATE, null, null, null, null,
                         withUploads(why, platform.pendingUploads(p, true, this)), null, requests);
             }
-            PlatformRecord intent = PlatformRecord.intent(services.clock().instant(), fp);
+            PlatformRecord intent = PlatformRecord.intent(services.clock().instant(), fp.get());
             put(p, name, recordedSlug, intent);
             save();
             opening = new Opening(p, name, intent);
@@ -583,7 +635,7 @@ public final class PublishUseCase {
                             + ownerOf(p, name, remote.id()) + "'s post: not recorded for this post; the next run "
                             + "settles the create by what it sent");
                 }
-                put(p, name, p.slug(), record(remote, fp).withFields(platform.fieldsAfterSync(p, List.of())));
+                put(p, name, p.slug(), record(remote, fp.get()).withFields(platform.fieldsAfterSync(p, List.of())));
                 save();
                 Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
                 return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), remote.note(), List.of());
@@ -780,9 +832,26 @@ public final class PublishUseCase {
             dirty = true;
         }
 
+        /**
+         * Records the changes since the last call, durably, before the run goes on: a line per changed post in the
+         * state journal, so a remote call costs a write the size of its record, not of the whole state file.
+         */
         private void save() {
             if (live) {
-                store.save(state);
+                store.append(saved, state);
+                saved = state;
+                journaled = true;
+                dirty = false;
+            }
+        }
+
+        /** The end of the run: the state file written whole when anything changed, and the journal removed. */
+        void compact() {
+            // A journal left by a run that died was replayed on load: folding it in now keeps it from lingering.
+            if (live && (dirty || journaled || java.nio.file.Files.exists(store.journal()))) {
+                store.compact(saved, state);
+                saved = state;
+                journaled = false;
                 dirty = false;
             }
         }

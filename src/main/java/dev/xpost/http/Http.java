@@ -2,8 +2,11 @@ package dev.xpost.http;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
@@ -51,6 +54,7 @@ public final class Http {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
+                .socketFactory(new NoDelaySockets(SocketFactory.getDefault()))
                 .addInterceptor(chain -> chain.proceed(
                         chain.request().newBuilder().header("User-Agent", USER_AGENT).build()))
                 .addInterceptor(new CapAnswers(MAX_ANSWER_BYTES));
@@ -121,6 +125,52 @@ public final class Http {
             }
         }
         return false;
+    }
+
+    /**
+     * Sockets with {@code TCP_NODELAY}, which OkHttp (5.x) never sets. Without it a request whose headers and body
+     * leave in separate writes (a Hashnode mutation of 8–65 KB) waits for the server's delayed ACK of the first
+     * piece before Nagle's algorithm lets the last small one go: about 40 ms per request, measured on 198 of 502
+     * requests against a loopback fake (issue 15). xpost writes whole requests, so nothing is gained by
+     * coalescing. TLS sockets are layered over these, so HTTPS gets the option too.
+     */
+    static final class NoDelaySockets extends SocketFactory {
+        private final SocketFactory delegate;
+
+        NoDelaySockets(SocketFactory delegate) {
+            this.delegate = delegate;
+        }
+
+        private static Socket noDelay(Socket s) throws IOException {
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return noDelay(delegate.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return noDelay(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return noDelay(delegate.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return noDelay(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return noDelay(delegate.createSocket(address, port, localAddress, localPort));
+        }
     }
 
     /** Stops reading an answer at the cap, so that neither a declared 3 GB nor an endless body exhausts memory. */

@@ -36,6 +36,14 @@ public interface Platform {
     Optional<Found> find(Post post, Session session);
 
     /**
+     * The posts this run may ask {@link #find} about (due, and not yet recorded on this platform), told before the
+     * first of them: a platform that can look several up in one request does so here. Never throws: a failed
+     * look-ahead is reported by {@link #find} on each of those posts.
+     */
+    default void lookAhead(List<Post> posts, Session session) {
+    }
+
+    /**
      * @param remote    the existing post
      * @param sameContent true when its content equals what the file would send; null when unknown
      */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
@@ -33,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.regex.Matcher;
@@ -77,6 +80,34 @@ final class StateJson {
     /** The exact bytes of the file for this state, UTF-8 with a trailing newline. */
     static byte[] write(State state) throws JsonProcessingException {
         return (WRITER.writeValueAsString(state) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One journal line: {@code {"<kind>":"<name>","value":…}} on one line, keys sorted, no newline. */
+    static String line(String kind, String name, Object value) throws JsonProcessingException {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put(kind, name);
+        line.put("value", value);
+        // A null value is left out of the line, as out of the file: a line without "value" says "removed".
+        return MAPPER.writeValueAsString(line);
+    }
+
+    /** The state as a JSON tree, to replay journal lines over. */
+    static ObjectNode tree(State state) {
+        return MAPPER.valueToTree(state);
+    }
+
+    /** A journal line read back; throws on a line that is not one JSON object. */
+    static JsonNode parseLine(String line) throws JsonProcessingException {
+        return MAPPER.readTree(line);
+    }
+
+    /** A tree made by {@link #tree} and journal lines, read as strictly as the file. */
+    static State read(JsonNode tree, Path file) {
+        try {
+            return read(MAPPER.writeValueAsBytes(tree), file);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the state", e);
+        }
     }
 
     /**

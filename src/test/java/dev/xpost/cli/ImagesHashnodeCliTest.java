@@ -114,6 +114,8 @@ class ImagesHashnodeCliTest {
             case "Posts":
                 return "{\"data\":{\"publication\":{\"id\":\"6a603fb103e2cb323e7851f6\",\"posts\":{\"edges\":[],"
                         + "\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":null}}}}}";
+            case "PostsBySlug":
+                return "{\"data\":{\"publication\":{\"id\":\"6a603fb103e2cb323e7851f6\",\"p0\":null}}}";
             case "CreateImageUploadURL":
                 int n = keys.incrementAndGet();
                 return "{\"data\":{\"createImageUploadURL\":{\"presignedPost\":{\"url\":\"" + s3.url("/bucket")

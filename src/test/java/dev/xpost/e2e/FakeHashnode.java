@@ -22,7 +22,7 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A stateful stand-in for Hashnode's gql-beta, for the operations xpost sends ({@code Publication}, {@code Series},
- * {@code Posts}, {@code PostBySlug}, {@code PublishPost}, {@code UpdatePost}). It keeps every post, so a test can
+ * {@code Posts}, {@code PostBySlug}, {@code PostsBySlug}, {@code PublishPost}, {@code UpdatePost}). It keeps every post, so a test can
  * assert "exactly one remote post per file"; counts requests by operation; and fails the next N calls of an
  * operation on demand ({@link #fail}). Every request must carry {@code Bearer <token>} and nothing of the
  * {@code foreignSecrets}; anything else is collected in {@link #violations()}, which the harness checks after
@@ -281,6 +281,7 @@ final class FakeHashnode extends Dispatcher {
             case "Series" -> seriesAnswer(vars);
             case "Posts" -> list(vars);
             case "PostBySlug" -> postBySlug(vars);
+            case "PostsBySlug" -> postsBySlug(vars);
             case "PublishPost" -> publish(vars.path("input"));
             case "UpdatePost" -> update(vars.path("input"));
             default -> {
@@ -379,6 +380,26 @@ final class FakeHashnode extends Dispatcher {
             pub.putNull("post");
         } else {
             pub.set("post", node(hit));
+        }
+        return data(data);
+    }
+
+    /** The aliased batch: {@code p0…pN: post(slug: $s0…$sN)}, each null when no visible post has that slug. */
+    private MockResponse postsBySlug(JsonNode vars) {
+        if (!requirePublication(vars)) {
+            return data(Json.MAPPER.createObjectNode().putNull("publication"));
+        }
+        ObjectNode data = Json.MAPPER.createObjectNode();
+        ObjectNode pub = data.putObject("publication");
+        pub.put("id", PUBLICATION_ID);
+        for (int i = 0; vars.has("s" + i); i++) {
+            String slug = vars.path("s" + i).asText("");
+            StoredPost hit = posts.stream().filter(p -> p.slug.equals(slug) && visible(p)).findFirst().orElse(null);
+            if (hit == null) {
+                pub.putNull("p" + i);
+            } else {
+                pub.set("p" + i, node(hit));
+            }
         }
         return data(data);
     }

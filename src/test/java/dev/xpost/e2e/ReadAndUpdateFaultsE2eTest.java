@@ -31,15 +31,15 @@ class ReadAndUpdateFaultsE2eTest {
     }
 
     @Test
-    void aListingThatKeepsFailingCreatesNothingAndTheNextRunCreatesOnce() throws IOException {
+    void aLookupThatKeepsFailingCreatesNothingAndTheNextRunCreatesOnce() throws IOException {
         blog.post("a.md", "Alpha", "2026-11-20T09:00:00Z", "alpha");
-        blog.hashnode.fail("Posts", Fault.HTTP_500, 10, false, 0);
+        blog.hashnode.fail("PostsBySlug", Fault.HTTP_500, 10, false, 0);
 
         E2eBlog.Run r = blog.publish("--platform", "hashnode");
         assertEquals(5, r.code(), r::toString);
         assertEquals("failed", r.outcome("alpha", "hashnode"), r::toString);
-        assertEquals(2, blog.hashnode.count("Posts"), "the read was tried http.maxAttempts times");
-        assertEquals(0, blog.hashnode.count("PublishPost"), "without the listing, xpost cannot know: it creates nothing");
+        assertEquals(2, blog.hashnode.count("PostsBySlug"), "the read was tried http.maxAttempts times");
+        assertEquals(0, blog.hashnode.count("PublishPost"), "without the lookup, xpost cannot know: it creates nothing");
 
         blog.hashnode.clearFaults();
         E2eBlog.Run again = blog.publish("--platform", "hashnode");

@@ -139,7 +139,7 @@ class SettlingE2eTest {
 
     @Test
     void anOverLongAnswerToAReadIsAFailureWithAMessageAndNoCreate() {
-        blog.hashnode.fail("Posts", Fault.ENDLESS_BODY, 1, false, 0);
+        blog.hashnode.fail("PostsBySlug", Fault.ENDLESS_BODY, 1, false, 0);
 
         E2eBlog.Run r = blog.publish("--platform", "hashnode");
 
@@ -147,7 +147,7 @@ class SettlingE2eTest {
         assertTrue(r.message("first-post", "hashnode").contains("longer than 16 MiB"), r::toString);
         assertFalse(r.result().err().contains("Exception") || r.result().err().contains("OutOfMemory"),
                 r::toString);
-        assertEquals(0, blog.hashnode.count("PublishPost"), "a failed listing never leads to a create");
+        assertEquals(0, blog.hashnode.count("PublishPost"), "a failed lookup never leads to a create");
         assertTrue(blog.record("first-post", "hashnode").isEmpty());
     }
 }

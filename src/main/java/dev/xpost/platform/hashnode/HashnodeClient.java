@@ -272,6 +272,36 @@ public final class HashnodeClient {
     }
 
     /**
+     * The posts of the publication with these slugs, looked up {@value Operations#SLUG_BATCH} to a request: what a
+     * run needs to know of its new posts, for ⌈N/20⌉ reads however many posts the publication holds.
+     *
+     * @return slug → the post holding it; a slug Hashnode does not know is absent
+     * @throws PlatformException as for every read (retried first)
+     */
+    public Map<String, RemotePost> postsBySlug(Publication publication, List<String> slugs) {
+        Map<String, RemotePost> out = new LinkedHashMap<>();
+        for (int from = 0; from < slugs.size(); from += Operations.SLUG_BATCH) {
+            List<String> batch = slugs.subList(from, Math.min(slugs.size(), from + Operations.SLUG_BATCH));
+            Map<String, Object> vars = new LinkedHashMap<>();
+            vars.put("id", publication.id());
+            for (int i = 0; i < Operations.SLUG_BATCH; i++) {
+                vars.put("s" + i, batch.get(i < batch.size() ? i : 0));
+            }
+            JsonNode data = read("PostsBySlug", vars, batch.size() == 1 ? "looking up the post `" + batch.get(0)
+                    + "`" : "looking up " + batch.size() + " posts by their slugs");
+            JsonNode pub = data == null ? null : data.path("publication");
+            for (int i = 0; i < batch.size(); i++) {
+                RemotePost hit = pub == null ? null : remotePost(pub.path("p" + i));
+                // The answer must be for the slug asked: a post whose slug differs is not this one.
+                if (hit != null && batch.get(i).equals(hit.slug())) {
+                    out.put(batch.get(i), hit);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Asks where to upload one image ({@code createImageUploadURL}). Retried like a read: a second presigned POST
      * costs nothing, and nothing is uploaded yet.
      *

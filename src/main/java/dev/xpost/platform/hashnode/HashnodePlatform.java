@@ -17,8 +17,9 @@ import java.util.Optional;
 import okhttp3.OkHttpClient;
 
 /**
- * Hashnode as the publish engine sees it: publication resolved once (and remembered in the state file), the
- * publication's posts listed once per run at most (100 a page) for adoption, then one mutation per post.
+ * Hashnode as the publish engine sees it: publication resolved once (and remembered in the state file), new posts
+ * looked up by slug (20 a request), the publication's posts listed once per run at most (100 a page) and only to
+ * adopt posts by cuid, then one mutation per post.
  * Without a token it works offline for plans and dry runs and never reaches the network.
  */
 public final class HashnodePlatform implements Platform {
@@ -35,6 +36,10 @@ public final class HashnodePlatform implements Platform {
     private Map<String, RemotePost> byCuid;
     private Map<String, RemotePost> bySlug;
     private List<RemotePost> listed;
+    /** Slugs looked up alone (without a listing): empty when Hashnode has no post with that slug. */
+    private final Map<String, Optional<RemotePost>> looked = new HashMap<>();
+    /** A look-ahead that failed, by the slugs it was for: each of those posts fails with it, asked once per run. */
+    private final Map<String, PlatformException> lookupFailures = new HashMap<>();
     /** Why this run's listing of the publication failed; null while it has not (or has not been tried). */
     private PlatformException listingFailure;
 
@@ -85,10 +90,15 @@ public final class HashnodePlatform implements Platform {
         if (client == null) {
             return Optional.empty();
         }
-        list();
         // Identity decides: a backup file of a deleted post often shares its slug with the live post published
         // again in its place, and must not take that post for its own.
-        RemotePost hit = post.cuid() != null ? byCuid.get(post.cuid()) : bySlug.get(post.slug());
+        RemotePost hit;
+        if (post.cuid() != null) {
+            list();
+            hit = byCuid.get(post.cuid());
+        } else {
+            hit = bySlugAlone(post.slug());
+        }
         if (hit == null) {
             return Optional.empty();
         }
@@ -96,7 +106,57 @@ public final class HashnodePlatform implements Platform {
                 images.knownBody(post, session).map(hit::sameMarkdown).orElse(false)));
     }
 
-    /** One listing per run answers every adoption question: ⌈N/100⌉ reads instead of one per post. */
+    /**
+     * The posts without a cuid that this run may create: looked up by slug together (⌈K/20⌉ reads for K posts),
+     * so that a new post costs what it costs whatever the publication's size. Not when a listing is at hand.
+     */
+    @Override
+    public void lookAhead(List<Post> posts, Session session) {
+        if (client == null || bySlug != null) {
+            return;
+        }
+        List<String> slugs = new ArrayList<>();
+        for (Post p : posts) {
+            if (p.cuid() == null && p.slug() != null && !looked.containsKey(p.slug()) && !slugs.contains(p.slug())) {
+                slugs.add(p.slug());
+            }
+        }
+        if (slugs.isEmpty()) {
+            return;
+        }
+        try {
+            Map<String, RemotePost> found = client.postsBySlug(publication(), slugs);
+            for (String slug : slugs) {
+                looked.put(slug, Optional.ofNullable(found.get(slug)));
+            }
+        } catch (PlatformException e) {
+            for (String slug : slugs) {
+                lookupFailures.put(slug, e);
+            }
+        }
+    }
+
+    /** The post holding this slug: from the listing if one was read, else from a lookup of the slug alone. */
+    private RemotePost bySlugAlone(String slug) {
+        if (bySlug != null) {
+            return bySlug.get(slug);
+        }
+        PlatformException failed = lookupFailures.get(slug);
+        if (failed != null) {
+            throw failed;
+        }
+        Optional<RemotePost> known = looked.get(slug);
+        if (known == null) {
+            known = Optional.ofNullable(client.postsBySlug(publication(), List.of(slug)).get(slug));
+            looked.put(slug, known);
+        }
+        return known.orElse(null);
+    }
+
+    /**
+     * One listing per run answers every adoption question by cuid (moving in): ⌈N/100⌉ reads instead of one per
+     * post. Read only when a post carries a cuid that is not recorded yet, or to settle a create by what it sent.
+     */
     private void list() {
         if (listingFailure != null) {
             // Asked once per run: every later post fails the same way without another round of retries.

@@ -46,6 +46,14 @@ final class Operations {
             }
             fragment RemotePost on Post { id cuid slug url title publishedAt content { markdown } }""";
 
+    /** Slugs one {@link #POSTS_BY_SLUG} asks for; a shorter batch repeats its first slug. */
+    static final int SLUG_BATCH = 20;
+
+    // New posts are looked up together, one aliased post(slug:) each, so that N new posts cost ceil(N/20) reads
+    // whatever the publication's size (a listing costs one read per 100 posts the publication holds). The
+    // variables are non-null, as post(slug:) wants: a batch that is not full repeats a slug instead.
+    static final String POSTS_BY_SLUG = postsBySlug();
+
     // An import writes one file per post from this listing alone: every field of the backup format rides along,
     // so 500 posts cost 5 reads. The series' part is not asked for (it would list each series once per post):
     // the importer numbers a series' posts by date from this same listing.
@@ -96,13 +104,25 @@ final class Operations {
             "PublishPost", PUBLISH_POST,
             "UpdatePost", UPDATE_POST,
             "ExportPosts", EXPORT_POSTS,
-            "CreateImageUploadURL", CREATE_IMAGE_UPLOAD_URL);
+            "CreateImageUploadURL", CREATE_IMAGE_UPLOAD_URL,
+            "PostsBySlug", POSTS_BY_SLUG);
 
     /** Names in the order a publish run uses them; stable for tests and reports. */
     static final List<String> NAMES = List.of("Publication", "Series", "Posts", "PostBySlug", "PublishPost",
-            "UpdatePost", "ExportPosts", "CreateImageUploadURL");
+            "UpdatePost", "ExportPosts", "CreateImageUploadURL", "PostsBySlug");
 
     private Operations() {
+    }
+
+    private static String postsBySlug() {
+        StringBuilder vars = new StringBuilder();
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < SLUG_BATCH; i++) {
+            vars.append(", $s").append(i).append(": String!");
+            fields.append("\n    p").append(i).append(": post(slug: $s").append(i).append(") { ...RemotePost }");
+        }
+        return "query PostsBySlug($id: ObjectId!" + vars + ") {\n  publication(id: $id) {\n    id" + fields
+                + "\n  }\n}\nfragment RemotePost on Post { id cuid slug url title publishedAt content { markdown } }";
     }
 
     /** The exact JSON body of one request: compact, keys sorted, null variables left out. */

@@ -156,6 +156,7 @@ class HashnodeSchemaConformanceTest {
             server.enqueue(postsPage("cursor-3", true));
             server.enqueue(postsPage("cursor-4", false));
             server.enqueue(ok("create-image-upload-url.json"));
+            server.enqueue(ok("post-by-slug.json"));
 
             client.publication(PublicationRef.parse("myblog.hashnode.dev"));
             client.publication(PublicationRef.parse(PUBLICATION_ID));
@@ -175,6 +176,7 @@ class HashnodeSchemaConformanceTest {
             assertEquals(2, client.exportPosts(PUBLICATION, null).size(), "both pages of the export were read");
             PresignedPost upload = client.imageUploadUrl("image/png");
             assertEquals("https://cdn.hashnode.com/res/hashnode/image/upload/v1790000000000/abc.png", upload.cdnUrl());
+            client.postsBySlug(PUBLICATION, List.of("aws-part-2", "aws-part-3"));
             assertEquals(List.of("bucket", "key", "Content-Type", "Policy", "X-Amz-Signature"),
                     List.copyOf(upload.fields().keySet()), "the fields keep Hashnode's order");
 
