@@ -129,6 +129,8 @@ public final class PublishUseCase {
         final Set<String> adoptedHere = new HashSet<>();
         /** Cuids found gone in this run (or by an earlier one): their other platforms have nothing to link to. */
         final Set<String> goneHere = new HashSet<>();
+        /** Posts whose slug could not be learnt from Hashnode because the lookup failed (not because it is gone). */
+        final Map<Path, PlatformException> slugLookupFailures = new HashMap<>();
         int oldSkipped;
         boolean dirty;
         /** The state as last appended to the journal (or as loaded). */
@@ -293,7 +295,8 @@ public final class PublishUseCase {
                         return p.withSlug(found.get().remote().slug());
                     }
                 } catch (PlatformException e) {
-                    // The step asks again and reports it on the post's row.
+                    // Reported on the post's row: a failed lookup proves nothing, so the post is never called gone.
+                    slugLookupFailures.put(p.file(), e);
                 }
             }
             return p;
@@ -373,6 +376,10 @@ public final class PublishUseCase {
             if (platform != null && platform.identity(p) != null) {
                 if (!platform.online() && !state.gone().containsKey(p.cuid())) {
                     return unchecked(p, name);
+                }
+                PlatformException failed = slugLookupFailures.get(p.file());
+                if (failed != null) {
+                    return failedRow(p, name, PlanAction.ADOPT, failed.getMessage(), failed.kind());
                 }
                 goneHere.add(p.cuid());
                 if (live) {
