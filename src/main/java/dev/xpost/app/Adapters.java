@@ -5,6 +5,9 @@ import dev.xpost.config.Secrets;
 import dev.xpost.http.Backoff;
 import dev.xpost.platform.Platform;
 import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.devto.DevtoClient;
+import dev.xpost.platform.devto.DevtoPlatform;
+import dev.xpost.platform.devto.DevtoSettings;
 import dev.xpost.platform.hashnode.HashnodeClient;
 import dev.xpost.platform.hashnode.HashnodePlatform;
 import dev.xpost.platform.linkedin.LinkedInClient;
@@ -12,6 +15,7 @@ import dev.xpost.platform.linkedin.LinkedInMode;
 import dev.xpost.platform.linkedin.LinkedInPlatform;
 import dev.xpost.post.ImageFiles;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -60,6 +64,19 @@ public final class Adapters implements PlatformFactory {
             return new LinkedInPlatform(client, services.http(), apiBase, li.version(), li.author(),
                     LinkedInMode.parse(li.mode()).orElse(LinkedInMode.AUTO), expires,
                     new ImageFiles(services.cwd(), config.root(), config.postsDir()));
+        }
+        if (name.equals(Config.DEVTO)) {
+            DevtoSettings s = DevtoConfig.settings(config);
+            Optional<String> key = secrets.get(Secrets.DEVTO_API_KEY);
+            if (key.isEmpty() && mode == PublishUseCase.Mode.LIVE) {
+                throw new PlatformException(name, PlatformException.Kind.AUTH, "DEVTO_API_KEY is not set. Create an "
+                        + "API key at https://dev.to/settings/extensions and put it in .env as DEVTO_API_KEY=… (or in "
+                        + "the environment; in CI, a repository secret)");
+            }
+            DevtoClient client = key.map(k -> new DevtoClient(services.http(), s.apiBase(), k, backoff,
+                    // The real clock: it spaces writes by dev.to's real rate limit, whatever clock the run uses.
+                    Clock.systemUTC())).orElse(null);
+            return new DevtoPlatform(client, s, new ImageFiles(services.cwd(), config.root(), config.postsDir()));
         }
         throw new PlatformException(name, PlatformException.Kind.CONFIG, "unknown platform " + name);
     }

@@ -114,6 +114,14 @@ public final class AuthUseCase {
                                 + "; " + scope + left, null));
             }
         }
+        if (config.devto() != null) {
+            // No dev.to probe yet: a set key is reported as set, not as accepted.
+            out.add(services.secrets().get(Secrets.DEVTO_API_KEY).isPresent()
+                    ? new TokenStatus(Config.DEVTO, true, "DEVTO_API_KEY is set; not checked (xpost has no dev.to "
+                            + "probe)", null)
+                    : new TokenStatus(Config.DEVTO, false, "DEVTO_API_KEY is not set "
+                            + "(https://dev.to/settings/extensions)", PlatformException.Kind.AUTH));
+        }
         if (out.isEmpty()) {
             throw new ConfigException("no platform is configured in " + config.display(config.file())
                     + ": add a hashnode: or linkedin: section");

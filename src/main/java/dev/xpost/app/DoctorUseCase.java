@@ -125,6 +125,14 @@ public final class DoctorUseCase {
         if (config.linkedin() != null) {
             linkedin(config.linkedin(), probe, out);
         }
+        if (config.devto() != null) {
+            // No dev.to probe yet: say so rather than imply the key was accepted.
+            out.add(services.secrets().get(Secrets.DEVTO_API_KEY).isPresent()
+                    ? Check.skipped("devto key", "DEVTO_API_KEY is set; not checked (xpost has no dev.to probe)")
+                    : Check.fail("devto key", "DEVTO_API_KEY is not set", "create an API key at "
+                            + "https://dev.to/settings/extensions and put it in .env as DEVTO_API_KEY=… (in CI: a "
+                            + "repository secret)", Trouble.AUTH));
+        }
         postsAndState(config, out);
         return out;
     }

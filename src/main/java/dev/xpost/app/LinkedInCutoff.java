@@ -2,6 +2,7 @@ package dev.xpost.app;
 
 import dev.xpost.config.Config;
 import dev.xpost.platform.PlatformModules;
+import dev.xpost.platform.devto.DevtoSettings;
 import dev.xpost.post.Post;
 import dev.xpost.state.State;
 import java.time.Instant;
@@ -29,9 +30,22 @@ final class LinkedInCutoff {
      * @return why the post is skipped on this platform, in the words plan, publish and status all use; null when
      *         it goes
      */
+    /**
+     * dev.to has its own cutoff, {@code devto.since} only: {@code linkedin.since} and the LinkedIn-specific
+     * front matter override say nothing about it, and an article there carries the canonical URL home, so an
+     * adopted post does no harm by going.
+     */
+    private static String devto(Config config, Post p) {
+        DevtoSettings settings = DevtoConfig.settings(config);
+        return settings == null ? null : settings.skipReason(p, config.timezone()).orElse(null);
+    }
+
     static String reason(Config config, State state, Instant wallClock, Post p, String platform, boolean adopted) {
         boolean skipsOld = platform != null && PlatformModules.find(platform)
                 .map(m -> m.capabilities().skipsOldPosts()).orElse(false);
+        if (skipsOld && Config.DEVTO.equals(platform)) {
+            return devto(config, p);
+        }
         if (!skipsOld || p.linkedinDespiteSince()) {
             return null;
         }

@@ -57,6 +57,7 @@ public final class Services {
             if (loaded.file() == null) {
                 throw new ConfigException(ConfigLoader.NO_BLOG);
             }
+            DevtoConfig.settings(loaded);
             config = loaded;
         }
         return config;

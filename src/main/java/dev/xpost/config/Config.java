@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every non-secret setting, resolved: paths are absolute, defaults filled in. Built by {@link ConfigLoader}.
@@ -13,6 +14,10 @@ import java.util.List;
  * @param root      the blog folder: the parent of {@code config/}, or the working folder when there is no config
  * @param file      the config file read, or null when none exists (then no platform is configured)
  * @param maxCreates default of {@code publish --max}: remote posts one run may create
+ * @param devto     the {@code devto:} section as read (keys checked; an empty {@code devto:} line is an empty map),
+ *                  or null when dev.to is not configured or {@code enabled: false}. Kept raw because its settings
+ *                  record lives in {@code platform.devto}, which {@code config} may not use (DESIGN §7); the app
+ *                  layer parses it as soon as the config is loaded ({@code app.DevtoConfig})
  */
 public record Config(
         Path root,
@@ -23,10 +28,12 @@ public record Config(
         Hashnode hashnode,
         LinkedIn linkedin,
         HttpSettings http,
-        int maxCreates) {
+        int maxCreates,
+        Map<String, Object> devto) {
 
     public static final String HASHNODE = "hashnode";
     public static final String LINKEDIN = "linkedin";
+    public static final String DEVTO = "devto";
 
     /**
      * @param endpoint    GraphQL endpoint (gql-beta since 2026)
@@ -59,7 +66,7 @@ public record Config(
     }
 
     /** Every platform xpost knows, in publishing order. */
-    public static final List<String> KNOWN_PLATFORMS = List.of(HASHNODE, LINKEDIN);
+    public static final List<String> KNOWN_PLATFORMS = List.of(HASHNODE, LINKEDIN, DEVTO);
 
     /**
      * The same words wherever a platform name is read ({@code --platform} of plan, publish, preview and state):
@@ -82,6 +89,9 @@ public record Config(
         }
         if (linkedin != null) {
             out.add(LINKEDIN);
+        }
+        if (devto != null) {
+            out.add(DEVTO);
         }
         return out;
     }

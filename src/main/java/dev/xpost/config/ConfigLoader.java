@@ -35,9 +35,11 @@ public final class ConfigLoader {
     private static final Pattern VERSION = Pattern.compile("20\\d{2}(0[1-9]|1[0-2])");
 
     private static final Map<String, Set<String>> KNOWN = Map.of(
-            "", Set.of("timezone", "posts", "state", "hashnode", "linkedin", "http", "publish"),
+            "", Set.of("timezone", "posts", "state", "hashnode", "linkedin", "devto", "http",
+                    "publish"),
             "hashnode", Set.of("endpoint", "publication", "enabled"),
             "linkedin", Set.of("apiBase", "version", "author", "mode", "since", "enabled", "oauthBase", "loginPort"),
+            "devto", Set.of("apiBase", "organization", "since", "enabled"),
             "http", Set.of("connectTimeout", "readTimeout", "callTimeout", "maxAttempts", "retryAfterCap"),
             "publish", Set.of("max"));
 
@@ -184,6 +186,21 @@ public final class ConfigLoader {
                     positiveInt(where, l, "linkedin.loginPort", "loginPort", Config.LinkedIn.DEFAULT_LOGIN_PORT));
         }
 
+        // The section's values are checked by the app layer (DevtoSettings.parse lives in platform.devto); here
+        // only what decides whether dev.to is configured at all, and the keys, so a typo fails like elsewhere.
+        Map<String, Object> devto = null;
+        JsonNode dv = tree.get("devto");
+        if (dv != null && (dv.isNull() || enabled(where, "devto", dv))) {
+            if (dv.isNull()) {
+                devto = Map.of();
+            } else {
+                checkKeys(where, "devto", dv);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> raw = YAML.convertValue(dv, Map.class);
+                devto = raw;
+            }
+        }
+
         HttpSettings d = HttpSettings.defaults();
         JsonNode hs = tree.path("http");
         if (hs.isObject()) {
@@ -201,7 +218,8 @@ public final class ConfigLoader {
             checkKeys(where, "publish", pub);
         }
         int max = positiveInt(where, pub, "publish.max", "max", 10);
-        return new Config(root.toAbsolutePath().normalize(), file, zone, posts, state, hashnode, linkedin, http, max);
+        return new Config(root.toAbsolutePath().normalize(), file, zone, posts, state, hashnode, linkedin, http, max,
+                devto);
     }
 
     /** Every configured URL that receives a secret: https, or http to this machine only ({@link SecureUrl}). */

@@ -19,6 +19,7 @@ public final class Secrets {
     public static final String LINKEDIN_TOKEN_EXPIRES = "LINKEDIN_TOKEN_EXPIRES_AT";
     public static final String LINKEDIN_CLIENT_ID = "LINKEDIN_CLIENT_ID";
     public static final String LINKEDIN_CLIENT_SECRET = "LINKEDIN_CLIENT_SECRET";
+    public static final String DEVTO_API_KEY = "DEVTO_API_KEY";
 
     private final Map<String, String> env;
     private final Map<String, String> dotEnv;
@@ -81,6 +82,6 @@ public final class Secrets {
     }
 
     public static List<String> names() {
-        return List.of(HASHNODE_TOKEN, LINKEDIN_ACCESS_TOKEN, LINKEDIN_CLIENT_SECRET);
+        return List.of(HASHNODE_TOKEN, LINKEDIN_ACCESS_TOKEN, LINKEDIN_CLIENT_SECRET, DEVTO_API_KEY);
     }
 }

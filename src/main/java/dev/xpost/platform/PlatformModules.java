@@ -1,5 +1,6 @@
 package dev.xpost.platform;
 
+import dev.xpost.platform.devto.DevtoModule;
 import dev.xpost.platform.hashnode.HashnodeModule;
 import dev.xpost.platform.linkedin.LinkedInModule;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Optional;
 public final class PlatformModules {
     private static final List<PlatformModule> ALL = List.of(
             HashnodeModule.INSTANCE,
-            LinkedInModule.INSTANCE);
+            LinkedInModule.INSTANCE,
+            DevtoModule.INSTANCE);
 
     private PlatformModules() {
     }

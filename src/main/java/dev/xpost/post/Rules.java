@@ -21,7 +21,7 @@ public final class Rules {
     /** More than this is allowed but unusual: the old GitHub-as-source spec capped tags at 5. */
     public static final int MANY_TAGS = 5;
     /** The values {@code platforms:} may list. */
-    public static final List<String> PLATFORMS = List.of("hashnode", "linkedin");
+    public static final List<String> PLATFORMS = List.of("hashnode", "linkedin", "devto");
 
     private Rules() {
     }

@@ -249,7 +249,8 @@ class ConsistencyCliTest {
             {"state", "forget", "a-post", "--platform", "mastodon"}}) {
             CliRun.Result r = cli.run(args);
             assertEquals(2, r.code(), r::toString);
-            assertEquals("xpost: unknown platform \"mastodon\"; the known platforms are hashnode, linkedin\n",
+            assertEquals("xpost: unknown platform \"mastodon\"; the known platforms are hashnode, linkedin, "
+                    + "devto\n",
                     r.err(), r::toString);
         }
     }
@@ -352,7 +353,8 @@ class ConsistencyCliTest {
     @Test
     void completionOffersPlatformNamesAndTheBlogsSlugs() {
         CliRun.Result script = cli.run("completion");
-        assertTrue(script.out().contains("(\"hashnode\" \"linkedin\") # --platform values"), "platform names");
+        assertTrue(script.out().contains("(\"hashnode\" \"linkedin\" \"devto\") # --platform values"),
+                "platform names");
         assertTrue(script.out().contains("xpost __slugs") && script.out().contains("complete -F _xpost_complete"),
                 "slugs, asked at each TAB");
         CliRun.Result slugs = cli.run("__slugs");

@@ -42,6 +42,10 @@ final class E2eBlog implements AutoCloseable {
     final FakeHashnode hashnode = new FakeHashnode(HASHNODE_TOKEN, List.of(LINKEDIN_TOKEN));
     final FakeLinkedIn linkedin = new FakeLinkedIn(LINKEDIN_TOKEN, List.of(HASHNODE_TOKEN));
     private final List<CliRun.Result> results = new ArrayList<>();
+    static final String DEVTO_KEY = "fake-devto-key-e2e";
+    /** dev.to, started by {@link #withDevto()}; null until then. */
+    MockWebServer devtoServer;
+    FakeDevto devto;
 
     E2eBlog(Path dir) throws IOException {
         this.dir = dir;
@@ -73,6 +77,22 @@ final class E2eBlog implements AutoCloseable {
                   maxAttempts: 2
                   retryAfterCap: 1s
                 """.formatted(FakeHashnode.HOST, hashnodeServer.url("/"), linkedinServer.url("/"), readTimeout));
+        return this;
+    }
+
+    /**
+     * Makes dev.to the third platform: starts a {@link FakeDevto}, gives the run its key, and writes the config of
+     * {@link #config} with a {@code devto:} section pointing at the fake.
+     */
+    E2eBlog withDevto() throws IOException {
+        devto = new FakeDevto(DEVTO_KEY, List.of(HASHNODE_TOKEN, LINKEDIN_TOKEN));
+        devtoServer = new MockWebServer();
+        devtoServer.setDispatcher(devto);
+        devtoServer.start();
+        cli.env.put("DEVTO_API_KEY", DEVTO_KEY);
+        config("3s");
+        String yaml = cli.read("config/xpost.yaml");
+        cli.write("config/xpost.yaml", yaml + "devto:\n  apiBase: " + devtoServer.url("/") + "\n");
         return this;
     }
 
@@ -134,14 +154,15 @@ final class E2eBlog implements AutoCloseable {
     }
 
     void assertNoTokenIn(CliRun.Result r) {
-        for (String token : List.of(HASHNODE_TOKEN, LINKEDIN_TOKEN)) {
+        for (String token : List.of(HASHNODE_TOKEN, LINKEDIN_TOKEN, DEVTO_KEY)) {
             assertFalse(r.out().contains(token), () -> "a token was printed to stdout:\n" + r);
             assertFalse(r.err().contains(token), () -> "a token was printed to stderr:\n" + r);
         }
         Path state = stateFile();
         if (Files.exists(state)) {
             String text = read(state);
-            assertFalse(text.contains(HASHNODE_TOKEN) || text.contains(LINKEDIN_TOKEN), "a token in the state file");
+            assertFalse(text.contains(HASHNODE_TOKEN) || text.contains(LINKEDIN_TOKEN)
+                    || text.contains(DEVTO_KEY), "a token in the state file");
         }
     }
 
@@ -238,6 +259,10 @@ final class E2eBlog implements AutoCloseable {
         linkedin.violations().forEach(v -> problems.add("linkedin: " + v));
         hashnodeServer.close();
         linkedinServer.close();
+        if (devto != null) {
+            devto.violations().forEach(v -> problems.add("devto: " + v));
+            devtoServer.close();
+        }
         assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
     }
 }
