@@ -33,7 +33,7 @@ hashnode:
   publication: bench.hashnode.dev
   endpoint: http://127.0.0.1:$port/
 YAML
-export HASHNODE_TOKEN=bench-hashnode-token
+export HASHNODE_TOKEN=fake-hn-token-bench
 cd "$blog"
 curl -s "http://127.0.0.1:$port/__counts" >/dev/null
 

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ScaleFakeHashnode {
     static final String HOST = "bench.hashnode.dev";
     static final String PUBLICATION_ID = "6a603fb103e2cb323e785100";
-    static final String TOKEN = "bench-hashnode-token";
+    static final String TOKEN = "fake-hn-token-bench";
     private static final String PARA = "Distributed systems fail in partial ways: a request can reach the server and "
             + "its answer can be lost on the way back. This paragraph stands in for the prose of a real post, with "
             + "`inline code`, a [link](https://example.com/docs?id=1) and **bold** text.";

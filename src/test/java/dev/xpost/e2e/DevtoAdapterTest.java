@@ -46,8 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (The CLI-level test comes with the wiring of the platform into config and the registry.)
  */
 class DevtoAdapterTest {
-    private static final String KEY = "devto-key-adapter-77Qx";
-    private static final String HASHNODE_TOKEN = "hashnode-token-never-to-devto";
+    private static final String KEY = "fake-devto-key-adapter";
+    private static final String HASHNODE_TOKEN = "fake-hn-token-devto-test";
     private static final String HASHNODE_URL = "https://demo.hashnode.dev/part-1-beginnings";
 
     @TempDir

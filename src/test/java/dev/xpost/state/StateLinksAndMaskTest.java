@@ -72,7 +72,7 @@ class StateLinksAndMaskTest {
 
     @Test
     void aMaskingStoreWritesNoSecretButKeepsTheStateReadable() throws IOException {
-        String token = "li-secret-token-0123456789";
+        String token = "fake-li-token-mask-test";
         State s = State.empty().withRecord("p", "posts/p.md", "linkedin",
                 PlatformRecord.intent(Instant.parse("2026-11-26T12:00:00Z"))
                         .failed("LinkedIn said: bad header Bearer " + token));

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 class DevtoClientTest {
-    private static final String KEY = "devto-key-Zq81xLmP";
+    private static final String KEY = "fake-devto-key-client";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC);
     private static final String SHOW = "{\"type_of\":\"article\",\"id\":2045871,\"title\":\"Part 1: Beginnings\","
             + "\"slug\":\"part-1-beginnings-3m2k\",\"url\":\"https://dev.to/ada/part-1-beginnings-3m2k\","

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.function.Executable;
  * server closed never swallows a create.
  */
 class LinkedInUnreadableAnswersTest {
-    private static final String TOKEN = "fake-li-token-unreadable";
+    private static final String TOKEN = "fake-li-token-test";
     private static final String AUTHOR = "urn:li:person:324_kGGaLE";
     private static final String URN = "urn:li:share:7141138937766391808";
     private static final String HTML = "<!DOCTYPE html><html><body>Welcome back</body></html>";
