@@ -97,15 +97,7 @@ final class AuthCommand {
                 }
                 cli.out().flush();
             }
-            return ExitCodes.worst(found.stream().filter(t -> !t.ok()).map(Status::exitCode).toList());
-        }
-
-        /**
-         * A missing or refused token is 4; a platform that could not be reached or answered oddly is a setting
-         * or a network to fix (2): nothing refused the token, so it must not read as "refused".
-         */
-        private static int exitCode(AuthUseCase.TokenStatus t) {
-            return t.failure() == dev.xpost.platform.PlatformException.Kind.AUTH ? ExitCodes.AUTH : ExitCodes.USAGE;
+            return ExitCodes.decide(ExitCodes.tokenFindings(found));
         }
     }
 

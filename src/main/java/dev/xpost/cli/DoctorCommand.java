@@ -25,8 +25,7 @@ final class DoctorCommand extends BaseCommand {
     @Override
     public Integer call() {
         List<DoctorUseCase.Check> checks = new DoctorUseCase(cli.services(global)).run();
-        List<Integer> codes = checks.stream().filter(c -> c.mark() == DoctorUseCase.Mark.FAIL).map(ExitCodes::of)
-                .toList();
+        List<ExitCodes.Finding> codes = ExitCodes.findings(checks);
         if (json) {
             List<java.util.Map<String, Object>> items = new java.util.ArrayList<>();
             for (DoctorUseCase.Check c : checks) {
@@ -41,7 +40,7 @@ final class DoctorCommand extends BaseCommand {
             doc.put("checks", items);
             doc.put("failed", codes.size());
             Output.json(cli, doc);
-            return ExitCodes.worst(codes);
+            return ExitCodes.decide(codes);
         }
         for (DoctorUseCase.Check c : checks) {
             String mark = switch (c.mark()) {
@@ -56,7 +55,7 @@ final class DoctorCommand extends BaseCommand {
         long failed = codes.size();
         cli.out().println(failed == 0 ? "All checks passed." : Output.plural(failed, "check") + " failed.");
         cli.out().flush();
-        return ExitCodes.worst(codes);
+        return ExitCodes.decide(codes);
     }
 
     private static String sentence(String s) {

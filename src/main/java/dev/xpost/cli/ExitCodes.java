@@ -42,50 +42,133 @@ public final class ExitCodes {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    public static int of(Throwable t) {
-        if (t instanceof ConfigException || t instanceof CommandLine.ParameterException
-                || t instanceof StateException) {
-            return USAGE;
-        }
-        if (t instanceof PlatformException pe) {
-            return of(pe.kind());
-        }
-        if (t instanceof UserException ue) {
-            return ue.exitCode();
-        }
-        return INTERNAL;
-    }
+    /**
+     * What a command found, in the only terms an exit code is decided by. Every command turns its typed result
+     * (a run's rows, doctor's checks, auth's token findings, validation problems, an import, an exception) into
+     * findings with one of the {@code findings} functions below, and {@link #decide} picks the code: no command
+     * picks one itself, and none reads its own printed text.
+     */
+    public enum Finding {
+        /** A create may or may not have happened (6). */
+        UNKNOWN_OUTCOME(UNKNOWN),
+        /** A token missing, refused, or lacking a scope or plan (4). */
+        AUTH_REFUSED(AUTH),
+        /** A setting, the state file, a lock, an endpoint that cannot be reached (2). */
+        CONFIG(USAGE),
+        /** A post that is invalid, so it and what depends on it went nowhere (3). */
+        INVALID_POST(INVALID),
+        /** A platform action that failed and that the next run tries again (5). */
+        FAILED(PARTIAL),
+        /** A bug in xpost (1). */
+        BUG(INTERNAL);
 
-    public static int of(PlatformException.Kind kind) {
-        return switch (kind) {
-            case AUTH -> AUTH;
-            case CONFIG -> USAGE;
-            case REJECTED, RATE_LIMITED, TRANSIENT, NETWORK -> PARTIAL;
-            case UNKNOWN_OUTCOME -> UNKNOWN;
-        };
-    }
+        final int code;
 
-    /** The exit code of a failed {@code doctor} check. */
-    public static int of(dev.xpost.app.DoctorUseCase.Check check) {
-        return switch (check.trouble()) {
-            case CONFIG -> USAGE;
-            case AUTH -> AUTH;
-            case POSTS -> INVALID;
-            case PLATFORM -> check.platformKind() == null ? PARTIAL : of(check.platformKind());
-        };
+        Finding(int code) {
+            this.code = code;
+        }
     }
 
     /**
-     * Of several exit codes, the one that most needs a person: 6 (check before anything is sent again), 4 (a token),
-     * 2 (a setting: nothing can go out), 3 (a post to fix: it never goes out until fixed, while every other post
-     * did), then 5 (failures that the next run tries again); README: Exit codes.
+     * The one place an exit code is decided: of all findings, the one that most needs a person. 6 (check before
+     * anything is sent again), 4 (a token), 2 (a setting: nothing can go out), 3 (a post to fix: it never goes out
+     * until fixed, while every other post did), then 5 (failures that the next run tries again), 1; none is 0.
+     * README: Exit codes.
      */
-    public static int worst(java.util.Collection<Integer> codes) {
-        for (int code : new int[] {UNKNOWN, AUTH, USAGE, INVALID, PARTIAL, INTERNAL}) {
-            if (codes.contains(code)) {
-                return code;
+    public static int decide(java.util.Collection<Finding> findings) {
+        for (Finding f : Finding.values()) {
+            if (findings.contains(f)) {
+                return f.code;
             }
         }
         return OK;
+    }
+
+    /** A command that stopped on an exception. */
+    public static Finding finding(Throwable t) {
+        if (t instanceof ConfigException || t instanceof CommandLine.ParameterException
+                || t instanceof StateException) {
+            return Finding.CONFIG;
+        }
+        if (t instanceof PlatformException pe) {
+            return finding(pe.kind());
+        }
+        if (t instanceof UserException ue) {
+            return switch (ue.exitCode()) {
+                case USAGE -> Finding.CONFIG;
+                case INVALID -> Finding.INVALID_POST;
+                case AUTH -> Finding.AUTH_REFUSED;
+                case PARTIAL -> Finding.FAILED;
+                case UNKNOWN -> Finding.UNKNOWN_OUTCOME;
+                default -> Finding.BUG;
+            };
+        }
+        return Finding.BUG;
+    }
+
+    public static Finding finding(PlatformException.Kind kind) {
+        return switch (kind) {
+            case AUTH -> Finding.AUTH_REFUSED;
+            case CONFIG -> Finding.CONFIG;
+            case REJECTED, RATE_LIMITED, TRANSIENT, NETWORK -> Finding.FAILED;
+            case UNKNOWN_OUTCOME -> Finding.UNKNOWN_OUTCOME;
+        };
+    }
+
+    /** The exit code of a command that stopped on an exception. */
+    public static int of(Throwable t) {
+        return decide(java.util.List.of(finding(t)));
+    }
+
+    /**
+     * A plan or publish run (a plan's code is the one its publish would have): each failed step by its kind of
+     * failure, and an invalid post.
+     */
+    static java.util.List<Finding> findings(dev.xpost.app.RunReport r) {
+        java.util.List<Finding> found = new java.util.ArrayList<>();
+        r.outcomes().stream().map(dev.xpost.app.Outcome::failure).filter(k -> k != null).map(ExitCodes::finding)
+                .forEach(found::add);
+        if (r.invalid()) {
+            found.add(Finding.INVALID_POST);
+        }
+        return found;
+    }
+
+    /** {@code doctor}: each failed check by its kind of trouble. */
+    static java.util.List<Finding> findings(java.util.List<dev.xpost.app.DoctorUseCase.Check> checks) {
+        return checks.stream().filter(c -> c.mark() == dev.xpost.app.DoctorUseCase.Mark.FAIL).map(c -> switch (
+                c.trouble()) {
+                    case CONFIG -> Finding.CONFIG;
+                    case AUTH -> Finding.AUTH_REFUSED;
+                    case POSTS -> Finding.INVALID_POST;
+                    case PLATFORM -> c.platformKind() == null ? Finding.FAILED : finding(c.platformKind());
+                }).toList();
+    }
+
+    /**
+     * {@code auth status}: a missing or refused token is 4; a platform that could not be reached or answered
+     * oddly is a setting or a network to fix (2): nothing refused the token, so it must not read as "refused".
+     */
+    static java.util.List<Finding> tokenFindings(java.util.List<dev.xpost.app.AuthUseCase.TokenStatus> tokens) {
+        return tokens.stream().filter(t -> !t.ok())
+                .map(t -> t.failure() == PlatformException.Kind.AUTH ? Finding.AUTH_REFUSED : Finding.CONFIG)
+                .toList();
+    }
+
+    /** {@code validate}: any error makes the posts invalid. */
+    static java.util.List<Finding> findings(dev.xpost.app.Validation v) {
+        return v.errors() > 0 ? java.util.List.of(Finding.INVALID_POST) : java.util.List.of();
+    }
+
+    /** {@code import}: a post written with an error is invalid; a post the publication could not give failed. */
+    static java.util.List<Finding> findings(dev.xpost.app.ImportUseCase.Result r) {
+        java.util.List<Finding> found = new java.util.ArrayList<>();
+        if (r.problems().stream().anyMatch(p -> p.isError())) {
+            found.add(Finding.INVALID_POST);
+        }
+        if (!r.refused().isEmpty()) {
+            found.add(Finding.FAILED);
+        }
+        return found;
     }
 }

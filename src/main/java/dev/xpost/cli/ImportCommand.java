@@ -78,8 +78,7 @@ final class ImportCommand {
                 cli.err().println("Next: xpost validate, then xpost plan (the imported posts show as unchanged), "
                         + "and commit the files with " + r.stateFile() + ".");
             }
-            return r.problems().stream().anyMatch(p -> p.isError()) ? ExitCodes.INVALID
-                    : r.refused().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+            return ExitCodes.decide(ExitCodes.findings(r));
         }
 
         private static String display(Path p) {

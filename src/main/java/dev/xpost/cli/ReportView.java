@@ -15,22 +15,14 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Help.Ansi;
 
-/** Renders a plan or a publish run as a table (text) or one JSON document, and picks its exit code. */
+/** Renders a plan or a publish run as a table (text) or one JSON document, and asks {@link ExitCodes} for its exit code. */
 final class ReportView {
     private ReportView() {
     }
 
-    /**
-     * The exit code of a run (a plan's is the one its publish would have): each failed step's code and, when a post
-     * is invalid, 3, of which {@link ExitCodes#worst} picks the one that most needs a person.
-     */
+    /** The exit code of a run (a plan's is the one its publish would have), as {@link ExitCodes#decide} picks it. */
     static int exitCode(RunReport r) {
-        List<Integer> codes = new java.util.ArrayList<>();
-        r.outcomes().stream().map(Outcome::failure).filter(k -> k != null).map(ExitCodes::of).forEach(codes::add);
-        if (r.invalid()) {
-            codes.add(ExitCodes.INVALID);
-        }
-        return ExitCodes.worst(codes);
+        return ExitCodes.decide(ExitCodes.findings(r));
     }
 
     /** Prints the report as text or JSON (the output masks every known secret, whatever a platform echoed back). */

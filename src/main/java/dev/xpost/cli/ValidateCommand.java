@@ -65,7 +65,7 @@ final class ValidateCommand extends BaseCommand {
             summary(v);
         }
         cli.out().flush();
-        return v.errors() > 0 ? ExitCodes.INVALID : ExitCodes.OK;
+        return ExitCodes.decide(ExitCodes.findings(v));
     }
 
     private void summary(Validation v) {
