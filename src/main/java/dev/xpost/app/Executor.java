@@ -1,0 +1,613 @@
+package dev.xpost.app;
+
+import dev.xpost.config.Config;
+import dev.xpost.platform.Capabilities;
+import dev.xpost.platform.Platform;
+import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.Remote;
+import dev.xpost.platform.WireRequest;
+import dev.xpost.post.Post;
+import dev.xpost.state.PlatformRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs one plan, publish or dry run: walks the due posts in the {@link Planner}'s order, asks it what each row is,
+ * does that against the {@link Platform} adapters (lookups, creates, updates, settling), hands every state change to
+ * the {@link Ledger}, and builds the {@link RunReport}. Plans and dry runs walk the same path and assume every step
+ * succeeds (the planner's {@link Planner.Facts#assumed}), so what they show is what a real run would do.
+ */
+final class Executor {
+    private final Services services;
+    private final PlatformFactory factory;
+    private final Config config;
+    private final PublishUseCase.Options options;
+    private final PublishUseCase.Mode mode;
+    private final boolean live;
+    private final Instant now;
+    private final List<String> targets;
+    private final Blog blog;
+    private final Planner planner;
+    private final Planner.Facts facts;
+    private final Ledger ledger;
+    private final List<Outcome> outcomes = new ArrayList<>();
+
+    Executor(Services services, PlatformFactory factory, PublishUseCase.Options options, Instant now,
+            List<String> targets, Blog blog, Planner planner, Planner.Facts facts, Ledger ledger) {
+        this.services = services;
+        this.factory = factory;
+        this.config = services.config();
+        this.options = options;
+        this.mode = options.mode();
+        this.live = mode == PublishUseCase.Mode.LIVE;
+        this.now = now;
+        this.targets = targets;
+        this.blog = blog;
+        this.planner = planner;
+        this.facts = facts;
+        this.ledger = ledger;
+    }
+
+    RunReport execute() {
+        ledger.markStarted(services.clock().instant());
+        Planner.Intake intake = planner.intake(blog);
+        for (Planner.Planned row : intake.rows()) {
+            outcomes.add(row(row.post(), row.file(), null, (Planner.Row) row.step()));
+        }
+        List<Post> due = intake.due();
+        Map<String, Platform> platforms = new LinkedHashMap<>();
+        for (String name : targets) {
+            try {
+                Platform platform = factory.create(name, services, mode);
+                platforms.put(name, platform);
+                platform.prepare(ledger);
+            } catch (PlatformException e) {
+                facts.stopped.put(name, e);
+            }
+        }
+        if (targets.isEmpty()) {
+            for (Post p : due) {
+                boolean scheduled = p.publishAt() != null && p.publishAt().isAfter(now);
+                outcomes.add(row(p, null, scheduled ? PlanAction.SCHEDULED : PlanAction.CREATE,
+                        scheduled ? p.publishAt() : null, null));
+            }
+        }
+        lookAhead(due, platforms);
+        for (Post p : due) {
+            String home = planner.home();
+            Post post = withKnownSlug(p, home, home == null ? null : platforms.get(home));
+            for (String name : targets) {
+                outcomes.add(step(post, name, platforms.get(name)));
+            }
+        }
+        ledger.compact();
+        notes();
+        boolean invalid = outcomes.stream().anyMatch(o -> o.action() == PlanAction.INVALID);
+        return new RunReport(mode, now, config.timezone(), targets, outcomes, blog.problems(), invalid,
+                ledger.warnings());
+    }
+
+    /**
+     * Tells each platform the due posts it has no record of, before the first step: Hashnode looks up the slugs
+     * of new posts 20 to a request, instead of one request each (or a listing of the whole publication).
+     */
+    private void lookAhead(List<Post> due, Map<String, Platform> platforms) {
+        for (String name : targets) {
+            Platform platform = platforms.get(name);
+            if (platform == null || facts.stopped.containsKey(name)) {
+                continue;
+            }
+            List<Post> unrecorded = due.stream().filter(p -> planner.unrecorded(p, name, ledger.state())).toList();
+            if (!unrecorded.isEmpty()) {
+                platform.lookAhead(unrecorded, ledger);
+            }
+        }
+    }
+
+    /** One line each for what a moving-in author must know about the whole run. */
+    private void notes() {
+        long unchecked = outcomes.stream().filter(o -> o.action() == PlanAction.ADOPT && o.message() != null
+                && o.message().contains(PublishUseCase.NOT_CHECKED)).count();
+        if (unchecked > 0) {
+            ledger.note(unchecked + (unchecked == 1 ? " post" : " posts") + " with a Hashnode cuid could not be "
+                    + "checked (no HASHNODE_TOKEN): shown as adopt; a real run adopts those the publication "
+                    + "holds and reports the others as gone");
+        }
+        long gone = outcomes.stream().filter(o -> o.action() == PlanAction.GONE).count();
+        if (gone > 0) {
+            ledger.note(gone + (gone == 1 ? " post is" : " posts are") + " gone from Hashnode (deleted there, "
+                    + "or never a post) and were not created: remove `cuid:` (and rename a <cuid>.md file) to "
+                    + "publish one as a new post, or run publish --recreate-gone to create them all");
+        }
+        int oldSkipped = facts.oldSkipped;
+        if (oldSkipped > 0) {
+            ledger.note(oldSkipped + (oldSkipped == 1 ? " post that was" : " posts that were") + " on Hashnode "
+                    + "before xpost knew " + (oldSkipped == 1 ? "it is" : "them are") + " not sent to LinkedIn "
+                    + "(undated, or dated before " + (config.linkedin().since() != null ? "linkedin.since"
+                    : "the day xpost first recorded this blog, as linkedin.since is not set") + "); "
+                    + "`linkedin: {post: true}` in a post's front matter sends it anyway");
+        }
+    }
+
+    /**
+     * A post adopted by its cuid whose title gives no slug (a legacy file titled in Persian, say) is recorded
+     * under the slug Hashnode holds it by: the one the state file knows for its file, or the one found.
+     */
+    private Post withKnownSlug(Post p, String home, Platform hashnode) {
+        if (p.slug() != null || !p.hasIdentity()) {
+            return p;
+        }
+        Optional<String> recorded = ledger.state().slugOf(stateKey(p));
+        if (recorded.isPresent()) {
+            return p.withSlug(recorded.get());
+        }
+        if (hashnode != null && (hashnode.online() || live) && !facts.stopped.containsKey(home)
+                && !ledger.state().gone().containsKey(p.cuid())) {
+            try {
+                Optional<Platform.Found> found = hashnode.find(p, ledger);
+                if (found.isPresent() && found.get().remote().slug() != null) {
+                    return p.withSlug(found.get().remote().slug());
+                }
+            } catch (PlatformException e) {
+                // Reported on the post's row: a failed lookup proves nothing, so the post is never called gone.
+                facts.slugLookupFailures.put(p.file(), e);
+            }
+        }
+        return p;
+    }
+
+    /** Does what the planner decided for one row, and says what came of it. */
+    private Outcome step(Post p, String name, Platform platform) {
+        Planner.Step step = planner.decide(p, name, ledger.state(), facts);
+        if (step instanceof Planner.Row r) {
+            return row(p, name, r);
+        }
+        if (step instanceof Planner.Slugless) {
+            return slugless(p, name, platform);
+        }
+        if (step instanceof Planner.NotAttempted n) {
+            return failedRow(p, name, n.guess(), "not attempted: " + n.stop().getMessage(), n.stop().kind());
+        }
+        try {
+            if (step instanceof Planner.CreateOrAdopt c) {
+                // The body is rendered (for its digest) only when a create or an adopt needs it: a plan of
+                // 10,000 new posts holds all but --max of them back, and renders none.
+                return createOrAdopt(p, name, platform, c.recordedSlug(), once(() -> platform.fingerprint(p,
+                        ledger)));
+            }
+            String fp = platform.fingerprint(p, ledger);
+            if (step instanceof Planner.Sync s) {
+                return sync(p, name, platform, s, fp);
+            }
+            Planner.Settle s = (Planner.Settle) step;
+            // Only a create xpost sent leaves an open record, and that create carried no cuid: settle it by the
+            // slug it was sent with, not by the identity of a post that is gone.
+            return settle(p.hasIdentity() ? p.withCuid(null) : p, name, platform, s.record(), s.recordedSlug(), fp);
+        } catch (PlatformException e) {
+            if (e.stopsPlatform()) {
+                facts.stopped.put(name, e);
+            }
+            PlanAction guess = step instanceof Planner.Sync ? PlanAction.UPDATE : PlanAction.CREATE;
+            return failedRow(p, name, guess, e.getMessage(), e.kind());
+        }
+    }
+
+    /**
+     * A published post: the fingerprint of what the file would send now against the one recorded when it was last
+     * sent. Equal (and the slug kept) costs no request.
+     */
+    private Outcome sync(Post p, String name, Platform platform, Planner.Sync s, String fp) {
+        PlatformRecord r = s.record();
+        if (fp.equals(r.hash()) && !s.slugChanged()) {
+            Optional<String> drift = platform.drift(p, r.fields());
+            if (drift.isPresent()) {
+                return done(p, name, PlanAction.DRIFT, Outcome.Result.DRIFT, r.id(), r.url(), drift.get(),
+                        List.of());
+            }
+            return done(p, name, PlanAction.UNCHANGED, Outcome.Result.UNCHANGED, r.id(), r.url(), null, List.of());
+        }
+        return update(p, name, platform, r, s.recordedSlug(), s.slugChanged(), fp);
+    }
+
+    /** A post with a Hashnode identity but no slug, whose slug could not be learnt from Hashnode. */
+    private Outcome slugless(Post p, String name, Platform platform) {
+        PlatformException stop = facts.stopped.get(name);
+        if (stop != null) {
+            return failedRow(p, name, PlanAction.ADOPT, "not attempted: " + stop.getMessage(), stop.kind());
+        }
+        if (platform != null && platform.identity(p) != null) {
+            if (!platform.online() && !ledger.state().gone().containsKey(p.cuid())) {
+                return unchecked(p, name);
+            }
+            PlatformException failed = facts.slugLookupFailures.get(p.file());
+            if (failed != null) {
+                return failedRow(p, name, PlanAction.ADOPT, failed.getMessage(), failed.kind());
+            }
+            facts.goneHere.add(p.cuid());
+            ledger.markGone(p.cuid(), p);
+            return row(p, name, PlanAction.GONE, null, gone(p, name) + (options.recreateGone() ? "; it has no "
+                    + "slug to be created with: write one with `slug:`" : ""));
+        }
+        return row(p, name, PlanAction.HELD, null, "waiting for the Hashnode post: the LinkedIn post links to it");
+    }
+
+    /**
+     * A post with a Hashnode identity that could not be looked up for want of a token: a plan assumes it is
+     * there (a backup's cuid says so); a real run never decides "gone" without asking.
+     */
+    private Outcome unchecked(Post p, String name) {
+        if (!live) {
+            return row(p, name, PlanAction.ADOPT, null, "cuid " + p.cuid() + ": already on Hashnode ("
+                    + PublishUseCase.NOT_CHECKED + ")");
+        }
+        return failedRow(p, name, PlanAction.ADOPT, "HASHNODE_TOKEN is not set, so xpost cannot look up cuid "
+                + p.cuid() + " on Hashnode. Create a personal access token at https://hashnode.com/settings/"
+                + "developer and put it in .env as HASHNODE_TOKEN=… (or in the environment)",
+                PlatformException.Kind.AUTH);
+    }
+
+    private static String gone(Post p, String name) {
+        return Planner.gone(p.cuid(), name);
+    }
+
+    /** Computes once, on first need. */
+    private static Supplier<String> once(Supplier<String> compute) {
+        return new Supplier<>() {
+            private String value;
+
+            @Override
+            public String get() {
+                if (value == null) {
+                    value = compute.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    private Outcome createOrAdopt(Post p, String name, Platform platform, String recordedSlug, Supplier<String> fp) {
+        String identity = platform.identity(p);
+        if (planner.knownGone(identity, ledger.state())) {
+            // Found gone by an earlier run: said again without asking, so a settled blog costs no request.
+            facts.goneHere.add(identity);
+            return row(p, name, PlanAction.GONE, null, gone(p, name));
+        }
+        Optional<Platform.Found> found = platform.online() || live ? platform.find(p, ledger) : Optional.empty();
+        if (found.isEmpty() && identity != null) {
+            if (!platform.online()) {
+                return unchecked(p, name);
+            }
+            if (!planner.recreateGone()) {
+                facts.goneHere.add(identity);
+                ledger.markGone(identity, p);
+                return row(p, name, PlanAction.GONE, null, gone(p, name));
+            }
+            Outcome made = create(p, name, platform, recordedSlug, fp, "re-created (--recreate-gone): cuid "
+                    + identity + " is not on " + name);
+            if (made.result() == Outcome.Result.CREATED || made.result() == Outcome.Result.ADOPTED) {
+                ledger.clearGone(identity);
+            }
+            return made;
+        }
+        if (found.isPresent()) {
+            if (planner.caps(name).home()) {
+                facts.adoptedHere.add(p.slug());
+            }
+            return adopt(p, name, platform, found.get(), recordedSlug, fp);
+        }
+        return create(p, name, platform, recordedSlug, fp, null);
+    }
+
+    private Outcome adopt(Post p, String name, Platform platform, Platform.Found found, String recordedSlug,
+            Supplier<String> fp) {
+        Remote remote = found.remote();
+        boolean same = Boolean.TRUE.equals(found.sameContent());
+        if (!live) {
+            if (same) {
+                return withRemote(row(p, name, PlanAction.ADOPT, null, "already on " + name + ": "
+                        + remote.url()), remote);
+            }
+            List<WireRequest> requests = mode == PublishUseCase.Mode.DRY_RUN
+                    ? platform.previewUpdate(p, remote, null, false, ledger) : List.of();
+            return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.UPDATE, null, null, remote.id(),
+                    remote.url(), "adopt " + remote.url() + " (already on " + name + ") and update it: its "
+                    + "content differs from the file", null, requests);
+        }
+        PlatformRecord r = record(remote, same ? fp.get() : null);
+        // No remote call made this record, so it waits for the run's last save: saving each of the hundreds
+        // of posts of an adopted backup on its own costs a write and an fsync apiece. A crash before that save
+        // loses only what the next run finds again with the same reads.
+        ledger.put(p, name, recordedSlug, r);
+        if (same) {
+            return done(p, name, PlanAction.ADOPT, Outcome.Result.ADOPTED, remote.id(), remote.url(),
+                    "already on " + name + ": recorded it instead of creating a twin", List.of());
+        }
+        return update(p, name, platform, r, p.slug(), false, fp.get());
+    }
+
+    /**
+     * An earlier create whose outcome is unknown (or a run that died around one): find out what it did before
+     * anything is created again. Hashnode is read for what the create carried (its slug and title, not the
+     * file's) once its reads can show it; LinkedIn is sent the very same create again within its duplicate
+     * window and answers with the post it has. A settled post then gets the file's edits made since.
+     */
+    private Outcome settle(Post p, String name, Platform platform, PlatformRecord r, String recordedSlug,
+            String fp) {
+        Planner.Settling how = planner.settling(r, name, p);
+        if (how.warning() != null) {
+            ledger.warn(how.warning());
+        }
+        Capabilities caps = planner.caps(name);
+        Map<String, String> sent = r.sent() == null ? Map.of() : r.sent();
+        switch (how.by()) {
+            case LOOKUP_TOO_EARLY:
+                return unknownRow(p, name, "the outcome of a create sent at " + r.intentAt() + " is unknown, "
+                        + "and " + caps.displayName() + "'s reads lag behind its writes, so it cannot be looked "
+                        + "up before " + how.since().plus(caps.settleWindow()) + ": run again in a minute");
+            case LOOKUP: {
+                Optional<Platform.Found> found = platform.findSent(p, sent, ledger);
+                if (found.isPresent()) {
+                    if (!live || r.hash() == null) {
+                        // Without the hash of what was sent (an older xpost's intent), the post is compared with
+                        // the file as any found post is.
+                        return adopt(p, name, platform, found.get(), recordedSlug, () -> fp);
+                    }
+                    // The intent is kept under the slug the create sent, so a changed slug shows here.
+                    return settled(p, name, platform, found.get().remote(), r.hash(), recordedSlug,
+                            !recordedSlug.equals(p.slug()), fp, "the earlier create whose answer was lost did make the "
+                            + "post (" + found.get().remote().url() + "): recorded it instead of creating a twin");
+                }
+                return create(p, name, platform, recordedSlug, () -> fp, "an earlier create left no post on "
+                        + caps.displayName());
+            }
+            case RESEND: {
+                String why = "settling an earlier create whose outcome is unknown: " + caps.displayName()
+                        + " answers a repeat with the post it already has";
+                if (!live) {
+                    return create(p, name, platform, recordedSlug, () -> fp, why);
+                }
+                Remote remote;
+                try {
+                    remote = platform.resend(p, sent, ledger);
+                } catch (PlatformException e) {
+                    // A re-send that failed proves nothing about the first create: the record stays open.
+                    PlatformRecord open = e.kind() == PlatformException.Kind.UNKNOWN_OUTCOME
+                            ? r.unknown(e.getMessage(), services.clock().instant()) : r.withMessage(e.getMessage());
+                    ledger.put(p, name, recordedSlug, open);
+                    ledger.save();
+                    if (e.kind() == PlatformException.Kind.UNKNOWN_OUTCOME) {
+                        return unknownRow(p, name, e.getMessage());
+                    }
+                    throw e;
+                }
+                if (remote.existing()) {
+                    // The duplicate answer may name another post's URN (identical text), not this create's.
+                    refuseForeign(p, name, remote);
+                }
+                // Without a record of what was sent (an older xpost's intent), the file as it is now went out.
+                String sentHash = r.hash() != null && !sent.isEmpty() ? r.hash() : fp;
+                return settled(p, name, platform, remote, sentHash, recordedSlug, false, fp, remote.note());
+            }
+            default:
+                return unknownRow(p, name, "a " + caps.displayName() + " create sent at " + (how.since() == null
+                        ? "an unknown time" : how.since()) + " may or may not have made a post, and "
+                        + caps.displayName() + " cannot be asked. Look at your " + caps.displayName() + " activity, "
+                        + "then run either `xpost state adopt " + stateKey(p) + " --platform " + name + " --id "
+                        + caps.idName() + "` (it is there) or `xpost state forget " + stateKey(p) + " --platform "
+                        + name + "` (it is not; the next publish creates it)");
+        }
+    }
+
+    /**
+     * Records the post an open create turned out to have made, under the hash of what that create carried,
+     * then brings it in line with the file when the file changed since (text, fields, slug).
+     */
+    private Outcome settled(Post p, String name, Platform platform, Remote remote, String sentHash,
+            String recordedSlug, boolean slugChanged, String fp, String note) {
+        PlatformRecord r = record(remote, sentHash);
+        ledger.put(p, name, recordedSlug, r);
+        ledger.save();
+        // Found by a lookup, or named by LinkedIn's duplicate answer: the first create made it. Else a re-send
+        // just made it.
+        Outcome.Result result = remote.existing() || planner.caps(name).settle() == Capabilities.Settle.LOOKUP
+                ? Outcome.Result.ADOPTED
+                : Outcome.Result.CREATED;
+        if (fp.equals(r.hash()) && !slugChanged) {
+            return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), note, List.of());
+        }
+        Outcome o = update(p, name, platform, r, p.slug(), slugChanged, fp);
+        String message = note == null ? "settled, then updated to the file as it is now"
+                : note + "; then updated to the file as it is now";
+        return new Outcome(o.slug(), o.title(), o.file(), o.platform(), o.action(), o.result(), o.when(), o.id(),
+                o.url(), o.message() == null ? message : message + "; " + o.message(), o.failure(), o.requests());
+    }
+
+    private Outcome create(Post p, String name, Platform platform, String recordedSlug, Supplier<String> fp,
+            String why) {
+        String held = planner.heldBack(p, name, ledger.state(), facts);
+        if (held != null) {
+            return row(p, name, PlanAction.HELD, null, held);
+        }
+        facts.created++;
+        if (!live) {
+            facts.assumed.add(name + " " + p.slug());
+            List<WireRequest> requests = mode == PublishUseCase.Mode.DRY_RUN
+                    ? platform.previewCreate(p, ledger) : List.of();
+            return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.CREATE, null, null, null, null,
+                    withUploads(why, platform.pendingUploads(p, true, ledger)), null, requests);
+        }
+        ledger.openCreate(p, name, recordedSlug, PlatformRecord.intent(services.clock().instant(), fp.get()));
+        try {
+            Remote remote = platform.create(p, ledger);
+            if (remote.existing()) {
+                refuseForeign(p, name, remote);
+            } else if (ledger.ownerOf(p, name, remote.id()) != null) {
+                // A new post cannot have an id another post already holds: the answer cannot be trusted, so
+                // nothing is recorded for either post and the next run settles this create by what it sent.
+                throw new PlatformException(name, PlatformException.Kind.UNKNOWN_OUTCOME, name + " answered the "
+                        + "create of " + p.file() + " with " + remote.id() + ", which is the id of "
+                        + ledger.ownerOf(p, name, remote.id()) + "'s post: not recorded for this post; the next run "
+                        + "settles the create by what it sent");
+            }
+            ledger.put(p, name, p.slug(), record(remote, fp.get()).withFields(platform.fieldsAfterSync(p,
+                    List.of())));
+            ledger.save();
+            Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
+            return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), remote.note(), List.of());
+        } catch (PlatformException e) {
+            PlatformRecord sent = ledger.openIntent();
+            if (e.kind() == PlatformException.Kind.UNKNOWN_OUTCOME) {
+                ledger.put(p, name, p.slug(), sent.unknown(e.getMessage(), services.clock().instant()));
+                ledger.save();
+                return unknownRow(p, name, e.getMessage());
+            }
+            ledger.put(p, name, p.slug(), sent.failed(e.getMessage()));
+            ledger.save();
+            throw e;
+        } finally {
+            ledger.closeCreate();
+        }
+    }
+
+    private Outcome update(Post p, String name, Platform platform, PlatformRecord r, String recordedSlug,
+            boolean slugChanged, String fp) {
+        Remote existing = Remote.of(r.id(), r.url(), r.slug(), r.cuid());
+        if (!live) {
+            List<WireRequest> requests = mode == PublishUseCase.Mode.DRY_RUN
+                    ? platform.previewUpdate(p, existing, r.hash(), slugChanged, ledger) : List.of();
+            String note = withUploads(slugChanged ? "slug changed from " + recordedSlug : null,
+                    platform.pendingUploads(p, false, ledger));
+            String drift = platform.drift(p, platform.fieldsAfterSync(p, r.fields())).orElse(null);
+            return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.UPDATE, null, null, r.id(),
+                    r.url(), drift == null ? note : note == null ? drift : note + "; " + drift, null, requests);
+        }
+        try {
+            Remote remote = platform.update(p, existing, r.hash(), slugChanged, ledger);
+            List<String> held = platform.fieldsAfterSync(p, r.fields());
+            PlatformRecord next = r.sent(fp, now).withFields(held);
+            String drift = platform.drift(p, held).orElse(null);
+            if (drift != null) {
+                remote = remote.withNote(remote.note() == null ? drift : remote.note() + "; " + drift);
+            }
+            if (remote.url() != null) {
+                next = next.withUrl(remote.url());
+            }
+            if (remote.slug() != null) {
+                next = next.withSlug(remote.slug());
+            }
+            ledger.put(p, name, recordedSlug, next);
+            ledger.save();
+            return done(p, name, PlanAction.UPDATE, Outcome.Result.UPDATED, r.id(), next.url(), remote.note(),
+                    List.of());
+        } catch (PlatformException e) {
+            // The record stays where it was: a refused slug change must be tried again next run, not forgotten.
+            ledger.keep(p, name, recordedSlug, r.withMessage(e.getMessage()));
+            ledger.save();
+            throw e;
+        }
+    }
+
+    /**
+     * A create answered "already there" (LinkedIn's 422 duplicate) names a post this one may not adopt: one
+     * recorded for another post (the same hand-written text), or one the user forgot (deleted by hand; LinkedIn
+     * keeps naming it for a day or two). A URN belongs to one post, so this post fails instead.
+     */
+    private void refuseForeign(Post p, String name, Remote remote) {
+        String owner = ledger.ownerOf(p, name, remote.id());
+        Optional<String> forgotten = ledger.state().forgottenBy(remote.id());
+        if (owner == null && forgotten.isEmpty()) {
+            return;
+        }
+        String whose = owner != null ? "which is " + owner + "'s post there (its text is identical)"
+                : "which was forgotten with `xpost state forget` (deleted by hand; " + name + " keeps naming a "
+                + "deleted post for a day or two)";
+        throw new PlatformException(name, PlatformException.Kind.REJECTED, name + " refused " + p.file()
+                + " as a duplicate of " + remote.id() + ", " + whose + ", so it was not recorded for this post. "
+                + "Make this post's " + name + " text differ (e.g. edit `linkedin.text`), or wait a day or two "
+                + "and publish again" + (owner == null ? "; if " + remote.id() + " does still exist, `xpost state "
+                + "adopt " + stateKey(p) + " --platform " + name + " --id " + remote.id() + "` records it" : ""));
+    }
+
+    /** A plan says which local images a step would upload first. */
+    private static String withUploads(String message, List<String> uploads) {
+        if (uploads.isEmpty()) {
+            return message;
+        }
+        String note = "uploads " + String.join(", ", uploads) + " first";
+        return message == null ? note : message + "; " + note;
+    }
+
+    private PlatformRecord record(Remote remote, String fp) {
+        PlatformRecord r = PlatformRecord.published(remote.id(), remote.url(), fp, now);
+        if (remote.slug() != null || remote.cuid() != null) {
+            r = r.withHashnode(remote.cuid(), remote.slug(),
+                    ledger.state().hashnode() == null ? null : ledger.state().hashnode().publicationId());
+        }
+        return r;
+    }
+
+    private String stateKey(Post p) {
+        return config.fileKey(services.cwd().resolve(p.file()));
+    }
+
+    private Outcome row(Post p, String platform, Planner.Row r) {
+        return row(p, p == null ? null : p.file(), platform, r);
+    }
+
+    private Outcome row(Post p, java.nio.file.Path file, String platform, Planner.Row r) {
+        Outcome.Result result = null;
+        if (live) {
+            result = switch (r.action()) {
+                case SCHEDULED -> Outcome.Result.SCHEDULED;
+                case HELD -> Outcome.Result.HELD;
+                case SKIPPED -> Outcome.Result.SKIPPED;
+                case DRAFT -> Outcome.Result.DRAFT;
+                case IGNORED -> Outcome.Result.IGNORED;
+                case INVALID -> Outcome.Result.INVALID;
+                case GONE -> Outcome.Result.GONE;
+                default -> null;
+            };
+        }
+        return new Outcome(p == null ? null : p.slug(), p == null ? null : p.title(), file, platform, r.action(),
+                result, r.when(), null, null, r.message(), null, null);
+    }
+
+    private Outcome row(Post p, String platform, PlanAction action, Instant when, String message) {
+        return row(p, platform, new Planner.Row(action, when, message));
+    }
+
+    private static Outcome withRemote(Outcome o, Remote r) {
+        return new Outcome(o.slug(), o.title(), o.file(), o.platform(), o.action(), o.result(), o.when(), r.id(),
+                r.url(), o.message(), o.failure(), o.requests());
+    }
+
+    private Outcome done(Post p, String platform, PlanAction action, Outcome.Result result, String id, String url,
+            String message, List<WireRequest> requests) {
+        return new Outcome(p.slug(), p.title(), p.file(), platform, action, live ? result : null, null, id, url,
+                message, null, requests);
+    }
+
+    /**
+     * A step that failed. A plan or dry run sends nothing, so a platform it could not ask leaves what publish
+     * would do unknown: shown as {@code unknown}, never as a create it cannot vouch for.
+     */
+    private Outcome failedRow(Post p, String platform, PlanAction action, String message,
+            PlatformException.Kind kind) {
+        if (!live) {
+            return new Outcome(p.slug(), p.title(), p.file(), platform, PlanAction.UNKNOWN, null, null, null,
+                    null, "could not ask " + platform + ": " + message, kind, null);
+        }
+        return new Outcome(p.slug(), p.title(), p.file(), platform, action, Outcome.Result.FAILED, null, null,
+                null, message, kind, null);
+    }
+
+    private Outcome unknownRow(Post p, String platform, String message) {
+        return new Outcome(p.slug(), p.title(), p.file(), platform, PlanAction.CREATE, Outcome.Result.UNKNOWN,
+                null, null, null, message, PlatformException.Kind.UNKNOWN_OUTCOME, null);
+    }
+}
