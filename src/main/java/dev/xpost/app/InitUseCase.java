@@ -150,7 +150,7 @@ public final class InitUseCase {
         if (postsHere == 0) {
             files.put("posts/" + EXAMPLE_POST, fill(template(EXAMPLE_POST), values));
         }
-        files.put(PUBLISH_WORKFLOW, workflow("xpost-publish.yml"));
+        files.put(PUBLISH_WORKFLOW, withSecrets(workflow("xpost-publish.yml"), req.with()));
         files.put(CHECK_WORKFLOW, workflow("xpost-check.yml"));
 
         List<Path> written = new ArrayList<>();
@@ -174,6 +174,22 @@ public final class InitUseCase {
             }
         }
         return new Result(folder, written, skipped, warnings, publication == null, postsHere);
+    }
+
+    /**
+     * The publish workflow with the secrets of the platforms added by {@code --with} passed to the action, after
+     * the template's own: without them the scheduled run would stop those platforms for want of their key.
+     */
+    private static String withSecrets(String workflow, List<String> with) {
+        String last = "          LINKEDIN_TOKEN_EXPIRES_AT: ${{ secrets.LINKEDIN_TOKEN_EXPIRES_AT }}\n";
+        StringBuilder add = new StringBuilder();
+        for (String name : with) {
+            PlatformModules.find(name).ifPresent(m -> m.secretNames().forEach(n -> add.append("          ")
+                    .append(n).append(": ${{ secrets.").append(n).append(" }}\n")));
+        }
+        int at = workflow.indexOf(last);
+        return at < 0 || add.isEmpty() ? workflow
+                : workflow.substring(0, at + last.length()) + add + workflow.substring(at + last.length());
     }
 
     /** The template with a platform's section added after the last platform section (before {@code # publish:}). */

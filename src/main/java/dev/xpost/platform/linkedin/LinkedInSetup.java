@@ -84,7 +84,9 @@ public record LinkedInSetup(String apiBase, String version, String author, Strin
     }
 
     private HttpUrl api() {
-        HttpUrl url = HttpUrl.parse(apiBase.replaceAll("/*$", "/"));
+        // One slash before the paths: replaceAll("/*$", "/") made "https://host//v2/userinfo" of "https://host/"
+        // (the empty match at the end is replaced too), a URL LinkedIn need not answer as /v2/userinfo.
+        HttpUrl url = HttpUrl.parse(apiBase.endsWith("/") ? apiBase : apiBase + "/");
         if (url == null) {
             throw new PlatformException(LinkedInClient.PLATFORM, PlatformException.Kind.CONFIG, "linkedin.apiBase \""
                     + apiBase + "\" is not a URL: fix it in config/xpost.yaml");
