@@ -51,7 +51,7 @@ public final class InitUseCase {
      * @param publication the Hashnode blog host or publication id; null for {@link #PLACEHOLDER_PUBLICATION}
      * @param linkedinAuthor {@code auto}, {@code urn:li:person:ID} or {@code urn:li:organization:ID}; null for auto
      * @param with           the platforms besides those of the template to set up too (each one whose module has
-     *                       an {@link InitQuestion}, such as {@code devto}); empty for none
+     *                       an {@link InitQuestion}); empty for none
      */
     public record Request(String publication, String linkedinAuthor, List<String> with) {
         public Request {

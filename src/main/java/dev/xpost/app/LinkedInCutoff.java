@@ -12,8 +12,9 @@ import java.time.LocalDate;
  * Which old posts never go to a platform, so that moving a blog in never floods it. Shared by plan, publish and
  * status, so that all three say the same thing for the same post. Asked only of a platform whose capabilities say
  * it {@link dev.xpost.platform.Capabilities#skipsOldPosts() skips old posts}; its own package decides from its
- * settings ({@link PlatformSetup#skipReason}: LinkedIn's {@code linkedin.since} and adopted posts, dev.to's
- * {@code devto.since}). The name is kept from when LinkedIn was the only such platform.
+ * settings ({@link PlatformSetup#skipReason}: LinkedIn's {@code linkedin.since} and adopted posts, another
+ * platform's own {@code since}). The name is kept from when LinkedIn was the only such platform: plan, publish,
+ * status and preview call it by that name.
  */
 final class LinkedInCutoff {
     private LinkedInCutoff() {

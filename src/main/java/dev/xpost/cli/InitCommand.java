@@ -19,7 +19,6 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  xpost init",
             "  xpost init --publication myblog.hashnode.dev --linkedin-author auto --yes",
-            "  xpost init --publication myblog.hashnode.dev --with devto --yes",
             "  xpost init --publication myblog.hashnode.dev && xpost import hashnode"})
 final class InitCommand extends BaseCommand {
     @Option(names = "--publication", paramLabel = "HOST",

@@ -12,8 +12,11 @@ import java.util.Optional;
  * declares its name, capabilities, secrets, config section, client, doctor and auth status lines, cutoff and init
  * question, and nothing outside its package names it.
  *
- * <p>Counted for dev.to (files outside {@code platform/devto/} and the tests that name it): 14 before the registry
- * drove config, secrets, clients, doctor, auth status, the cutoff and init; COUNT_AFTER after.
+ * <p>Counted for dev.to (files outside {@code platform/devto/} and the tests that name it; {@code git grep -l -E
+ * 'devto|DEVTO|Devto'}, a post's "devtools" left out): 14 while config, secrets, clients, doctor, auth status, the
+ * cutoff and init each named it; 5 since they ask the registry: this file, {@code .env.example} and its copy in
+ * {@code init/}, README, and {@code post.Rules} (front matter {@code platforms:}, which may not use
+ * {@code platform} and keeps its own list, checked against this one by {@code PlatformModulesTest}).
  */
 public final class PlatformModules {
     private static final List<PlatformModule> ALL = List.of(
