@@ -26,7 +26,7 @@ class InitWithPlatformCliTest {
         assertEquals(0, r.code(), r::toString);
         String config = cli.read("config/xpost.yaml");
         assertTrue(config.contains("\ndevto:\n"), config);
-        assertTrue(config.contains("\n  since: 2026-11-26\n", config.indexOf("\ndevto:\n")),
+        assertTrue(config.substring(config.indexOf("\ndevto:\n")).contains("\n  since: 2026-11-26\n"),
                 "old posts do not flood dev.to: " + config);
         assertTrue(config.indexOf("\ndevto:\n") < config.indexOf("\n# publish:"), config);
         String publish = cli.read(".github/workflows/xpost-publish.yml");
