@@ -3,10 +3,10 @@ package dev.xpost.app;
 import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
 import dev.xpost.config.ConfigLoader;
-import dev.xpost.config.Secrets;
+import dev.xpost.platform.Finding;
+import dev.xpost.platform.PlatformContext;
 import dev.xpost.platform.PlatformException;
-import dev.xpost.platform.hashnode.HashnodeClient;
-import dev.xpost.platform.linkedin.LinkedInClient;
+import dev.xpost.platform.PlatformSetup;
 import dev.xpost.post.Post;
 import dev.xpost.state.OpenIntent;
 import dev.xpost.state.PostEntry;
@@ -15,32 +15,17 @@ import dev.xpost.state.StateException;
 import dev.xpost.state.StateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code xpost doctor}: checks, one finding each, that a blog is ready to publish: the config, every configured
- * platform's token and endpoint, the posts, and the state file against the posts folder. It reads only: one
- * request per platform (Hashnode's publication, LinkedIn's {@code /v2/userinfo}), nothing written anywhere.
- *
- * <p>Whether Hashnode writes are possible is read off the publication read: Hashnode gates publication-scoped
- * reads and every write behind the same Pro plan (API.md §1, §6), so a publication that resolves can be written,
- * and a {@code FORBIDDEN} "Pro plan" answer means it cannot.
- *
- * <p>Whether LinkedIn still serves {@code linkedin.version} is judged by its age alone: the only call doctor makes,
- * {@code GET /v2/userinfo}, is unversioned and cannot answer 426, and every versioned call would need a post or
- * an upload. LinkedIn retires a version about a year after its month, so one older than
- * {@value LinkedInClient#WARN_AFTER_MONTHS} months (or in the future) fails the check ({@link
- * LinkedInClient#versionWarning}).
+ * platform's settings, secret and endpoint (each platform's package says what it checks: {@link
+ * PlatformSetup#doctor}), the posts, and the state file against the posts folder. It reads only: one request per
+ * platform (Hashnode's publication, LinkedIn's {@code /v2/userinfo}, dev.to's own articles), nothing written
+ * anywhere.
  */
 public final class DoctorUseCase {
     /** How a check came out. */
@@ -76,6 +61,16 @@ public final class DoctorUseCase {
             return new Check(Mark.SKIPPED, name, message, null, null, null);
         }
 
+        /** A platform's own finding ({@link PlatformSetup#doctor}). */
+        static Check of(Finding f) {
+            Trouble t = f.trouble() == null ? null : switch (f.trouble()) {
+                case CONFIG -> Trouble.CONFIG;
+                case AUTH -> Trouble.AUTH;
+                case PLATFORM -> Trouble.PLATFORM;
+            };
+            return new Check(Mark.valueOf(f.mark().name()), f.name(), f.message(), f.fix(), t, f.kind());
+        }
+
         static Check failed(String name, PlatformException e) {
             Trouble t = switch (e.kind()) {
                 case AUTH -> Trouble.AUTH;
@@ -85,8 +80,6 @@ public final class DoctorUseCase {
             return new Check(Mark.FAIL, name, e.getMessage(), null, t, e.kind());
         }
     }
-
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM", Locale.ROOT);
 
     private final Services services;
 
@@ -118,128 +111,12 @@ public final class DoctorUseCase {
                     + "enabled: false), so publish does nothing", "add a hashnode: or linkedin: section to "
                     + "config/xpost.yaml", Trouble.CONFIG));
         }
-        PlatformProbe probe = new PlatformProbe(services);
-        if (config.hashnode() != null) {
-            hashnode(probe, out);
-        }
-        if (config.linkedin() != null) {
-            linkedin(config.linkedin(), probe, out);
-        }
-        if (config.devto() != null) {
-            // No dev.to probe yet: say so rather than imply the key was accepted.
-            out.add(services.secrets().get(Secrets.DEVTO_API_KEY).isPresent()
-                    ? Check.skipped("devto key", "DEVTO_API_KEY is set; not checked (xpost has no dev.to probe)")
-                    : Check.fail("devto key", "DEVTO_API_KEY is not set", "create an API key at "
-                            + "https://dev.to/settings/extensions and put it in .env as DEVTO_API_KEY=… (in CI: a "
-                            + "repository secret)", Trouble.AUTH));
+        PlatformContext ctx = services.platformContext();
+        for (PlatformSetup setup : Setups.of(config).values()) {
+            setup.doctor(ctx).forEach(f -> out.add(Check.of(f)));
         }
         postsAndState(config, out);
         return out;
-    }
-
-    private void hashnode(PlatformProbe probe, List<Check> out) {
-        PlatformProbe.HashnodeAnswer a = probe.hashnode();
-        String publication = services.config().hashnode().publication();
-        String endpoint = endpointShown(a.endpoint());
-        if (publication.equals(InitUseCase.PLACEHOLDER_PUBLICATION)) {
-            // Nothing to ask Hashnode about yet: the answer would only repeat this.
-            out.add(Check.fail("hashnode publication", publication + " is the placeholder `xpost init` wrote",
-                    "set hashnode.publication in config/xpost.yaml to your blog's host", Trouble.CONFIG));
-            if (!services.secrets().get(Secrets.HASHNODE_TOKEN).isPresent()) {
-                out.add(noHashnodeToken());
-            }
-            return;
-        }
-        if (!a.tokenSet()) {
-            try {
-                HashnodeClient.endpoint(a.endpoint());
-                out.add(Check.skipped("hashnode endpoint", endpoint + " not asked: that needs HASHNODE_TOKEN"));
-            } catch (PlatformException bad) {
-                out.add(Check.failed("hashnode endpoint", bad));
-            }
-            out.add(noHashnodeToken());
-            return;
-        }
-        PlatformException e = a.failure();
-        if (e == null) {
-            out.add(Check.ok("hashnode endpoint", endpoint + " answers GraphQL"));
-            out.add(Check.ok("hashnode token", "HASHNODE_TOKEN is accepted"));
-            out.add(Check.ok("hashnode publication", a.publication().host() + " resolves (id " + a.publication().id()
-                    + ") and has Hashnode Pro: xpost can publish to it"));
-            return;
-        }
-        boolean endpointProblem = e.kind() != PlatformException.Kind.AUTH
-                && !(e.kind() == PlatformException.Kind.CONFIG && e.getMessage().contains("hashnode.publication"));
-        if (endpointProblem) {
-            out.add(Check.failed("hashnode endpoint", e));
-            out.add(Check.skipped("hashnode token", "not checked: the endpoint did not answer GraphQL"));
-            return;
-        }
-        out.add(Check.ok("hashnode endpoint", endpoint + " answers GraphQL"));
-        if (HashnodeClient.isTokenProblem(e)) {
-            out.add(Check.failed("hashnode token", e));
-            return;
-        }
-        out.add(Check.ok("hashnode token", "HASHNODE_TOKEN is accepted"));
-        if (HashnodeClient.isProGate(e)) {
-            out.add(new Check(Mark.FAIL, "hashnode publication", publication + " needs Hashnode Pro: Hashnode "
-                    + "answered FORBIDDEN \"Pro plan\", so xpost can neither read nor write it through the API",
-                    "upgrade the publication to Hashnode Pro in the Hashnode dashboard", Trouble.AUTH, e.kind()));
-        } else {
-            out.add(Check.failed("hashnode publication", e));
-        }
-    }
-
-    private static Check noHashnodeToken() {
-        return Check.fail("hashnode token", "HASHNODE_TOKEN is not set", "create a personal access token at "
-                + "https://hashnode.com/settings/developer and put it in .env as HASHNODE_TOKEN=… (in CI: a "
-                + "repository secret)", Trouble.AUTH);
-    }
-
-    private void linkedin(Config.LinkedIn li, PlatformProbe probe, List<Check> out) {
-        LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
-        Optional<String> versionProblem = LinkedInClient.versionWarning(li.version(), today);
-        if (!LinkedInClient.isValidVersion(li.version())) {
-            out.add(Check.fail("linkedin version", "linkedin.version \"" + li.version() + "\" is not a LinkedIn "
-                    + "version", "set it in config/xpost.yaml to a recent month written YYYYMM, e.g. "
-                    + LinkedInClient.DEFAULT_VERSION, Trouble.CONFIG));
-        } else if (versionProblem.isPresent()) {
-            out.add(new Check(Mark.FAIL, "linkedin version", versionProblem.get(), null, Trouble.CONFIG, null));
-        } else {
-            long age = ChronoUnit.MONTHS.between(YearMonth.parse(li.version(), MONTH), YearMonth.from(today));
-            out.add(Check.ok("linkedin version", li.version() + " is " + age + (age == 1 ? " month" : " months")
-                    + " old (LinkedIn serves a version for about a year; judged by age: /v2/userinfo is unversioned)"));
-        }
-        PlatformProbe.LinkedInAnswer a = probe.linkedin();
-        if (!a.tokenSet()) {
-            out.add(Check.fail("linkedin token", "LINKEDIN_ACCESS_TOKEN is not set", "run `xpost auth linkedin` (or "
-                    + "put a token in .env as LINKEDIN_ACCESS_TOKEN=…; in CI, a repository secret)", Trouble.AUTH));
-            return;
-        }
-        if (a.failure() != null) {
-            out.add(Check.failed("linkedin token", a.failure()));
-        } else {
-            out.add(Check.ok("linkedin token", "accepted for urn:li:person:" + a.memberId()
-                    + (li.author().equals("auto") ? " (the author of the posts)" : "; posts go out as " + li.author())));
-        }
-        PlatformProbe.Expiry expiry = probe.linkedinExpiry();
-        if (!expiry.readable()) {
-            out.add(Check.warn("linkedin token expiry", "LINKEDIN_TOKEN_EXPIRES_AT is not a time such as "
-                    + "2027-01-25T12:00:00Z", "run `xpost auth linkedin`, which records it"));
-        } else if (!expiry.known()) {
-            out.add(Check.skipped("linkedin token expiry", "unknown: LINKEDIN_TOKEN_EXPIRES_AT is not set (LinkedIn "
-                    + "tokens live 60 days; `xpost auth linkedin` records it)"));
-        } else if (expiry.daysLeft() < 0) {
-            out.add(Check.fail("linkedin token expiry", "the token expired on " + expiry.expiresAt(),
-                    "run `xpost auth linkedin`", Trouble.AUTH));
-        } else if (expiry.daysLeft() < PlatformProbe.RENEW_DAYS) {
-            out.add(Check.warn("linkedin token expiry", expiry.daysLeft() + (expiry.daysLeft() == 1 ? " day" : " days")
-                    + " left (until "
-                    + expiry.expiresAt() + ")", "renew it soon with `xpost auth linkedin`"));
-        } else {
-            out.add(Check.ok("linkedin token expiry", expiry.daysLeft() + " days left (until " + expiry.expiresAt()
-                    + ")"));
-        }
     }
 
     private void postsAndState(Config config, List<Check> out) {
@@ -321,13 +198,5 @@ public final class DoctorUseCase {
 
     private String keyOf(Config config, Post p) {
         return config.fileKey(services.cwd().resolve(p.file()));
-    }
-
-    private static String endpointShown(String configured) {
-        try {
-            return HashnodeClient.endpoint(configured).toString();
-        } catch (PlatformException e) {
-            return configured;
-        }
     }
 }

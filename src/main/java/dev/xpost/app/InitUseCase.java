@@ -3,6 +3,10 @@ package dev.xpost.app;
 import dev.xpost.config.ConfigException;
 import dev.xpost.http.Version;
 import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.InitQuestion;
+import dev.xpost.platform.PlatformModule;
+import dev.xpost.platform.PlatformModules;
+import dev.xpost.platform.hashnode.HashnodeModule;
 import dev.xpost.platform.hashnode.PublicationRef;
 import dev.xpost.post.Dates;
 import dev.xpost.post.PostFinder;
@@ -32,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class InitUseCase {
     /** The host written when none is given: a placeholder {@code xpost doctor} reports until it is replaced. */
-    public static final String PLACEHOLDER_PUBLICATION = "myblog.hashnode.dev";
+    public static final String PLACEHOLDER_PUBLICATION = HashnodeModule.PLACEHOLDER_PUBLICATION;
     public static final String DEFAULT_AUTHOR = "auto";
     /** The scheduled publish workflow init writes. */
     public static final String PUBLISH_WORKFLOW = ".github/workflows/xpost-publish.yml";
@@ -46,8 +50,29 @@ public final class InitUseCase {
     /**
      * @param publication the Hashnode blog host or publication id; null for {@link #PLACEHOLDER_PUBLICATION}
      * @param linkedinAuthor {@code auto}, {@code urn:li:person:ID} or {@code urn:li:organization:ID}; null for auto
+     * @param with           the platforms besides those of the template to set up too (each one whose module has
+     *                       an {@link InitQuestion}); empty for none
      */
-    public record Request(String publication, String linkedinAuthor) {
+    public record Request(String publication, String linkedinAuthor, List<String> with) {
+        public Request {
+            with = with == null ? List.of() : List.copyOf(with);
+        }
+
+        public Request(String publication, String linkedinAuthor) {
+            this(publication, linkedinAuthor, List.of());
+        }
+    }
+
+    /**
+     * The platforms {@code init} may add to a blog, with what it asks about each (a yes/no question), in
+     * publishing order: each registered platform whose module has an {@link InitQuestion}.
+     */
+    public static Map<String, InitQuestion> questions() {
+        Map<String, InitQuestion> out = new LinkedHashMap<>();
+        for (PlatformModule m : PlatformModules.all()) {
+            m.initQuestion().ifPresent(q -> out.put(m.name(), q));
+        }
+        return out;
     }
 
     /** One file not written, and why. */
@@ -88,6 +113,14 @@ public final class InitUseCase {
             throw new ConfigException("--linkedin-author must be auto, urn:li:person:ID or urn:li:organization:ID, "
                     + "not \"" + author + "\"");
         }
+        Map<String, InitQuestion> offered = questions();
+        for (String w : req.with()) {
+            if (!offered.containsKey(w)) {
+                throw new ConfigException("--with " + w + ": init can add " + (offered.isEmpty() ? "no platform"
+                        : String.join(", ", offered.keySet())) + (Platforms.known().contains(w)
+                        ? " (" + w + " is always set up)" : ""));
+            }
+        }
         LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
         Map<String, String> values = Map.of(
                 "publication", publication == null ? PLACEHOLDER_PUBLICATION : publication,
@@ -101,6 +134,11 @@ public final class InitUseCase {
         // every post of the blog would be silently left out (and an import would write them a second time).
         int postsHere = hasPosts(folder.resolve("posts")) ? 0 : postsAtTop(folder);
         String config = fill(template("xpost.yaml"), values);
+        for (Map.Entry<String, InitQuestion> q : offered.entrySet()) {
+            if (req.with().contains(q.getKey())) {
+                config = withSection(config, q.getValue().section(today));
+            }
+        }
         if (postsHere > 0) {
             config = config.replace("\nposts: posts\n", "\nposts: .            # the posts are in this folder, as "
                     + "Hashnode's backup keeps them\n");
@@ -112,7 +150,7 @@ public final class InitUseCase {
         if (postsHere == 0) {
             files.put("posts/" + EXAMPLE_POST, fill(template(EXAMPLE_POST), values));
         }
-        files.put(PUBLISH_WORKFLOW, workflow("xpost-publish.yml"));
+        files.put(PUBLISH_WORKFLOW, withSecrets(workflow("xpost-publish.yml"), req.with()));
         files.put(CHECK_WORKFLOW, workflow("xpost-check.yml"));
 
         List<Path> written = new ArrayList<>();
@@ -136,6 +174,30 @@ public final class InitUseCase {
             }
         }
         return new Result(folder, written, skipped, warnings, publication == null, postsHere);
+    }
+
+    /**
+     * The publish workflow with the secrets of the platforms added by {@code --with} passed to the action, after
+     * the template's own: without them the scheduled run would stop those platforms for want of their key.
+     */
+    private static String withSecrets(String workflow, List<String> with) {
+        String last = "          LINKEDIN_TOKEN_EXPIRES_AT: ${{ secrets.LINKEDIN_TOKEN_EXPIRES_AT }}\n";
+        StringBuilder add = new StringBuilder();
+        for (String name : with) {
+            PlatformModules.find(name).ifPresent(m -> m.secretNames().forEach(n -> add.append("          ")
+                    .append(n).append(": ${{ secrets.").append(n).append(" }}\n")));
+        }
+        int at = workflow.indexOf(last);
+        return at < 0 || add.isEmpty() ? workflow
+                : workflow.substring(0, at + last.length()) + add + workflow.substring(at + last.length());
+    }
+
+    /** The template with a platform's section added after the last platform section (before {@code # publish:}). */
+    private static String withSection(String config, String section) {
+        String marker = "\n# publish:";
+        int at = config.indexOf(marker);
+        String text = section.endsWith("\n") ? section : section + "\n";
+        return at < 0 ? config + "\n" + text : config.substring(0, at + 1) + text + "\n" + config.substring(at + 1);
     }
 
     /**

@@ -51,7 +51,7 @@ public final class PreviewUseCase {
 
     public Preview run(String postName, String platform, Instant nowOrNull) {
         Config config = services.config();
-        Config.checkKnownPlatform(platform);
+        Platforms.checkKnown(platform);
         if (!config.platforms().contains(platform)) {
             throw new ConfigException("platform " + platform + " is not configured: add a `" + platform
                     + ":` section to config/xpost.yaml");

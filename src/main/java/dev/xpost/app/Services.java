@@ -4,11 +4,17 @@ import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
 import dev.xpost.config.ConfigLoader;
 import dev.xpost.config.Secrets;
+import dev.xpost.http.Backoff;
 import dev.xpost.http.Http;
+import dev.xpost.platform.PlatformContext;
+import dev.xpost.platform.PlatformModules;
+import dev.xpost.post.ImageFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 
 /**
@@ -53,14 +59,48 @@ public final class Services {
      */
     public synchronized Config config() {
         if (config == null) {
-            Config loaded = ConfigLoader.load(configFile, cwd);
+            Config loaded = ConfigLoader.load(configFile, cwd, PlatformModules.names());
             if (loaded.file() == null) {
                 throw new ConfigException(ConfigLoader.NO_BLOG);
             }
-            DevtoConfig.settings(loaded);
+            Setups.of(loaded);
             config = loaded;
         }
         return config;
+    }
+
+    /**
+     * What a platform's package is given to build its client and ask its probes: the secrets, the run's HTTP client
+     * and clock, the blog's images. Loads the config and secrets on first use of each.
+     */
+    public PlatformContext platformContext() {
+        return new PlatformContext() {
+            @Override
+            public Optional<String> secret(String name) {
+                return secrets().get(name);
+            }
+
+            @Override
+            public OkHttpClient http() {
+                return Services.this.http();
+            }
+
+            @Override
+            public Backoff backoff() {
+                return new Backoff(config().http(), Backoff.REAL, new SecureRandom());
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public ImageFiles images() {
+                Config c = config();
+                return new ImageFiles(cwd, c.root(), c.postsDir());
+            }
+        };
     }
 
     /** With {@code --verbose}: where each HTTP request is logged (method, URL, status; never headers). */
@@ -125,7 +165,7 @@ public final class Services {
 
     public synchronized Secrets secrets() {
         if (secrets == null) {
-            secrets = Secrets.load(env, config().root());
+            secrets = Secrets.load(env, config().root(), PlatformModules.secretNames());
         }
         return secrets;
     }

@@ -132,7 +132,7 @@ public final class StateUseCase {
     }
 
     private static void checkPlatform(String platform) {
-        Config.checkKnownPlatform(platform);
+        Platforms.checkKnown(platform);
     }
 
     /** A post named by its slug or by its file. */

@@ -1,7 +1,6 @@
 package dev.xpost.cli;
 
 import dev.xpost.app.Blog;
-import dev.xpost.config.Config;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -60,7 +59,7 @@ final class CompletionCommand implements Callable<Integer> {
     static final class Platforms implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return Config.KNOWN_PLATFORMS.iterator();
+            return dev.xpost.app.Platforms.known().iterator();
         }
     }
 

@@ -29,8 +29,22 @@ final class InitCommand extends BaseCommand {
             description = "auto (the token's owner), urn:li:person:ID or urn:li:organization:ID (default: auto).")
     String author;
 
+    @Option(names = "--with", paramLabel = "PLATFORM", split = ",",
+            completionCandidates = OptionalPlatforms.class,
+            description = "Set up this platform too (repeatable): ${COMPLETION-CANDIDATES}. At a terminal, init asks "
+                    + "about each one this option does not name.")
+    java.util.List<String> with = new java.util.ArrayList<>();
+
     @Option(names = {"-y", "--yes"}, description = "Ask nothing: use the options and defaults.")
     boolean yes;
+
+    /** The platforms init may add: those whose module has an init question. */
+    static final class OptionalPlatforms implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return InitUseCase.questions().keySet().iterator();
+        }
+    }
 
     InitCommand(Cli cli) {
         super(cli);
@@ -46,8 +60,18 @@ final class InitCommand extends BaseCommand {
         if (console != null && author == null) {
             author = console.readLine("LinkedIn author (auto, urn:li:person:ID or urn:li:organization:ID) [auto]: ");
         }
+        if (console != null) {
+            for (var q : InitUseCase.questions().entrySet()) {
+                if (!with.contains(q.getKey())) {
+                    String answer = console.readLine(q.getValue().question() + " [y/N]: ");
+                    if (answer != null && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+                        with.add(q.getKey());
+                    }
+                }
+            }
+        }
         InitUseCase.Result r = new InitUseCase(cli.services(global)).run(new InitUseCase.Request(publication,
-                author));
+                author, with));
         r.written().forEach(f -> cli.out().println("wrote   " + f));
         r.skipped().forEach(s -> cli.out().println("skipped " + s.file() + " (" + s.why() + ")"));
         cli.out().flush();

@@ -4,7 +4,6 @@ import dev.xpost.http.HttpSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +13,11 @@ import java.util.Map;
  * @param root      the blog folder: the parent of {@code config/}, or the working folder when there is no config
  * @param file      the config file read, or null when none exists (then no platform is configured)
  * @param maxCreates default of {@code publish --max}: remote posts one run may create
- * @param devto     the {@code devto:} section as read (keys checked; an empty {@code devto:} line is an empty map),
- *                  or null when dev.to is not configured or {@code enabled: false}. Kept raw because its settings
- *                  record lives in {@code platform.devto}, which {@code config} may not use (DESIGN §7); the app
- *                  layer parses it as soon as the config is loaded ({@code app.DevtoConfig})
+ * @param sections  every configured platform's section as read (an empty section is an empty map), by platform
+ *                  name; a section that says {@code enabled: false} is left out. Kept raw because each platform's
+ *                  settings live in its own package, which {@code config} may not use (DESIGN §7): the app layer has
+ *                  the platform parse it as soon as the config is loaded
+ * @param knownPlatforms every platform xpost knows, in publishing order (the registry's, as given to the loader)
  */
 public record Config(
         Path root,
@@ -29,11 +29,11 @@ public record Config(
         LinkedIn linkedin,
         HttpSettings http,
         int maxCreates,
-        Map<String, Object> devto) {
+        Map<String, Map<String, Object>> sections,
+        List<String> knownPlatforms) {
 
     public static final String HASHNODE = "hashnode";
     public static final String LINKEDIN = "linkedin";
-    public static final String DEVTO = "devto";
 
     /**
      * @param endpoint    GraphQL endpoint (gql-beta since 2026)
@@ -65,35 +65,28 @@ public record Config(
         public static final String DEFAULT_VERSION = "202605";
     }
 
-    /** Every platform xpost knows, in publishing order. */
-    public static final List<String> KNOWN_PLATFORMS = List.of(HASHNODE, LINKEDIN, DEVTO);
-
     /**
      * The same words wherever a platform name is read ({@code --platform} of plan, publish, preview and state):
      * {@code unknown platform "x"; the known platforms are hashnode, linkedin}.
      *
-     * @throws ConfigException when {@code name} is not one of {@link #KNOWN_PLATFORMS}
+     * @param known every platform xpost knows, in publishing order
+     * @throws ConfigException when {@code name} is not one of {@code known}
      */
-    public static void checkKnownPlatform(String name) {
-        if (!KNOWN_PLATFORMS.contains(name)) {
+    public static void checkKnownPlatform(String name, List<String> known) {
+        if (!known.contains(name)) {
             throw new ConfigException("unknown platform \"" + name + "\"; the known platforms are "
-                    + String.join(", ", KNOWN_PLATFORMS));
+                    + String.join(", ", known));
         }
     }
 
     /** Names of the platforms this config sets up, in publishing order (Hashnode first: LinkedIn links to it). */
     public List<String> platforms() {
-        List<String> out = new ArrayList<>();
-        if (hashnode != null) {
-            out.add(HASHNODE);
-        }
-        if (linkedin != null) {
-            out.add(LINKEDIN);
-        }
-        if (devto != null) {
-            out.add(DEVTO);
-        }
-        return out;
+        return knownPlatforms.stream().filter(sections::containsKey).toList();
+    }
+
+    /** The section of a configured platform as read; null when that platform is not configured. */
+    public Map<String, Object> section(String platform) {
+        return sections.get(platform);
     }
 
     /**

@@ -34,12 +34,17 @@ public final class ConfigLoader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
     private static final Pattern VERSION = Pattern.compile("20\\d{2}(0[1-9]|1[0-2])");
 
+    /** The top-level settings that are not a platform's section. */
+    private static final Set<String> GENERAL = Set.of("timezone", "posts", "state", "http", "publish");
+    /**
+     * The platform sections this class still parses itself, because the engine reads them as {@link Config.Hashnode}
+     * and {@link Config.LinkedIn}; every other platform's section is kept raw for its own package to parse.
+     */
+    public static final List<String> TYPED_SECTIONS = List.of(Config.HASHNODE, Config.LINKEDIN);
+
     private static final Map<String, Set<String>> KNOWN = Map.of(
-            "", Set.of("timezone", "posts", "state", "hashnode", "linkedin", "devto", "http",
-                    "publish"),
             "hashnode", Set.of("endpoint", "publication", "enabled"),
             "linkedin", Set.of("apiBase", "version", "author", "mode", "since", "enabled", "oauthBase", "loginPort"),
-            "devto", Set.of("apiBase", "organization", "since", "enabled"),
             "http", Set.of("connectTimeout", "readTimeout", "callTimeout", "maxAttempts", "retryAfterCap"),
             "publish", Set.of("max"));
 
@@ -51,6 +56,15 @@ public final class ConfigLoader {
      *                 folder and its parents (so xpost works from any sub-folder of the blog, as git does)
      */
     public static Config load(Path explicit, Path workingDir) {
+        return load(explicit, workingDir, TYPED_SECTIONS);
+    }
+
+    /**
+     * @param platforms the name of every platform xpost knows (its config section), in publishing order, as the
+     *                  platform registry gives them; a section of one of them that this class does not parse itself
+     *                  is kept raw ({@link Config#sections()}) for the platform's own package to parse
+     */
+    public static Config load(Path explicit, Path workingDir, List<String> platforms) {
         Path cwd = workingDir.toAbsolutePath().normalize();
         Path file;
         if (explicit != null) {
@@ -62,7 +76,7 @@ public final class ConfigLoader {
             file = find(cwd);
         }
         if (file == null) {
-            return fromTree(cwd, null, YAML.createObjectNode());
+            return fromTree(cwd, null, YAML.createObjectNode(), platforms);
         }
         Path root = rootOf(file);
         JsonNode tree;
@@ -78,7 +92,7 @@ public final class ConfigLoader {
         if (!tree.isObject()) {
             throw new ConfigException(file + ": expected a mapping of settings at the top level");
         }
-        return fromTree(root, file, (ObjectNode) tree);
+        return fromTree(root, file, (ObjectNode) tree, platforms);
     }
 
     private static Path find(Path cwd) {
@@ -128,9 +142,11 @@ public final class ConfigLoader {
         }
     }
 
-    static Config fromTree(Path root, Path file, ObjectNode tree) {
+    static Config fromTree(Path root, Path file, ObjectNode tree, List<String> platforms) {
         String where = file == null ? "defaults" : file.toString();
-        checkKeys(where, "", tree);
+        Set<String> topLevel = new java.util.HashSet<>(GENERAL);
+        topLevel.addAll(platforms);
+        checkKeys(where, "", tree, topLevel);
         ZoneId zone = zone(where, text(tree, "timezone", "UTC"));
         Path posts = root.resolve(text(tree, "posts", "posts")).normalize();
         Path state = root.resolve(text(tree, "state", ".xpost/state.json")).normalize();
@@ -186,21 +202,21 @@ public final class ConfigLoader {
                     positiveInt(where, l, "linkedin.loginPort", "loginPort", Config.LinkedIn.DEFAULT_LOGIN_PORT));
         }
 
-        // The section's values are checked by the app layer (DevtoSettings.parse lives in platform.devto); here
-        // only what decides whether dev.to is configured at all, and the keys, so a typo fails like elsewhere.
-        Map<String, Object> devto = null;
-        JsonNode dv = tree.get("devto");
-        if (dv != null && (dv.isNull() || enabled(where, "devto", dv))) {
-            if (dv.isNull()) {
-                devto = Map.of();
-            } else {
-                checkKeys(where, "devto", dv);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> raw = YAML.convertValue(dv, Map.class);
-                devto = raw;
+        // Every platform's section as read, for its own package to parse (DESIGN §7: config may not use platform);
+        // here only what decides whether it is configured at all: present (an empty line counts) and not
+        // `enabled: false`. Its keys and values are checked by its package, as soon as the app loads the config.
+        Map<String, Map<String, Object>> sections = new java.util.LinkedHashMap<>();
+        for (String name : platforms) {
+            JsonNode node = tree.get(name);
+            if (TYPED_SECTIONS.contains(name)) {
+                boolean typed = name.equals(Config.HASHNODE) ? hashnode != null : linkedin != null;
+                if (typed) {
+                    sections.put(name, raw(node));
+                }
+            } else if (node != null && (node.isNull() || enabled(where, name, node))) {
+                sections.put(name, raw(node));
             }
         }
-
         HttpSettings d = HttpSettings.defaults();
         JsonNode hs = tree.path("http");
         if (hs.isObject()) {
@@ -219,7 +235,17 @@ public final class ConfigLoader {
         }
         int max = positiveInt(where, pub, "publish.max", "max", 10);
         return new Config(root.toAbsolutePath().normalize(), file, zone, posts, state, hashnode, linkedin, http, max,
-                devto);
+                Map.copyOf(sections), List.copyOf(platforms));
+    }
+
+    /** A section as plain Java values (strings, numbers, booleans, maps, lists); an empty section is an empty map. */
+    private static Map<String, Object> raw(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> raw = YAML.convertValue(node, Map.class);
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
     }
 
     /** Every configured URL that receives a secret: https, or http to this machine only ({@link SecureUrl}). */
@@ -241,7 +267,10 @@ public final class ConfigLoader {
     }
 
     private static void checkKeys(String where, String section, JsonNode node) {
-        Set<String> known = KNOWN.get(section);
+        checkKeys(where, section, node, KNOWN.get(section));
+    }
+
+    private static void checkKeys(String where, String section, JsonNode node, Set<String> known) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!known.contains(key)) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Secrets from the environment, then from {@code .env} in the blog folder. The environment wins, so CI secrets
- * override a developer's file. Values are never printed; {@link #names()} lists the only keys we read.
+ * override a developer's file. Values are never printed: {@link #names()} are the secrets every platform declares
+ * (the app passes the platform registry's), whose values {@link #values()} gives for masking.
  */
 public final class Secrets {
     public static final String HASHNODE_TOKEN = "HASHNODE_TOKEN";
@@ -19,24 +20,39 @@ public final class Secrets {
     public static final String LINKEDIN_TOKEN_EXPIRES = "LINKEDIN_TOKEN_EXPIRES_AT";
     public static final String LINKEDIN_CLIENT_ID = "LINKEDIN_CLIENT_ID";
     public static final String LINKEDIN_CLIENT_SECRET = "LINKEDIN_CLIENT_SECRET";
-    public static final String DEVTO_API_KEY = "DEVTO_API_KEY";
+    /** The secrets this class names itself, for a caller that gives no list. */
+    private static final List<String> OWN = List.of(HASHNODE_TOKEN, LINKEDIN_ACCESS_TOKEN, LINKEDIN_CLIENT_SECRET);
 
     private final Map<String, String> env;
     private final Map<String, String> dotEnv;
+    private final List<String> names;
 
     public Secrets(Map<String, String> env, Map<String, String> dotEnv) {
+        this(env, dotEnv, OWN);
+    }
+
+    /** @param names the secrets to mask: every platform's ({@code PlatformModule.secretNames()}) */
+    public Secrets(Map<String, String> env, Map<String, String> dotEnv, List<String> names) {
         this.env = Map.copyOf(env);
         this.dotEnv = Map.copyOf(dotEnv);
+        this.names = List.copyOf(names);
     }
 
     /** Reads {@code .env} in {@code folder} when present; a malformed line is a ConfigException naming the line. */
     public static Secrets load(Map<String, String> env, Path folder) {
+        return load(env, folder, OWN);
+    }
+
+    /**
+     * @param names the secrets whose values {@link #values()} gives for masking: every registered platform's
+     */
+    public static Secrets load(Map<String, String> env, Path folder, List<String> names) {
         Path file = folder.resolve(".env");
         if (!Files.isRegularFile(file)) {
-            return new Secrets(env, Map.of());
+            return new Secrets(env, Map.of(), names);
         }
         try {
-            return new Secrets(env, parseDotEnv(file, Files.readAllLines(file, StandardCharsets.UTF_8)));
+            return new Secrets(env, parseDotEnv(file, Files.readAllLines(file, StandardCharsets.UTF_8)), names);
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage());
         }
@@ -81,7 +97,8 @@ public final class Secrets {
         return names().stream().map(this::get).flatMap(Optional::stream).toList();
     }
 
-    public static List<String> names() {
-        return List.of(HASHNODE_TOKEN, LINKEDIN_ACCESS_TOKEN, LINKEDIN_CLIENT_SECRET, DEVTO_API_KEY);
+    /** The names of the secrets whose values are masked. */
+    public List<String> names() {
+        return names;
     }
 }

@@ -1,12 +1,15 @@
 package dev.xpost.platform;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One platform as xpost knows it, declared once by the platform's own package and registered in
  * {@link PlatformModules}: its name (the {@code platforms:} word, the config section, the state file key), what the
- * engine must know about it, and the secrets that belong to it.
+ * engine must know about it, the secrets that belong to it, how its config section is read ({@link #configure}:
+ * from there on its client, its {@code doctor} and {@code auth status} lines and which posts it skips), and what
+ * {@code xpost init} asks about it.
  */
 public interface PlatformModule {
     /** The platform's name as users type it and the state file records it: lower case, such as {@code hashnode}. */
@@ -20,6 +23,26 @@ public interface PlatformModule {
      * printed, logged, stored or sent to another host.
      */
     List<String> secretNames();
+
+    /**
+     * Reads the platform's section of {@code config/xpost.yaml}.
+     *
+     * @param where   the config file, for messages ({@code config/xpost.yaml})
+     * @param section the section as read: strings, numbers, booleans, maps and lists; an empty section is an empty
+     *                map
+     * @return empty when the section says {@code enabled: false}
+     * @throws IllegalArgumentException with a message for the user that names the file and the setting (the app
+     *                                  turns it into a configuration error, exit 2)
+     */
+    Optional<PlatformSetup> configure(String where, Map<String, Object> section);
+
+    /**
+     * What {@code xpost init} asks about this platform, for one a blog may leave out; empty for a platform
+     * {@code init} always sets up (its section is in the config template).
+     */
+    default Optional<InitQuestion> initQuestion() {
+        return Optional.empty();
+    }
 
     /**
      * Why {@code id} cannot name one of its posts, for {@code xpost state adopt}, in words that show a good one;

@@ -7,7 +7,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every platform xpost knows, in publishing order: the home platform (which others link to) comes first. Adding a platform is its package plus one line here.
+ * Every platform xpost knows, in publishing order: the home platform (which others link to) comes first. Adding a
+ * platform is its package plus one line here (and its README section and {@code .env.example} line): its module
+ * declares its name, capabilities, secrets, config section, client, doctor and auth status lines, cutoff and init
+ * question, and nothing outside its package names it.
+ *
+ * <p>Counted for dev.to (files outside {@code platform/devto/} and the tests that name it; {@code git grep -l -E
+ * 'devto|DEVTO|Devto'}, a post's "devtools" left out): 14 while config, secrets, clients, doctor, auth status, the
+ * cutoff and init each named it; 5 since they ask the registry: this file, {@code .env.example} and its copy in
+ * {@code init/}, README, and {@code post.Rules} (front matter {@code platforms:}, which may not use
+ * {@code platform} and keeps its own list, checked against this one by {@code PlatformModulesTest}).
  */
 public final class PlatformModules {
     private static final List<PlatformModule> ALL = List.of(
@@ -26,6 +35,11 @@ public final class PlatformModules {
     /** Their names, in publishing order. */
     public static List<String> names() {
         return ALL.stream().map(PlatformModule::name).toList();
+    }
+
+    /** Every secret any platform declares, for masking and for {@code .env} checks. */
+    public static List<String> secretNames() {
+        return ALL.stream().flatMap(m -> m.secretNames().stream()).distinct().toList();
     }
 
     public static Optional<PlatformModule> find(String name) {

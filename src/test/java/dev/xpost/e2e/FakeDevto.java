@@ -277,6 +277,8 @@ final class FakeDevto extends Dispatcher {
             ArrayNode tags = o.putArray("tag_list");
             a.tags.forEach(tags::add);
             o.put("page_views_count", 0);
+            // API.md §4.3: every /me* item names its author, which is how `doctor` learns whose the key is.
+            o.putObject("user").put("username", USERNAME).put("name", "Ada Lovelace");
         }
         return json(200, Json.compact(out));
     }

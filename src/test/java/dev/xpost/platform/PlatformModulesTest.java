@@ -3,21 +3,44 @@ package dev.xpost.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.xpost.config.Config;
-import dev.xpost.config.Secrets;
+import dev.xpost.app.Platforms;
+import dev.xpost.app.Services;
 import dev.xpost.post.Rules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The registry is what the engine asks about a platform; the lists the config and the post rules still keep (they
- * may not depend on {@code platform}) must name the same platforms, or a platform would be half known.
+ * The registry is what the engine asks about a platform; the config learns the platforms from it, and the list the
+ * post rules still keep (they may not depend on {@code platform}) must name the same platforms, or a platform would
+ * be half known.
  */
 class PlatformModulesTest {
+    @TempDir
+    Path dir;
+
     @Test
-    void theConfigAndThePostRulesKnowExactlyTheRegisteredPlatformsInPublishingOrder() {
-        assertEquals(PlatformModules.names(), Config.KNOWN_PLATFORMS);
+    void theConfigAndThePostRulesKnowExactlyTheRegisteredPlatformsInPublishingOrder() throws IOException {
+        assertEquals(PlatformModules.names(), Platforms.known());
         assertEquals(PlatformModules.names(), Rules.PLATFORMS);
+        // Every registered platform's section, written in reverse: the config still lists them in publishing order.
+        StringBuilder yaml = new StringBuilder();
+        List<String> reversed = new java.util.ArrayList<>(PlatformModules.names());
+        java.util.Collections.reverse(reversed);
+        for (String name : reversed) {
+            yaml.append(name).append(":\n  enabled: true\n")
+                    .append(name.equals("hashnode") ? "  publication: demo.hashnode.dev\n" : "");
+        }
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/xpost.yaml"), yaml.toString());
+        assertEquals(PlatformModules.names(), new Services(dir, Map.of(), Clock.systemUTC(), null).config()
+                .platforms());
     }
 
     @Test
@@ -29,9 +52,20 @@ class PlatformModulesTest {
     }
 
     @Test
-    void everySecretAPlatformDeclaresIsMaskedInOutput() {
+    void everySecretAPlatformDeclaresIsMaskedInOutput() throws IOException {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/xpost.yaml"), "timezone: UTC\n");
+        Map<String, String> env = new LinkedHashMap<>();
         for (PlatformModule m : PlatformModules.all()) {
-            assertTrue(Secrets.names().containsAll(m.secretNames()), m.name() + ": " + m.secretNames());
+            // Names that do not end in TOKEN or SECRET, so that only the registry can make them known.
+            m.secretNames().forEach(n -> env.put(n, "value-of-" + n.toLowerCase() + "-0123456789"));
+        }
+        Services services = new Services(dir, env, Clock.systemUTC(), null);
+        services.secrets();
+        for (PlatformModule m : PlatformModules.all()) {
+            for (String n : m.secretNames()) {
+                assertTrue(services.loadedSecrets().contains(env.get(n)), m.name() + ": " + n);
+            }
         }
     }
 

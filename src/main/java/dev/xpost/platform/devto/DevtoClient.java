@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -208,6 +209,34 @@ public final class DevtoClient {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether dev.to accepts the key, and whose it is, with one read: the first item of
+     * {@code GET /api/articles/me/all} (API.md §4: it needs the key, 401 otherwise; each item carries
+     * {@code user.username}, §4.3). API.md documents no endpoint that names the key's user by itself, so an account
+     * without any article yet is accepted without a name.
+     *
+     * @return the key's username; empty when the key is accepted but the account has no article to tell it
+     * @throws PlatformException AUTH for a refused key, NETWORK when dev.to could not be reached, CONFIG when
+     *                           what answered is not dev.to's API, TRANSIENT for its server trouble
+     */
+    public Optional<String> username() {
+        preflight();
+        HttpUrl u = apiBase.newBuilder().addPathSegments("api/articles/me/all")
+                .addQueryParameter("page", "1").addQueryParameter("per_page", "1").build();
+        Answer a = send(api(u.toString()).get().build(), Op.LIST, true);
+        if (!a.ok()) {
+            throw of(a, Op.LIST, null);
+        }
+        JsonNode j = a.json();
+        if (j == null || !j.isArray()) {
+            throw ex(Kind.CONFIG, "dev.to answered GET /api/articles/me/all with " + (j == null
+                    ? (a.html() ? "an HTML page" : "a body that is not JSON") : "JSON that is not a list")
+                    + "; this is not dev.to's API speaking. Check devto.apiBase in config/xpost.yaml.");
+        }
+        String name = j.path(0).path("user").path("username").asText("");
+        return name.isBlank() ? Optional.empty() : Optional.of(name.strip());
     }
 
     /** True once a long rate limit was hit: nothing more goes to dev.to through this client. */

@@ -1,9 +1,12 @@
 package dev.xpost.platform.devto;
 
 import dev.xpost.platform.Capabilities;
+import dev.xpost.platform.InitQuestion;
 import dev.xpost.platform.PlatformModule;
+import dev.xpost.platform.PlatformSetup;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,7 +27,28 @@ public final class DevtoModule implements PlatformModule {
     private static final Capabilities CAPABILITIES = new Capabilities("dev.to", false, Capabilities.Settle.LOOKUP,
             READ_LAG, true, true, "article id");
 
+    /** What {@code xpost init} writes when the author wants dev.to too. */
+    private static final InitQuestion INIT = new InitQuestion("Cross-post to dev.to too (its articles point home "
+            + "with a canonical URL)?", """
+            devto:
+              # Posts dated before this day are never cross-posted: the day this blog was set up, so that the posts
+              # it already has do not flood dev.to. The key goes in .env as DEVTO_API_KEY.
+              since: {{since}}
+              # The numeric id of a dev.to organisation to publish under (you must be a member).
+              # organization: 1234
+            """);
+
     private DevtoModule() {
+    }
+
+    @Override
+    public Optional<PlatformSetup> configure(String where, Map<String, Object> section) {
+        return DevtoSettings.parse(where, section.isEmpty() ? null : section).map(DevtoSetup::new);
+    }
+
+    @Override
+    public Optional<InitQuestion> initQuestion() {
+        return Optional.of(INIT);
     }
 
     @Override

@@ -2,8 +2,11 @@ package dev.xpost.platform.hashnode;
 
 import dev.xpost.platform.Capabilities;
 import dev.xpost.platform.PlatformModule;
+import dev.xpost.platform.PlatformSetup;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Hashnode as xpost knows it: the blog's home, read back to settle a lost create. */
 public final class HashnodeModule implements PlatformModule {
@@ -18,7 +21,15 @@ public final class HashnodeModule implements PlatformModule {
     private static final Capabilities CAPABILITIES = new Capabilities("Hashnode", true, Capabilities.Settle.LOOKUP,
             READ_LAG, false, false, "ID");
 
+    /** The host {@code xpost init} writes when none is given: {@code xpost doctor} reports it until replaced. */
+    public static final String PLACEHOLDER_PUBLICATION = "myblog.hashnode.dev";
+
     private HashnodeModule() {
+    }
+
+    @Override
+    public Optional<PlatformSetup> configure(String where, Map<String, Object> section) {
+        return Optional.of(HashnodeSetup.of(section));
     }
 
     @Override
@@ -33,6 +44,6 @@ public final class HashnodeModule implements PlatformModule {
 
     @Override
     public List<String> secretNames() {
-        return List.of("HASHNODE_TOKEN");
+        return List.of(HashnodeSetup.TOKEN);
     }
 }

@@ -2,8 +2,10 @@ package dev.xpost.platform.linkedin;
 
 import dev.xpost.platform.Capabilities;
 import dev.xpost.platform.PlatformModule;
+import dev.xpost.platform.PlatformSetup;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,11 @@ public final class LinkedInModule implements PlatformModule {
     }
 
     @Override
+    public Optional<PlatformSetup> configure(String where, Map<String, Object> section) {
+        return Optional.of(LinkedInSetup.of(section));
+    }
+
+    @Override
     public String name() {
         return LinkedInClient.PLATFORM;
     }
@@ -38,7 +45,7 @@ public final class LinkedInModule implements PlatformModule {
 
     @Override
     public List<String> secretNames() {
-        return List.of("LINKEDIN_ACCESS_TOKEN", "LINKEDIN_CLIENT_SECRET");
+        return List.of(LinkedInSetup.TOKEN, LinkedInSetup.CLIENT_SECRET);
     }
 
     @Override

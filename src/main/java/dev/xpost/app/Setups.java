@@ -1,0 +1,54 @@
+package dev.xpost.app;
+
+import dev.xpost.config.Config;
+import dev.xpost.config.ConfigException;
+import dev.xpost.platform.PlatformModule;
+import dev.xpost.platform.PlatformModules;
+import dev.xpost.platform.PlatformSetup;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The configured platforms' sections, each parsed by its own package ({@link PlatformModule#configure}). Parsed
+ * once per loaded config ({@link Services#config()} asks first, so that a bad value is a configuration error, exit 2,
+ * before anything runs) and remembered, since plan and status ask for every post.
+ */
+final class Setups {
+    private static final Map<Config, Map<String, PlatformSetup>> PARSED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private Setups() {
+    }
+
+    /**
+     * @return by platform name, in publishing order, every configured platform that is not {@code enabled: false}
+     * @throws ConfigException naming the file and the setting, for a value a platform refuses
+     */
+    static Map<String, PlatformSetup> of(Config config) {
+        Map<String, PlatformSetup> known = PARSED.get(config);
+        if (known != null) {
+            return known;
+        }
+        String where = config.file() == null ? "defaults" : config.file().toString();
+        Map<String, PlatformSetup> out = new LinkedHashMap<>();
+        for (String name : config.platforms()) {
+            PlatformModule module = PlatformModules.find(name).orElseThrow(() -> new ConfigException(
+                    "unknown platform \"" + name + "\""));
+            try {
+                module.configure(where, config.section(name)).ifPresent(s -> out.put(name, s));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage());
+            }
+        }
+        Map<String, PlatformSetup> parsed = Collections.unmodifiableMap(out);
+        PARSED.put(config, parsed);
+        return parsed;
+    }
+
+    /** One configured platform's setup; null when it is not configured. */
+    static PlatformSetup of(Config config, String platform) {
+        return of(config).get(platform);
+    }
+}
