@@ -35,7 +35,8 @@ enum Fault {
     LATE_COMMIT,
     /**
      * A success that cannot be read: Hashnode answers 200 with the new post in {@code data} and an error next to
-     * it; LinkedIn answers 201 with an HTML page and no {@code x-restli-id}.
+     * it; LinkedIn answers 201 with an HTML page and no {@code x-restli-id}; dev.to stores the article and answers
+     * 201 with its JSON cut off halfway.
      */
     GARBLED_2XX,
     /** A 2xx whose body never ends (chunked without end), after the normal headers. */
