@@ -179,6 +179,7 @@ final class FakeDevto extends Dispatcher {
                     "{\"error\":\"Rate limit reached, try again in 30 seconds\",\"status\":429}"))
                     .setHeader("Retry-After", "30").build();
             case HTTP_401 -> json(401, "{\"error\":\"unauthorized\",\"status\":401}");
+            case HTTP_422 -> json(422, "{\"error\":\"Body markdown has already been taken\",\"status\":422}");
             default -> throw new IllegalArgumentException(fault.fault() + " is not a dev.to fault");
         };
     }

@@ -20,6 +20,10 @@ enum Fault {
     HTML_PAGE,
     /** HTTP 401. */
     HTTP_401,
+    /** HTTP 400 with the platform's JSON error (LinkedIn: a field of the create is invalid). */
+    HTTP_400,
+    /** HTTP 422 with the platform's JSON error (dev.to: a validation failed, nothing was saved). */
+    HTTP_422,
     /** HTTP 426 (LinkedIn: the LinkedIn-Version is not served). */
     HTTP_426,
     /** GraphQL error UNAUTHENTICATED inside a 200 (Hashnode). */

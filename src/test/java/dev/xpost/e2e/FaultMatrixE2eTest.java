@@ -145,6 +145,11 @@ class FaultMatrixE2eTest {
                 first::toString);
         assertFalse(first.result().err().contains("Exception") || first.result().err().contains("\tat "),
                 first::toString);
+        if (fault == Fault.HTTP_429) {
+            assertEquals(1, platform.creates(blog), "a 429 with a long Retry-After stops " + name + " for the run");
+            assertTrue(blog.record("second-post", name).isEmpty() || blog.record("second-post", name).get()
+                    .status() != Status.PUBLISHED, first::toString);
+        }
         if (platform.home()) {
             assertEquals("held", first.outcome("first-post", "linkedin"), "LinkedIn waits for the Hashnode post");
             assertEquals("held", first.outcome("first-post", "devto"), "dev.to waits for the Hashnode post");

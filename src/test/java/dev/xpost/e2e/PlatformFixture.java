@@ -10,10 +10,10 @@ import java.util.Set;
  * unknown. A new platform joins every such test by becoming one constant here.
  */
 enum PlatformFixture {
-    HASHNODE("hashnode", "PublishPost", true, Set.of()),
+    HASHNODE("hashnode", "PublishPost", true, Set.of(), Fault.GRAPHQL_BAD_USER_INPUT, "BAD_USER_INPUT"),
     /** Its 201 to a create has an empty body, so there is nothing for {@link Fault#BODY_DELAY} to delay. */
-    LINKEDIN("linkedin", "createPost", false, Set.of(Fault.BODY_DELAY)),
-    DEVTO("devto", "create", true, Set.of());
+    LINKEDIN("linkedin", "createPost", false, Set.of(Fault.BODY_DELAY), Fault.HTTP_400, "400"),
+    DEVTO("devto", "create", true, Set.of(), Fault.HTTP_422, "422");
 
     /** The platform's name in config, state and {@code --platform}. */
     final String id;
@@ -23,12 +23,18 @@ enum PlatformFixture {
     final boolean settlesByLookup;
     /** Faults the platform's create answer cannot show (each with its reason on the constant). */
     final Set<Fault> notApplicable;
+    /** How the platform refuses a create as invalid (nothing stored), and a word its message then carries. */
+    final Fault rejection;
+    final String rejectionWord;
 
-    PlatformFixture(String id, String createOperation, boolean settlesByLookup, Set<Fault> notApplicable) {
+    PlatformFixture(String id, String createOperation, boolean settlesByLookup, Set<Fault> notApplicable,
+            Fault rejection, String rejectionWord) {
         this.id = id;
         this.createOperation = createOperation;
         this.settlesByLookup = settlesByLookup;
         this.notApplicable = notApplicable;
+        this.rejection = rejection;
+        this.rejectionWord = rejectionWord;
     }
 
     /** True for the blog's home: the others wait for its post (they link to it). */
@@ -43,6 +49,11 @@ enum PlatformFixture {
             case LINKEDIN -> blog.linkedin.fail(createOperation, fault, times, storedFirst, delayMillis);
             case DEVTO -> blog.devto.fail(createOperation, fault, times, storedFirst, delayMillis);
         }
+    }
+
+    /** The platforms whose posts link to the Hashnode post, and so wait for it. */
+    static java.util.stream.Stream<PlatformFixture> linking() {
+        return java.util.stream.Stream.of(values()).filter(p -> !p.home());
     }
 
     /** Every fake answers normally again. */
