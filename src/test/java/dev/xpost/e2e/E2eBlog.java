@@ -39,8 +39,8 @@ final class E2eBlog implements AutoCloseable {
     final CliRun cli;
     final MockWebServer hashnodeServer = new MockWebServer();
     final MockWebServer linkedinServer = new MockWebServer();
-    final FakeHashnode hashnode = new FakeHashnode(HASHNODE_TOKEN, List.of(LINKEDIN_TOKEN));
-    final FakeLinkedIn linkedin = new FakeLinkedIn(LINKEDIN_TOKEN, List.of(HASHNODE_TOKEN));
+    final FakeHashnode hashnode = new FakeHashnode(HASHNODE_TOKEN, List.of(LINKEDIN_TOKEN, DEVTO_KEY));
+    final FakeLinkedIn linkedin = new FakeLinkedIn(LINKEDIN_TOKEN, List.of(HASHNODE_TOKEN, DEVTO_KEY));
     private final List<CliRun.Result> results = new ArrayList<>();
     static final String DEVTO_KEY = "fake-devto-key-e2e";
     /** dev.to, started by {@link #withDevto()}; null until then. */

@@ -247,6 +247,37 @@ class FaultMatrixE2eTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lookupPlatforms")
+    void aLookupThatFailsWhileSettlingKeepsTheCreateOpenAndCreatesNothing(PlatformFixture platform) {
+        String name = platform.id;
+        platform.failCreate(blog, Fault.DROPPED_AFTER_REQUEST, 1, true, 0);
+        E2eBlog.Run first = blog.publish();
+        assertEquals(6, first.code(), first::toString);
+        PlatformFixture.clearFaults(blog);
+        blog.advance(Duration.ofMinutes(1));
+
+        assertTrue(platform.failLookups(blog, Fault.HTTP_500, 20));
+        blog.resetCounts();
+        E2eBlog.Run failing = blog.publish();
+        assertTrue(failing.code() == 5 || failing.code() == 6, failing::toString);
+        assertFalse(failing.result().err().contains("Exception") || failing.result().err().contains("\tat "),
+                failing::toString);
+        assertEquals(0, platform.creates(blog), "a create whose outcome is unknown is never sent again unread");
+        PlatformRecord open = blog.record("first-post", name).orElseThrow();
+        assertTrue(open.status().open(), "the record still says the create may have happened: " + open);
+
+        PlatformFixture.clearFaults(blog);
+        E2eBlog.Run settled = blog.publish();
+        assertEquals(0, settled.code(), settled::toString);
+        assertEquals("adopted", settled.outcome("first-post", name), settled::toString);
+        for (PlatformFixture p : PlatformFixture.values()) {
+            p.assertExactlyOnce(blog, "first-post", "First post", true);
+            p.assertExactlyOnce(blog, "second-post", "Second post", true);
+            assertEquals(2, p.remotePosts(blog), p + " holds one post per file");
+        }
+    }
+
     @Test
     void linkedInCrashAfterTheCreateIsSettledByLinkedInsDuplicateAnswer() {
         assertEquals(0, blog.publish().code());

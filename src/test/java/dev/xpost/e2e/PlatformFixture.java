@@ -65,6 +65,25 @@ enum PlatformFixture {
         }
     }
 
+    /**
+     * The next {@code times} calls of each read that settling an unknown create makes meet {@code fault}; false for
+     * a platform that settles by sending the create again (it reads nothing).
+     */
+    boolean failLookups(E2eBlog blog, Fault fault, int times) {
+        switch (this) {
+            case HASHNODE -> {
+                for (String op : List.of("PostsBySlug", "PostBySlug", "Posts")) {
+                    blog.hashnode.fail(op, fault, times, false, 0);
+                }
+            }
+            case DEVTO -> blog.devto.fail("list", fault, times, false, 0);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Creates this platform's fake received since the last {@link E2eBlog#resetCounts()}. */
     int creates(E2eBlog blog) {
         return switch (this) {
