@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xpost.e2e.FakeHashnode;
 import dev.xpost.state.PlatformRecord;
 import dev.xpost.state.State;
 import dev.xpost.state.StateStore;
@@ -34,7 +35,7 @@ class ImportCliTest {
         server.start();
         CliRun cli = new CliRun(dir);
         cli.write("config/xpost.yaml", "timezone: Europe/Berlin\nhashnode:\n  publication: " + FakeHashnode.HOST
-                + "\n  endpoint: " + server.url("/gql") + "\n");
+                + "\n  endpoint: " + server.url("/") + "\n");
         cli.env.put("HASHNODE_TOKEN", "hn-token-1234567890");
         return cli;
     }
@@ -46,7 +47,7 @@ class ImportCliTest {
 
         CliRun.Result r = cli.run("import", "hashnode");
         assertEquals(0, r.code(), r::toString);
-        assertEquals(List.of("Publication", "ExportPosts", "ExportPosts", "ExportPosts"), hashnode.operations);
+        assertEquals(List.of("Publication", "ExportPosts", "ExportPosts", "ExportPosts"), hashnode.operations());
         assertTrue(r.err().contains("imported 200 of 250 posts"), r::toString);
         assertTrue(r.out().contains("Imported 250 posts from demo.hashnode.dev"), r::toString);
         try (Stream<Path> files = Files.list(dir.resolve("posts"))) {
@@ -90,14 +91,15 @@ class ImportCliTest {
         assertEquals(FakeHashnode.PUBLICATION_ID, rec.publicationId());
         assertEquals("posts/2023.md", state.post("2023").orElseThrow().file());
 
-        int before = hashnode.operations.size();
+        int before = hashnode.operations().size();
         CliRun.Result plan = cli.run("plan", "--platform", "hashnode");
         assertEquals(0, plan.code(), plan::toString);
         assertTrue(plan.out().contains("\n250 unchanged\n"), plan::toString);
         CliRun.Result publish = cli.run("publish", "--platform", "hashnode");
         assertEquals(0, publish.code(), publish::toString);
-        assertEquals(before, hashnode.operations.size(), "plan and publish sent nothing: " + hashnode.operations);
-        assertFalse(hashnode.bodies.stream().anyMatch(b -> b.contains("mutation")), "no mutation was sent");
+        assertEquals(before, hashnode.operations().size(),
+                "plan and publish sent nothing: " + hashnode.operations());
+        assertFalse(hashnode.bodies().stream().anyMatch(b -> b.contains("mutation")), "no mutation was sent");
     }
 
     @Test
@@ -134,7 +136,7 @@ class ImportCliTest {
         CliRun.Result r = cli.run("import", "hashnode", "--publication", "https://demo.hashnode.dev/",
                 "--into", "imported");
         assertEquals(0, r.code(), r::toString);
-        assertTrue(hashnode.operations.size() <= 6, hashnode.operations::toString);
+        assertTrue(hashnode.operations().size() <= 6, hashnode.operations()::toString);
         assertTrue(r.err().contains("read 300 of 500 posts") && r.err().contains("imported 500 of 500 posts"),
                 r::toString);
         assertTrue(Files.isRegularFile(dir.resolve("imported/post-500.md")));
@@ -148,6 +150,6 @@ class ImportCliTest {
         CliRun.Result r = cli.run("import", "hashnode");
         assertEquals(4, r.code(), r::toString);
         assertTrue(r.err().contains("https://hashnode.com/settings/developer"), r::toString);
-        assertEquals(List.of(), hashnode.operations);
+        assertEquals(List.of(), hashnode.operations());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xpost.e2e.FakeHashnode;
 import dev.xpost.http.Json;
 import dev.xpost.state.State;
 import dev.xpost.state.StateStore;
@@ -43,13 +44,13 @@ class SecretsAndFilesCliTest {
         List<String> bad = List.of("../../escaped", "/tmp/xpost-absolute-" + ProcessHandle.current().pid(), "a/b",
                 "", ".", "..", "con", ".hidden", "back\\slash", "new\nline");
         for (int i = 0; i < bad.size(); i++) {
-            hashnode.posts.get(i + 2).put("slug", bad.get(i));
+            hashnode.setSlug(i + 2, bad.get(i));
         }
         server.setDispatcher(hashnode);
         server.start();
         CliRun cli = new CliRun(dir);
         cli.write("config/xpost.yaml", "hashnode:\n  publication: " + FakeHashnode.HOST + "\n  endpoint: "
-                + server.url("/gql") + "\n");
+                + server.url("/") + "\n");
         cli.env.put("HASHNODE_TOKEN", "hn-token-1234567890");
 
         CliRun.Result r = cli.run("import", "hashnode");
@@ -88,7 +89,7 @@ class SecretsAndFilesCliTest {
         server.start();
         CliRun cli = new CliRun(dir);
         cli.write("config/xpost.yaml", "hashnode:\n  publication: " + FakeHashnode.HOST + "\n  endpoint: "
-                + server.url("/gql") + "\n");
+                + server.url("/") + "\n");
         cli.env.put("HASHNODE_TOKEN", "hn-token-1234567890");
 
         CliRun.Result r = cli.run("import", "hashnode", "--overwrite");

@@ -39,8 +39,8 @@ final class E2eBlog implements AutoCloseable {
     final CliRun cli;
     final MockWebServer hashnodeServer = new MockWebServer();
     final MockWebServer linkedinServer = new MockWebServer();
-    final FakeHashnode hashnode = new FakeHashnode(HASHNODE_TOKEN, List.of(LINKEDIN_TOKEN));
-    final FakeLinkedIn linkedin = new FakeLinkedIn(LINKEDIN_TOKEN, List.of(HASHNODE_TOKEN));
+    final FakeHashnode hashnode = new FakeHashnode(HASHNODE_TOKEN, List.of(LINKEDIN_TOKEN, DEVTO_KEY));
+    final FakeLinkedIn linkedin = new FakeLinkedIn(LINKEDIN_TOKEN, List.of(HASHNODE_TOKEN, DEVTO_KEY));
     private final List<CliRun.Result> results = new ArrayList<>();
     static final String DEVTO_KEY = "fake-devto-key-e2e";
     /** dev.to, started by {@link #withDevto()}; null until then. */
@@ -85,12 +85,17 @@ final class E2eBlog implements AutoCloseable {
      * {@link #config} with a {@code devto:} section pointing at the fake.
      */
     E2eBlog withDevto() throws IOException {
+        return withDevto("3s");
+    }
+
+    /** {@link #withDevto()} with the read timeout of {@link #config}. */
+    E2eBlog withDevto(String readTimeout) throws IOException {
         devto = new FakeDevto(DEVTO_KEY, List.of(HASHNODE_TOKEN, LINKEDIN_TOKEN));
         devtoServer = new MockWebServer();
         devtoServer.setDispatcher(devto);
         devtoServer.start();
         cli.env.put("DEVTO_API_KEY", DEVTO_KEY);
-        config("3s");
+        config(readTimeout);
         String yaml = cli.read("config/xpost.yaml");
         cli.write("config/xpost.yaml", yaml + "devto:\n  apiBase: " + devtoServer.url("/") + "\n");
         return this;
@@ -209,6 +214,30 @@ final class E2eBlog implements AutoCloseable {
         return c;
     }
 
+    /**
+     * As {@link #hashnodeReadLag} for the fake dev.to (after {@link #withDevto}): {@code /me/all} lists a new
+     * article {@code lag} after it was stored, by the run's clock (dev.to's cached listings, API.md §5.3).
+     */
+    void devtoReadLag(Duration lag) {
+        if (!(cli.clock instanceof MovableClock)) {
+            cli.clock = new MovableClock(cli.clock.instant());
+        }
+        devto.readLag(lag, () -> cli.clock.instant());
+        devto.moveClockWith(this::moveIfMovable);
+    }
+
+    /**
+     * Exactly one dev.to article per post: one article with this title, the state's dev.to record names it, and
+     * its canonical URL is the post's Hashnode URL.
+     */
+    void assertExactlyOnceOnDevto(String slug, String title) {
+        List<FakeDevto.Article> dv = devto.articlesTitled(title);
+        assertEquals(1, dv.size(), () -> "dev.to articles titled \"" + title + "\": " + dv.size());
+        PlatformRecord d = published(slug, "devto");
+        assertEquals(String.valueOf(dv.get(0).id), d.id(), "the state's dev.to id is the fake's article");
+        assertEquals(published(slug, "hashnode").url(), dv.get(0).canonical, "dev.to points home to Hashnode");
+    }
+
     private void moveIfMovable(Duration d) {
         if (cli.clock instanceof MovableClock m) {
             m.advance(d);
@@ -218,11 +247,14 @@ final class E2eBlog implements AutoCloseable {
     void resetCounts() {
         hashnode.resetCounts();
         linkedin.resetCounts();
+        if (devto != null) {
+            devto.resetCounts();
+        }
     }
 
-    /** Requests either fake received since the last {@link #resetCounts()}, cover downloads aside. */
+    /** Requests the fakes received since the last {@link #resetCounts()}, cover downloads aside. */
     int requests() {
-        return hashnode.total() + linkedin.total();
+        return hashnode.total() + linkedin.total() + (devto == null ? 0 : devto.total());
     }
 
     /**

@@ -42,6 +42,8 @@ final class FakeDevto extends Dispatcher {
         String mainImage;
         String description;
         final String slug;
+        /** When a create stored it, by the run's clock; null for a seeded article (long listed). */
+        java.time.Instant committedAt;
 
         Article(long id, String title, String slug) {
             this.id = id;
@@ -61,6 +63,8 @@ final class FakeDevto extends Dispatcher {
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final List<String> violations = new ArrayList<>();
     private long nextId = 1_000_001;
+    private java.time.Duration readLag = java.time.Duration.ZERO;
+    private java.util.function.Supplier<java.time.Instant> clock;
 
     FakeDevto(String key, List<String> foreignSecrets) {
         this.key = key;
@@ -70,6 +74,44 @@ final class FakeDevto extends Dispatcher {
     /** @param delayMillis for the delay faults: how late the answer comes */
     void fail(String operation, Fault fault, int times, boolean storedFirst, long delayMillis) {
         faults.inject(operation, fault, times, storedFirst, delayMillis);
+    }
+
+    void clearFaults() {
+        faults.clear();
+    }
+
+    /**
+     * From now on {@code /api/articles/me/all} does not list an article until {@code lag} after a create stored it,
+     * by {@code clock} (the run's clock), as dev.to's edge serves cached listings (API.md §5.3). Writes see every
+     * article.
+     */
+    synchronized void readLag(java.time.Duration lag, java.util.function.Supplier<java.time.Instant> clock) {
+        this.readLag = lag;
+        this.clock = clock;
+    }
+
+    /** How {@link Fault#LATE_COMMIT} moves the run's clock while the request is in flight. */
+    void moveClockWith(java.util.function.Consumer<java.time.Duration> mover) {
+        faults.moveClockWith(mover);
+    }
+
+    private boolean listed(Article a) {
+        return a.committedAt == null || clock == null || !clock.get().isBefore(a.committedAt.plus(readLag));
+    }
+
+    /** Requests of every kind since the last {@link #resetCounts()}. */
+    synchronized int total() {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Forgets the counters (not the articles), so a test can measure one run. */
+    synchronized void resetCounts() {
+        counts.clear();
+    }
+
+    /** The articles with this title, as a test asserts "exactly one per post". */
+    synchronized List<Article> articlesTitled(String title) {
+        return articles.stream().filter(a -> title.equals(a.title)).toList();
     }
 
     /** An article the author wrote by hand on dev.to (a cross-post made before xpost). */
@@ -115,7 +157,17 @@ final class FakeDevto extends Dispatcher {
         if (fault == null) {
             return answer(op, request, body);
         }
-        MockResponse normal = fault.storedFirst() ? answer(op, request, body) : null;
+        if (fault.fault() == Fault.LATE_COMMIT) {
+            return faults.lateCommit(fault, () -> answer(op, request, body));
+        }
+        if (fault.fault() == Fault.GARBLED_2XX) {
+            // The article is stored, but the 201 is cut off mid-JSON: no id can be read from it.
+            String whole = Faults.bodyOf(answer(op, request, body));
+            return json(201, whole.substring(0, whole.length() / 2));
+        }
+        boolean commit = fault.storedFirst() || fault.fault() == Fault.HEADERS_DELAY
+                || fault.fault() == Fault.BODY_DELAY;
+        MockResponse normal = commit ? answer(op, request, body) : null;
         MockResponse t = Faults.transport(fault, normal);
         if (t != null) {
             return t;
@@ -127,6 +179,7 @@ final class FakeDevto extends Dispatcher {
                     "{\"error\":\"Rate limit reached, try again in 30 seconds\",\"status\":429}"))
                     .setHeader("Retry-After", "30").build();
             case HTTP_401 -> json(401, "{\"error\":\"unauthorized\",\"status\":401}");
+            case HTTP_422 -> json(422, "{\"error\":\"Body markdown has already been taken\",\"status\":422}");
             default -> throw new IllegalArgumentException(fault.fault() + " is not a dev.to fault");
         };
     }
@@ -233,6 +286,7 @@ final class FakeDevto extends Dispatcher {
         if (a == null) {
             a = new Article(nextId++, title, slug(title));
             a.body = "";
+            a.committedAt = clock == null ? null : clock.get();
             articles.add(a);
         }
         a.title = title;
@@ -261,7 +315,7 @@ final class FakeDevto extends Dispatcher {
         int page = Integer.parseInt(orDefault(request.getUrl().queryParameter("page"), "1"));
         int perPage = Math.min(1000, Integer.parseInt(orDefault(request.getUrl().queryParameter("per_page"), "30")));
         // Newest first, as dev.to orders published articles.
-        List<Article> all = new ArrayList<>(articles);
+        List<Article> all = new ArrayList<>(articles.stream().filter(this::listed).toList());
         java.util.Collections.reverse(all);
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (int i = (page - 1) * perPage; i < Math.min(all.size(), page * perPage); i++) {

@@ -21,16 +21,17 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A stateful stand-in for Hashnode's gql-beta, for the operations xpost sends ({@code Publication}, {@code Series},
- * {@code Posts}, {@code PostBySlug}, {@code PostsBySlug}, {@code PublishPost}, {@code UpdatePost}). It keeps every post, so a test can
+ * The one fake Hashnode of the tests (e2e and cli alike): a stateful stand-in for Hashnode's gql-beta, for the
+ * operations xpost sends ({@code Publication}, {@code Series}, {@code Posts}, {@code PostBySlug},
+ * {@code PostsBySlug}, {@code ExportPosts}, {@code PublishPost}, {@code UpdatePost}). It keeps every post, so a test can
  * assert "exactly one remote post per file"; counts requests by operation; and fails the next N calls of an
  * operation on demand ({@link #fail}). Every request must carry {@code Bearer <token>} and nothing of the
  * {@code foreignSecrets}; anything else is collected in {@link #violations()}, which the harness checks after
  * each test (an assertion thrown here would only reach MockWebServer's thread).
  */
-final class FakeHashnode extends Dispatcher {
-    static final String HOST = "demo.hashnode.dev";
-    static final String PUBLICATION_ID = "6a603fb103e2cb323e7851f6";
+public final class FakeHashnode extends Dispatcher {
+    public static final String HOST = "demo.hashnode.dev";
+    public static final String PUBLICATION_ID = "6a603fb103e2cb323e7851f6";
     /** gql-beta clamps {@code first} silently. */
     static final int MAX_PAGE = 100;
 
@@ -68,8 +69,12 @@ final class FakeHashnode extends Dispatcher {
         }
     }
 
+    /** The token every request must carry; null: any {@code Bearer} token (the cli tests' blogs of generated posts). */
     private final String token;
     private final List<String> foreignSecrets;
+    private final List<String> bodies = new ArrayList<>();
+    /** When set, every answer is this one (an error, an HTML page…), whatever was asked. */
+    private volatile MockResponse always;
     private final Faults faults = new Faults();
     private final List<StoredPost> posts = new ArrayList<>();
     private final Map<String, String> series = new LinkedHashMap<>();
@@ -169,7 +174,7 @@ final class FakeHashnode extends Dispatcher {
     }
 
     /** Operation names in the order they arrived. */
-    synchronized List<String> operations() {
+    public synchronized List<String> operations() {
         return List.copyOf(operations);
     }
 
@@ -200,6 +205,9 @@ final class FakeHashnode extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String body = request.getBody() == null ? "" : request.getBody().utf8();
+        synchronized (this) {
+            bodies.add(body);
+        }
         checkSecrets(request, body);
         if (!"POST".equals(request.getMethod()) || !"/".equals(request.getUrl().encodedPath())) {
             return new MockResponse.Builder().code(404).body("not found").build();
@@ -220,6 +228,10 @@ final class FakeHashnode extends Dispatcher {
         }
         if (op.equals("PublishPost")) {
             publishSeen.countDown();
+        }
+        MockResponse fixed = always;
+        if (fixed != null) {
+            return fixed;
         }
         if (fault == null) {
             return answer(op, vars);
@@ -259,7 +271,8 @@ final class FakeHashnode extends Dispatcher {
 
     private void checkSecrets(RecordedRequest request, String body) {
         String auth = request.getHeaders().get("Authorization");
-        if (!("Bearer " + token).equals(auth)) {
+        if (token == null ? auth == null || !auth.startsWith("Bearer ") || auth.length() < 8
+                : !("Bearer " + token).equals(auth)) {
             violation("Authorization was " + (auth == null ? "missing" : "not Bearer <hashnode token>") + " on "
                     + request.getRequestLine());
         }
@@ -282,6 +295,7 @@ final class FakeHashnode extends Dispatcher {
             case "Posts" -> list(vars);
             case "PostBySlug" -> postBySlug(vars);
             case "PostsBySlug" -> postsBySlug(vars);
+            case "ExportPosts" -> exportPage(vars);
             case "PublishPost" -> publish(vars.path("input"));
             case "UpdatePost" -> update(vars.path("input"));
             default -> {
@@ -593,5 +607,136 @@ final class FakeHashnode extends Dispatcher {
 
     static String slugify(String title) {
         return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    // ------------------------------------------------------------------------------------------- import (cli tests)
+
+    /**
+     * A publication of {@code n} generated posts with the odd cases a real blog has (a numeric slug, quotes and a
+     * backslash in a title, a Persian post with an embed, SEO fields, covers, OG images, canonical URLs, a series,
+     * posts without tags), listed newest first with post 1 the newest, as {@code ExportPosts} pages them. Any
+     * {@code Bearer} token is accepted.
+     */
+    public static FakeHashnode withPosts(int n) {
+        FakeHashnode h = new FakeHashnode(null, List.of());
+        String seriesId = h.addSeries("aws-origins");
+        Instant start = Instant.parse("2023-01-01T08:00:00.123Z");
+        // Stored oldest first (post n first), so that the newest-first listing starts with post 1.
+        for (int i = n; i >= 1; i--) {
+            String slug = "post-" + i;
+            String title = "Post number " + i;
+            String markdown = "## Part of the story\n\nText of post " + i + " with `code` and an image:\n\n"
+                    + "![](https://cdn.hashnode.com/res/hashnode/image/upload/v1/" + i + ".png align=\"center\")\n";
+            if (i == 1) {
+                slug = "2023";
+                title = "2023 in review";
+            } else if (i == 2) {
+                slug = "quotes-and-colons";
+                title = "He said \"hi\": a story about C:\\temp & #hashtags";
+            } else if (i == 3) {
+                slug = "salam-donya";
+                title = "سلام دنیا: نوشتن برای وب";
+                markdown = "این یک متن فارسی است.\n\n%[https://www.youtube.com/watch?v=dQw4w9WgXcQ]\n";
+            }
+            StoredPost p = new StoredPost(String.format("%024x", 0x100000L + i),
+                    String.format("clq8kvzg6%016d", i), slug);
+            p.title = title;
+            p.markdown = markdown;
+            p.subtitle = i % 5 == 0 ? "Subtitle of " + i : null;
+            // Post 1 is the newest; part numbers of a series must still follow the dates.
+            p.publishedAt = start.plusSeconds(86_400L * (n - i)).toString();
+            p.canonicalUrl = i % 7 == 0 ? "https://example.dev/blog/" + slug + "?ref=hn" : null;
+            p.coverImage = i % 3 == 0 ? "https://cdn.hashnode.com/res/cover-" + i + ".png" : null;
+            if (i % 4 == 0) {
+                p.metaTitle = "SEO: " + title;
+                p.metaDescription = "What post " + i + " says,\nin two lines";
+            }
+            p.ogImage = i % 6 == 0 ? "https://cdn.hashnode.com/res/og-" + i + ".png" : null;
+            p.tags = i % 10 == 9 ? List.of() : List.of("java", "cicd-cjy1vtdk2005kjjs17n8couc3");
+            p.seriesId = i >= 10 && i < 15 ? seriesId : null;
+            h.posts.add(p);
+        }
+        return h;
+    }
+
+    /** Gives the {@code index}-th post of the newest-first listing (0: the newest) another slug. */
+    public synchronized void setSlug(int index, String slug) {
+        posts.get(posts.size() - 1 - index).slug = slug;
+    }
+
+    /** The body of every request, in the order they arrived (never reset). */
+    public synchronized List<String> bodies() {
+        return List.copyOf(bodies);
+    }
+
+    /** From now on every request gets {@code answer} (an error, an HTML page…); null answers normally again. */
+    public void answerAlways(MockResponse answer) {
+        always = answer;
+    }
+
+    /** A 200 JSON answer of {@code body} (maps, lists, strings), for tests that serve single answers. */
+    public static MockResponse json(Object body) {
+        return json200(Json.compact(body));
+    }
+
+    /** One page of {@code ExportPosts}: every field a backup file needs, newest first, at most 100 a page. */
+    private MockResponse exportPage(JsonNode vars) {
+        if (!requirePublication(vars)) {
+            return data(Json.MAPPER.createObjectNode().putNull("publication"));
+        }
+        int first = Math.min(MAX_PAGE, vars.path("first").asInt(0));
+        if (first < 1) {
+            return graphqlError("BAD_USER_INPUT", "first must be positive");
+        }
+        List<StoredPost> newest = new ArrayList<>(posts.stream().filter(this::visible).toList());
+        Collections.reverse(newest);
+        String after = vars.path("after").asText(null);
+        int start = after == null ? 0 : Integer.parseInt(after.substring("cursor:".length())) + 1;
+        int end = Math.min(newest.size(), start + first);
+        ObjectNode data = Json.MAPPER.createObjectNode();
+        ObjectNode pub = data.putObject("publication");
+        pub.put("id", PUBLICATION_ID);
+        ObjectNode conn = pub.putObject("posts");
+        conn.put("totalDocuments", newest.size());
+        ArrayNode edges = conn.putArray("edges");
+        for (int i = start; i < end; i++) {
+            StoredPost p = newest.get(i);
+            ObjectNode n = node(p);
+            n.put("subtitle", p.subtitle);
+            n.put("canonicalUrl", p.canonicalUrl);
+            if (p.coverImage == null) {
+                n.putNull("coverImage");
+            } else {
+                n.putObject("coverImage").put("url", p.coverImage);
+            }
+            if (p.metaTitle == null && p.metaDescription == null) {
+                n.putNull("seo");
+            } else {
+                n.putObject("seo").put("title", p.metaTitle).put("description", p.metaDescription);
+            }
+            if (p.ogImage == null) {
+                n.putNull("ogMetaData");
+            } else {
+                n.putObject("ogMetaData").put("image", p.ogImage);
+            }
+            ArrayNode tags = n.putArray("tags");
+            p.tags.forEach(t -> tags.addObject().put("slug", t));
+            String seriesSlug = series.entrySet().stream().filter(e -> e.getValue().equals(p.seriesId))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (seriesSlug == null) {
+                n.putNull("series");
+            } else {
+                n.putObject("series").put("slug", seriesSlug);
+            }
+            edges.addObject().set("node", n);
+        }
+        ObjectNode pageInfo = conn.putObject("pageInfo");
+        pageInfo.put("hasNextPage", end < newest.size());
+        if (end > start) {
+            pageInfo.put("endCursor", "cursor:" + (end - 1));
+        } else {
+            pageInfo.putNull("endCursor");
+        }
+        return data(data);
     }
 }

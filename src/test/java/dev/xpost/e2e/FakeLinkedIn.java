@@ -188,6 +188,8 @@ final class FakeLinkedIn extends Dispatcher {
                     .setHeader("Retry-After", "30").build();
             case HTTP_401 -> json(401, Fixtures.text("linkedin/error-401.json"));
             case HTTP_426 -> json(426, Fixtures.text("linkedin/error-426.json"));
+            case HTTP_400 -> json(400, "{\"status\":400,\"code\":\"INVALID_PARAM\",\"message\":\"Invalid param. "
+                    + "Field commentary is not valid\"}");
             default -> throw new IllegalArgumentException(fault.fault() + " is not a LinkedIn fault");
         };
     }

@@ -20,6 +20,10 @@ enum Fault {
     HTML_PAGE,
     /** HTTP 401. */
     HTTP_401,
+    /** HTTP 400 with the platform's JSON error (LinkedIn: a field of the create is invalid). */
+    HTTP_400,
+    /** HTTP 422 with the platform's JSON error (dev.to: a validation failed, nothing was saved). */
+    HTTP_422,
     /** HTTP 426 (LinkedIn: the LinkedIn-Version is not served). */
     HTTP_426,
     /** GraphQL error UNAUTHENTICATED inside a 200 (Hashnode). */
@@ -35,7 +39,8 @@ enum Fault {
     LATE_COMMIT,
     /**
      * A success that cannot be read: Hashnode answers 200 with the new post in {@code data} and an error next to
-     * it; LinkedIn answers 201 with an HTML page and no {@code x-restli-id}.
+     * it; LinkedIn answers 201 with an HTML page and no {@code x-restli-id}; dev.to stores the article and answers
+     * 201 with its JSON cut off halfway.
      */
     GARBLED_2XX,
     /** A 2xx whose body never ends (chunked without end), after the normal headers. */

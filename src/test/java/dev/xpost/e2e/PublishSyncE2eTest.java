@@ -164,24 +164,5 @@ class PublishSyncE2eTest {
         assertTrue(blog.hashnode.posts().isEmpty() && blog.linkedin.posts().isEmpty());
         assertFalse(java.nio.file.Files.exists(blog.stateFile()), "a dry run writes no state");
     }
-
-    @Test
-    void maxOneCreatesOneAndHoldsTheRestBack() {
-        E2eBlog.Run r = blog.publish("--max", "1");
-        assertEquals(0, r.code(), r::toString);
-        assertEquals("created", r.outcome("first-post", "hashnode"), r::toString);
-        for (String slug : List.of("second-post", "third-post")) {
-            assertEquals("held", r.outcome(slug, "hashnode"), r::toString);
-            assertTrue(r.message(slug, "hashnode").contains("--max 1"), r::toString);
-        }
-        assertEquals("held", r.outcome("first-post", "linkedin"), r::toString);
-        assertEquals(1, blog.hashnode.count("PublishPost"));
-        assertEquals(0, blog.linkedin.count("createPost"));
-
-        E2eBlog.Run rest = blog.publish();
-        assertEquals(0, rest.code(), rest::toString);
-        blog.assertExactlyOnce("first-post", "First post", true);
-        blog.assertExactlyOnce("second-post", "Second post", true);
-        blog.assertExactlyOnce("third-post", "Third post", true);
-    }
+    // --max, for each platform: ReleaseOrderE2eTest.
 }
