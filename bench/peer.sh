@@ -112,7 +112,7 @@ run() {   # tool posts round [extra label]
   make_blog "$blog" "$n" "r$r-$label-$n"
   if [ "$tool" = xpost ]; then
     (cd "$blog" && HASHNODE_TOKEN="$token" /usr/bin/time -o "$work/time" -f '%e %U %S %x' \
-        "$here/xpost" publish >"$work/out" 2>"$work/err") || true
+        "$here/xpost" publish --max "$n" >"$work/out" 2>"$work/err") || true
   else
     : >"$work/summary"; : >"$work/output"   # a runner makes these files; the action fails without them
     (cd "$blog" && env GITHUB_WORKSPACE="$blog" GITHUB_EVENT_NAME=workflow_dispatch \
