@@ -7,7 +7,9 @@
 # included), requests (reads + mutations, counted by the fake), request and answer body bytes, and the server-side
 # time of each request (headers read to answer written): how many took over 40 ms, the largest, the median, the
 # 99th percentile, and the longest wait for a request body (where a client's Nagle/delayed-ACK stall shows).
-# Then xpost once more per size with TCP_NODELAY off (-Dxpost.http.noDelay=false), for the stall count without it.
+# Then xpost once more per size with TCP_NODELAY off (-Dxpost.http.noDelay=false), for the stall count without it,
+# and (where it matters: a kept-alive connection) every post of the first size edited and published again, with
+# TCP_NODELAY on and off, twice each (rows ed-on, ed-off).
 #
 #   bench/peer.sh [--sizes "50 500"] [--rounds 3] [--seed-posts 1000] [--no-nodelay-off]
 #
@@ -148,12 +150,33 @@ if [ "$nodelay_off" = 1 ]; then
   for n in $sizes; do
     XPOST_JAVA_OPTS="${XPOST_JAVA_OPTS:-} -Dxpost.http.noDelay=false" run xpost "$n" 1 nagle
   done
+  # Creates go out on a new connection each (Http.once), where Nagle never waits: a fresh connection's first
+  # segments are ACKed at once. Updates share a kept-alive connection, where it does: so every post of a blog of the
+  # first size is edited and published again, with TCP_NODELAY on and off, and the update run is measured.
+  n="${sizes%% *}"
+  for mode in on off on off; do
+    blog="$work/blog-edit-$mode-$RANDOM"
+    make_blog "$blog" "$n" "edit-$mode-$RANDOM"
+    (cd "$blog" && HASHNODE_TOKEN="$token" "$here/xpost" publish --max "$n" >/dev/null 2>&1) || true
+    curl -s "${endpoint}__stats" >/dev/null
+    for f in "$blog"/posts/*.md; do printf '\nOne more paragraph, edited for the benchmark.\n' >>"$f"; done
+    opts="${XPOST_JAVA_OPTS:-}"
+    [ "$mode" = off ] && opts="$opts -Dxpost.http.noDelay=false"
+    (cd "$blog" && HASHNODE_TOKEN="$token" XPOST_JAVA_OPTS="$opts" /usr/bin/time -o "$work/time" -f '%e %U %S %x' \
+        "$here/xpost" publish --max "$n" >"$work/out" 2>"$work/err") || true
+    read -r wall user sys code < <(tail -1 "$work/time")
+    read -r total reads muts bin bout over max p50 p99 body < <(curl -s "${endpoint}__stats")
+    printf '%-6s %5s %5s %7s %7.2f %8s %5s %5s %9.1f %9.1f %6s %7s %6s %6s %8s %4s\n' "ed-$mode" "$n" edit "$wall" \
+        "$(echo "$user + $sys" | bc -l)" "$total" "$reads" "$muts" "$(echo "$bin / 1024" | bc -l)" \
+        "$(echo "$bout / 1024" | bc -l)" "$over" "$max" "$p50" "$p99" "$body" "$code" | tee -a "$results"
+    rm -rf "$blog"
+  done
 fi
 
 echo
 echo "median wall s (CPU s) per tool and size:"
 for n in $sizes; do
-  for t in xpost peer nagle; do
+  for t in xpost peer nagle ed-on ed-off; do
     line="$(awk -v t="$t" -v n="$n" '$1 == t && $2 == n { print $4, $5 }' "$results" | sort -n \
         | awk '{ w[NR] = $1; c[NR] = $2 } END { if (NR) printf "%s (%s) over %d run(s)", w[int((NR + 1) / 2)], c[int((NR + 1) / 2)], NR }')"
     [ -n "$line" ] && printf '  %-6s %5s posts: %s\n' "$t" "$n" "$line"
