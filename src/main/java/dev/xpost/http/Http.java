@@ -135,6 +135,11 @@ public final class Http {
      * coalescing. TLS sockets are layered over these, so HTTPS gets the option too.
      */
     static final class NoDelaySockets extends SocketFactory {
+        /**
+         * {@code -Dxpost.http.noDelay=false} leaves Nagle's algorithm on. Only for bench/peer.sh, which measures
+         * the stalls this option saves; nothing else should set it.
+         */
+        static final boolean ENABLED = !"false".equals(System.getProperty("xpost.http.noDelay"));
         private final SocketFactory delegate;
 
         NoDelaySockets(SocketFactory delegate) {
@@ -142,7 +147,9 @@ public final class Http {
         }
 
         private static Socket noDelay(Socket s) throws IOException {
-            s.setTcpNoDelay(true);
+            if (ENABLED) {
+                s.setTcpNoDelay(true);
+            }
             return s;
         }
 

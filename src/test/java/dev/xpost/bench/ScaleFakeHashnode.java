@@ -27,6 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code GET /__counts} answers {@code total reads mutations} and starts the counters again, so the script can
  * charge each command with its own requests.
  *
+ * <p>It also answers the anonymous operations of Hashnode's own publish action (bench/peer.sh): the publication by
+ * host, a post by slug and publishPost, each with only the fields that action selects. {@code GET /__stats} answers
+ * {@code requests reads mutations bytesIn bytesOut over40 maxMs p50Ms p99Ms maxBodyMs} since the last call (and starts
+ * the counters of both again): request
+ * and answer bytes (bodies), and per request the server-side time from the handler's start (headers read) to the
+ * answer written, and the part of it spent waiting for the request body ({@code maxBodyMs}), which is where a
+ * client's Nagle/delayed-ACK stall shows.
+ *
  * <pre>java -cp … dev.xpost.bench.ScaleFakeHashnode N PORT_FILE</pre>
  * The port is written to PORT_FILE once the server listens; the process runs until killed.
  */
@@ -59,6 +67,9 @@ public final class ScaleFakeHashnode {
     private final Map<String, StoredPost> byId = new HashMap<>();
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong mutations = new AtomicLong();
+    private final List<long[]> timings = new ArrayList<>();
+    private long statBytesIn;
+    private long statBytesOut;
     private long sequence;
 
     public static void main(String[] args) throws IOException {
@@ -111,7 +122,12 @@ public final class ScaleFakeHashnode {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        long start = System.nanoTime();
         try (ex) {
+            if ("GET".equals(ex.getRequestMethod()) && ex.getRequestURI().getPath().equals("/__stats")) {
+                send(ex, 200, "text/plain", stats());
+                return;
+            }
             if ("GET".equals(ex.getRequestMethod()) && ex.getRequestURI().getPath().equals("/__counts")) {
                 long r = reads.getAndSet(0);
                 long m = mutations.getAndSet(0);
@@ -119,6 +135,7 @@ public final class ScaleFakeHashnode {
                 return;
             }
             byte[] in = ex.getRequestBody().readAllBytes();
+            long bodyRead = System.nanoTime();
             if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
                 send(ex, 401, "application/json", "{\"errors\":[{\"message\":\"unauthenticated\","
                         + "\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}");
@@ -126,6 +143,13 @@ public final class ScaleFakeHashnode {
             }
             JsonNode json = Json.parseOrNull(new String(in, StandardCharsets.UTF_8));
             String op = json == null ? "?" : json.path("operationName").asText("?");
+            if (json != null && op.equals("?")) {
+                byte[] out = anonymous(json, ex);
+                if (out != null) {
+                    record(start, bodyRead, in.length, out.length);
+                    return;
+                }
+            }
             JsonNode vars = json == null ? Json.MAPPER.createObjectNode() : json.path("variables");
             ObjectNode data;
             synchronized (this) {
@@ -153,17 +177,93 @@ public final class ScaleFakeHashnode {
             }
             ObjectNode root = Json.MAPPER.createObjectNode();
             root.set("data", data);
-            send(ex, 200, "application/json", Json.compact(root));
+            int out = send(ex, 200, "application/json", Json.compact(root));
+            record(start, bodyRead, in.length, out);
         }
     }
 
-    private static void send(HttpExchange ex, int code, String type, String body) throws IOException {
+    /**
+     * Hashnode's publish action sends anonymous operations (no operationName); they are told apart by their root
+     * field and answered with the fields it selects. Null for an operation this fake does not know.
+     */
+    private byte[] anonymous(JsonNode json, HttpExchange ex) throws IOException {
+        String query = json.path("query").asText("");
+        JsonNode vars = json.path("variables");
+        ObjectNode data = Json.MAPPER.createObjectNode();
+        boolean mutation = false;
+        synchronized (this) {
+            if (query.contains("publishPost(")) {
+                JsonNode full = publish(vars.path("input")).path("publishPost").path("post");
+                ObjectNode post = data.putObject("publishPost").putObject("post");
+                post.set("id", full.get("id"));
+                post.set("slug", full.get("slug"));
+                post.set("url", full.get("url"));
+                mutation = true;
+            } else if (query.contains("post(slug:")) {
+                StoredPost hit = bySlug.get(vars.path("slug").asText(""));
+                ObjectNode pub = data.putObject("publication");
+                if (hit == null) {
+                    pub.putNull("post");
+                } else {
+                    pub.putObject("post").put("id", hit.id).put("slug", hit.slug)
+                            .put("url", "https://" + HOST + "/" + hit.slug);
+                }
+            } else if (query.contains("publication(host:")) {
+                data.putObject("publication").put("id", PUBLICATION_ID).put("url", "https://" + HOST);
+            } else {
+                return null;
+            }
+        }
+        (mutation ? mutations : reads).incrementAndGet();
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.set("data", data);
+        byte[] bytes = Json.compact(root).getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+        return bytes;
+    }
+
+    private synchronized void record(long start, long bodyRead, long bytesIn, long bytesOut) {
+        long end = System.nanoTime();
+        timings.add(new long[] {end - start, bodyRead - start});
+        statBytesIn += bytesIn;
+        statBytesOut += bytesOut;
+    }
+
+    /** The {@code /__stats} line since the last call (see the class comment), and starts again. */
+    private synchronized String stats() {
+        long mutationCount = mutations.getAndSet(0);
+        long readCount = reads.getAndSet(0);
+        long[] totals = timings.stream().mapToLong(t -> t[0]).sorted().toArray();
+        long maxBody = timings.stream().mapToLong(t -> t[1]).max().orElse(0);
+        long over40 = timings.stream().filter(t -> t[0] > 40_000_000L).count();
+        String line = String.format("%d %d %d %d %d %d %.1f %.1f %.1f %.1f%n", totals.length, readCount,
+                mutationCount, statBytesIn, statBytesOut, over40, ms(totals, 1.0), ms(totals, 0.5),
+                ms(totals, 0.99), maxBody / 1e6);
+        timings.clear();
+        statBytesIn = 0;
+        statBytesOut = 0;
+        return line;
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    private static int send(HttpExchange ex, int code, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
         ex.sendResponseHeaders(code, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }
+        return bytes.length;
     }
 
     private ObjectNode publication() {
