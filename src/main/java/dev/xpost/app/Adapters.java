@@ -14,7 +14,6 @@ import dev.xpost.platform.linkedin.LinkedInClient;
 import dev.xpost.platform.linkedin.LinkedInMode;
 import dev.xpost.platform.linkedin.LinkedInPlatform;
 import dev.xpost.post.ImageFiles;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -30,7 +29,7 @@ public final class Adapters implements PlatformFactory {
     public Platform create(String name, Services services, PublishUseCase.Mode mode) {
         Config config = services.config();
         Secrets secrets = services.secrets();
-        Backoff backoff = new Backoff(config.http(), Backoff.REAL, new SecureRandom());
+        Backoff backoff = services.backoff();
         if (name.equals(Config.HASHNODE)) {
             Optional<String> token = secrets.get(Secrets.HASHNODE_TOKEN);
             // Checked before any token is used: a plain-http endpoint is refused unless it is this machine.

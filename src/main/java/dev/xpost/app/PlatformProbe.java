@@ -8,7 +8,6 @@ import dev.xpost.platform.hashnode.HashnodeClient;
 import dev.xpost.platform.hashnode.Publication;
 import dev.xpost.platform.hashnode.PublicationRef;
 import dev.xpost.platform.linkedin.LinkedInClient;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -132,6 +131,6 @@ public final class PlatformProbe {
     }
 
     private Backoff backoff() {
-        return new Backoff(services.config().http(), Backoff.REAL, new SecureRandom());
+        return services.backoff();
     }
 }
