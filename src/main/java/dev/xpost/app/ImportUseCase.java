@@ -3,7 +3,6 @@ package dev.xpost.app;
 import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
 import dev.xpost.config.Secrets;
-import dev.xpost.http.Backoff;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.hashnode.ExportedPost;
 import dev.xpost.platform.hashnode.HashnodeClient;
@@ -25,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -102,7 +100,7 @@ public final class ImportUseCase {
                 + "needs a Pro plan on the publication"));
         HashnodeClient client = new HashnodeClient(services.http(),
                 HashnodeClient.endpoint(config.hashnode() == null ? null : config.hashnode().endpoint()), token,
-                new Backoff(config.http(), Backoff.REAL, new SecureRandom()), services.clock());
+                services.backoff(), services.clock());
         Publication publication = client.publication(ref);
         Progress reading = Progress.startingNow();
         List<ExportedPost> posts = client.exportPosts(publication, (soFar, total) -> {

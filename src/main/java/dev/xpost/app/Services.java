@@ -3,6 +3,7 @@ package dev.xpost.app;
 import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
 import dev.xpost.config.ConfigLoader;
+import dev.xpost.config.HttpSettings;
 import dev.xpost.config.Secrets;
 import dev.xpost.http.Backoff;
 import dev.xpost.http.Http;
@@ -87,7 +88,7 @@ public final class Services {
 
             @Override
             public Backoff backoff() {
-                return new Backoff(config().http(), Backoff.REAL, new SecureRandom());
+                return Services.this.backoff();
             }
 
             @Override
@@ -112,9 +113,16 @@ public final class Services {
     /** The one HTTP client of the run, shared by every platform (OkHttp's advice: one client, many calls). */
     public synchronized OkHttpClient http() {
         if (http == null) {
-            http = Http.newClient(config().http(), httpLog);
+            HttpSettings s = config().http();
+            http = Http.newClient(s.connectTimeout(), s.readTimeout(), s.callTimeout(), httpLog);
         }
         return http;
+    }
+
+    /** A fresh backoff for retrying idempotent requests, within the config's {@code http:} limits; waits for real. */
+    public Backoff backoff() {
+        HttpSettings s = config().http();
+        return new Backoff(s.maxAttempts(), s.baseDelay(), s.retryAfterCap(), Backoff.REAL, new SecureRandom());
     }
 
     /** The secret values loaded so far (environment and .env), for masking output; empty before any was loaded. */

@@ -1,7 +1,6 @@
 package dev.xpost.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xpost.http.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

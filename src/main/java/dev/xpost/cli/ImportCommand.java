@@ -1,7 +1,6 @@
 package dev.xpost.cli;
 
 import dev.xpost.app.ImportUseCase;
-import dev.xpost.http.Json;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -57,7 +57,7 @@ final class Output {
 
     /** Prints one JSON document on stdout, secrets masked. */
     static void json(Cli cli, Object doc) {
-        cli.out().println(dev.xpost.http.Json.pretty(doc));
+        cli.out().println(Json.pretty(doc));
         cli.out().flush();
     }
 

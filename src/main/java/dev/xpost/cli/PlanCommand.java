@@ -2,7 +2,6 @@ package dev.xpost.cli;
 
 import dev.xpost.app.PublishUseCase;
 import dev.xpost.app.RunReport;
-import dev.xpost.http.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

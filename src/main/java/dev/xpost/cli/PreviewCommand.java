@@ -1,7 +1,6 @@
 package dev.xpost.cli;
 
 import dev.xpost.app.PreviewUseCase;
-import dev.xpost.http.Json;
 import dev.xpost.platform.WireRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -4,7 +4,6 @@ import dev.xpost.app.Outcome;
 import dev.xpost.app.PlanAction;
 import dev.xpost.app.PublishUseCase;
 import dev.xpost.app.RunReport;
-import dev.xpost.http.Json;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.WireRequest;
 import dev.xpost.post.Problem;

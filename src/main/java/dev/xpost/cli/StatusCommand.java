@@ -1,7 +1,6 @@
 package dev.xpost.cli;
 
 import dev.xpost.app.StatusUseCase;
-import dev.xpost.http.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

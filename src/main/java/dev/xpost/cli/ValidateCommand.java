@@ -2,7 +2,6 @@ package dev.xpost.cli;
 
 import dev.xpost.app.Validation;
 import dev.xpost.app.ValidateUseCase;
-import dev.xpost.http.Json;
 import dev.xpost.post.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.xpost.config;
 
-import dev.xpost.http.HttpSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;

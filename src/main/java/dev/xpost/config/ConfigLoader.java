@@ -3,7 +3,6 @@ package dev.xpost.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.xpost.http.HttpSettings;
 import dev.xpost.http.SecureUrl;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -21,18 +21,29 @@ public final class Backoff {
 
     public static final Sleeper REAL = d -> Thread.sleep(d.toMillis());
 
-    private final HttpSettings settings;
+    private final int maxAttempts;
+    private final Duration baseDelay;
+    private final Duration retryAfterCap;
     private final Sleeper sleeper;
     private final Random random;
 
-    public Backoff(HttpSettings settings, Sleeper sleeper, Random random) {
-        this.settings = settings;
+    /**
+     * @param maxAttempts   tries of an idempotent request, first one included (config {@code http.maxAttempts})
+     * @param baseDelay     ceiling of the first random wait; it doubles with each try
+     * @param retryAfterCap longest {@code Retry-After} worth waiting for in one run (config {@code http.retryAfterCap})
+     * @param sleeper       how to wait ({@link #REAL}, or a recorder in tests)
+     * @param random        source of the jitter
+     */
+    public Backoff(int maxAttempts, Duration baseDelay, Duration retryAfterCap, Sleeper sleeper, Random random) {
+        this.maxAttempts = maxAttempts;
+        this.baseDelay = baseDelay;
+        this.retryAfterCap = retryAfterCap;
         this.sleeper = sleeper;
         this.random = random;
     }
 
     public int maxAttempts() {
-        return settings.maxAttempts();
+        return maxAttempts;
     }
 
     /**
@@ -43,13 +54,13 @@ public final class Backoff {
         if (retryAfter != null) {
             return retryAfter;
         }
-        long ceiling = settings.baseDelay().toMillis() << Math.min(attempt - 1, 10);
+        long ceiling = baseDelay.toMillis() << Math.min(attempt - 1, 10);
         return Duration.ofMillis((long) (random.nextDouble() * ceiling));
     }
 
     /** True when the server asked us to wait longer than we are willing to in one run. */
     public boolean tooLong(Duration retryAfter) {
-        return retryAfter != null && retryAfter.compareTo(settings.retryAfterCap()) > 0;
+        return retryAfter != null && retryAfter.compareTo(retryAfterCap) > 0;
     }
 
     public void sleep(Duration d) throws InterruptedException {

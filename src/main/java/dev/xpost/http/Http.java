@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
@@ -37,20 +38,24 @@ public final class Http {
     }
 
     /**
+     * @param connectTimeout longest wait for a connection (config {@code http.connectTimeout})
+     * @param readTimeout    longest silence while reading or writing a body (config {@code http.readTimeout})
+     * @param callTimeout    longest whole call (config {@code http.callTimeout})
      * @param log where {@code --verbose} writes one line per request (method, URL, status, time); null for none.
      *            Headers and bodies are never logged, so no token can leak through it.
      */
-    public static OkHttpClient newClient(HttpSettings settings, PrintWriter log) {
+    public static OkHttpClient newClient(Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+                                         PrintWriter log) {
         Dispatcher dispatcher = new Dispatcher();
         // A CLI publishing a handful of posts gains nothing from fan-out, and platforms dislike bursts.
         dispatcher.setMaxRequests(4);
         dispatcher.setMaxRequestsPerHost(2);
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .writeTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)

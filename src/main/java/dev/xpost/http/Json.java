@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The one JSON mapper: sorted keys so that anything we write (state, --json output) diffs well. */
+/**
+ * JSON mapping of request and response bodies. Keys are sorted so that a body (and the fingerprint of what was sent,
+ * a hash of its compact form) does not depend on map order. What the commands print is {@code cli}'s own JSON.
+ */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -24,15 +27,6 @@ public final class Json {
     public static String compact(Object value) {
         try {
             return COMPACT.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    /** Pretty JSON with sorted keys, for files and --json output. */
-    public static String pretty(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }

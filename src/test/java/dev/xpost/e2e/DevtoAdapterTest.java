@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xpost.config.HttpSettings;
 import dev.xpost.http.Backoff;
 import dev.xpost.http.Http;
-import dev.xpost.http.HttpSettings;
 import dev.xpost.http.Json;
 import dev.xpost.platform.Platform.Found;
 import dev.xpost.platform.PlatformException;
@@ -76,8 +76,12 @@ class DevtoAdapterTest {
     private DevtoPlatform platform() {
         HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 3, Duration.ofMillis(10), Duration.ofSeconds(60));
-        DevtoClient client = new DevtoClient(Http.newClient(settings, null), server.url("/"), KEY,
-                new Backoff(settings, d -> { }, new Random(3)), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        DevtoClient client = new DevtoClient(
+                Http.newClient(settings.connectTimeout(), settings.readTimeout(), settings.callTimeout(), null),
+                server.url("/"), KEY,
+                new Backoff(settings.maxAttempts(), settings.baseDelay(), settings.retryAfterCap(), d -> { },
+                        new Random(3)),
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         DevtoPlatform p = new DevtoPlatform(client, new DevtoSettings(server.url("/"), null, null), files);
         p.prepare(session);
         return p;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
@@ -42,7 +43,8 @@ class HttpNoDelayTest {
                     }
                 }
             };
-            OkHttpClient shared = Http.newClient(HttpSettings.defaults(), null).newBuilder().eventListener(spy)
+            OkHttpClient shared = Http.newClient(Duration.ofSeconds(10), Duration.ofSeconds(30),
+                    Duration.ofSeconds(60), null).newBuilder().eventListener(spy)
                     .build();
             String body = "x".repeat(40_000);
             for (OkHttpClient client : List.of(shared, Http.once(shared))) {

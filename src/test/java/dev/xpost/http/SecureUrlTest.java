@@ -8,6 +8,7 @@ import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.linkedin.LinkedInClient;
 import dev.xpost.platform.linkedin.LinkedInLogin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Random;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -33,7 +34,7 @@ class SecureUrlTest {
     @Test
     void clientsBuiltWithoutTheConfigRefusePlainHttpToo() {
         OkHttpClient http = new OkHttpClient();
-        Backoff backoff = new Backoff(HttpSettings.defaults(), Backoff.REAL, new Random(1));
+        Backoff backoff = new Backoff(3, Duration.ofMillis(500), Duration.ofSeconds(60), Backoff.REAL, new Random(1));
         PlatformException api = assertThrows(PlatformException.class, () -> new LinkedInClient(http,
                 HttpUrl.get("http://api.linkedin.com/"), "202605", "token-123456789", backoff));
         assertEquals(PlatformException.Kind.CONFIG, api.kind());

@@ -3,16 +3,15 @@ package dev.xpost.platform.hashnode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xpost.http.Backoff;
 import dev.xpost.http.Http;
-import dev.xpost.http.Json;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.PlatformException.Kind;
+import dev.xpost.platform.hashnode.HashnodeErrors.Unsure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -35,7 +34,8 @@ import okhttp3.Response;
 /**
  * The Hashnode GraphQL wire client (gql-beta, see {@code reference/hashnode/API.md}): resolves the publication and
  * series, lists and looks up posts, and publishes or updates one post. Every failure is a {@link PlatformException}
- * with platform {@value #PLATFORM} and a message for the user that never contains the token.
+ * with platform {@value #PLATFORM} and a message for the user that never contains the token; what each answer means
+ * is {@link HashnodeErrors}'.
  *
  * <p>Retries: reads (queries) are retried with {@link Backoff} on timeouts, broken connections, 5xx, 429 and
  * {@code INTERNAL_SERVER_ERROR}. Mutations are never retried: a failed {@code publishPost} whose request may have
@@ -49,13 +49,10 @@ public final class HashnodeClient {
     public static final String PLATFORM = "hashnode";
     public static final String DEFAULT_ENDPOINT = "https://gql-beta.hashnode.com/";
 
-    static final String TOKEN_REJECTED = "HASHNODE_TOKEN was rejected. Create a personal access token at "
-            + "https://hashnode.com/settings/developer and put it in .env as HASHNODE_TOKEN=…";
+    static final String TOKEN_REJECTED = HashnodeErrors.TOKEN_REJECTED;
 
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final Pattern PRO_PLAN = Pattern.compile("pro plan", Pattern.CASE_INSENSITIVE);
     private static final Pattern LOOPBACK_V4 = Pattern.compile("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
-    private static final int EXCERPT = 200;
 
     private final OkHttpClient http;
     /** For {@code publishPost}: a new connection each time ({@link Http#once}). */
@@ -64,6 +61,7 @@ public final class HashnodeClient {
     private final String token;
     private final Backoff backoff;
     private final Clock clock;
+    private final HashnodeErrors errors;
     private final Map<String, String> seriesIds = new ConcurrentHashMap<>();
 
     public HashnodeClient(OkHttpClient http, HttpUrl endpoint, String token, Backoff backoff) {
@@ -85,6 +83,7 @@ public final class HashnodeClient {
         this.token = checkToken(token);
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.errors = new HashnodeErrors(this.endpoint, this.token, clock);
     }
 
     /**
@@ -140,12 +139,12 @@ public final class HashnodeClient {
 
     /** True when a failure of this client is Hashnode's Pro gate: the publication has no active Pro plan. */
     public static boolean isProGate(PlatformException e) {
-        return e.kind() == Kind.AUTH && e.getMessage() != null && PRO_PLAN.matcher(e.getMessage()).find();
+        return HashnodeErrors.isProGate(e);
     }
 
     /** True when a failure of this client is about HASHNODE_TOKEN itself: missing, malformed or rejected. */
     public static boolean isTokenProblem(PlatformException e) {
-        return e.kind() == Kind.AUTH && e.getMessage() != null && e.getMessage().startsWith("HASHNODE_TOKEN");
+        return HashnodeErrors.isTokenProblem(e);
     }
 
     // ---------------------------------------------------------------------------------------------- reads
@@ -163,7 +162,7 @@ public final class HashnodeClient {
         JsonNode data = read("Publication", vars, "reading the publication " + ref);
         JsonNode p = data == null ? null : data.path("publication");
         if (p == null || !p.isObject() || text(p, "id") == null) {
-            throw fail(Kind.CONFIG, "Hashnode has no publication " + ref + ": check hashnode.publication in "
+            throw errors.fail(Kind.CONFIG, "Hashnode has no publication " + ref + ": check hashnode.publication in "
                     + "config/xpost.yaml (the blog host, such as myblog.hashnode.dev, or the publication id)", null);
         }
         return new Publication(text(p, "id"), text(p, "url"), text(p, "title"));
@@ -186,7 +185,7 @@ public final class HashnodeClient {
         JsonNode data = read("Series", vars, "looking up the series \"" + seriesSlug + "\"");
         String id = data == null ? null : text(data.path("publication").path("series"), "id");
         if (id == null) {
-            throw fail(Kind.REJECTED, "Series \"" + seriesSlug + "\" was not found in publication "
+            throw errors.fail(Kind.REJECTED, "Series \"" + seriesSlug + "\" was not found in publication "
                     + publication.host() + ". Create it in the Hashnode dashboard first (the API cannot create "
                     + "series).", null);
         }
@@ -231,7 +230,7 @@ public final class HashnodeClient {
             JsonNode data = read(operation, vars, "listing the posts of " + publication.host());
             JsonNode connection = data == null ? null : data.path("publication").path("posts");
             if (connection == null || !connection.isObject()) {
-                throw fail(Kind.CONFIG, "Hashnode has no publication " + publication.host() + " any more: check "
+                throw errors.fail(Kind.CONFIG, "Hashnode has no publication " + publication.host() + " any more: check "
                         + "hashnode.publication in config/xpost.yaml", null);
             }
             for (JsonNode edge : connection.path("edges")) {
@@ -251,7 +250,7 @@ public final class HashnodeClient {
             String next = text(pageInfo, "endCursor");
             if (next == null || next.equals(after)) {
                 // Asking again with the same cursor would loop forever.
-                throw fail(Kind.TRANSIENT, "Hashnode's list of the posts of " + publication.host() + " stopped "
+                throw errors.fail(Kind.TRANSIENT, "Hashnode's list of the posts of " + publication.host() + " stopped "
                         + "advancing after " + out.size() + " posts; nothing was changed, run xpost again later",
                         null);
             }
@@ -315,7 +314,7 @@ public final class HashnodeClient {
         JsonNode fields = p == null ? null : p.get("fields");
         String url = text(p, "url");
         if (url == null || fields == null || !fields.isObject() || text(fields, "key") == null) {
-            throw fail(Kind.TRANSIENT, "Hashnode's answer to createImageUploadURL has no usable upload URL and key; "
+            throw errors.fail(Kind.TRANSIENT, "Hashnode's answer to createImageUploadURL has no usable upload URL and key; "
                     + "nothing was uploaded or published: run xpost again later", null);
         }
         Map<String, String> out = new LinkedHashMap<>();
@@ -346,20 +345,20 @@ public final class HashnodeClient {
             data = exchange("publishing " + file, input.requestBody(), false, true);
         } catch (Unsure u) {
             if (u.notSent) {
-                throw fail(Kind.NETWORK, "Could not reach Hashnode to publish " + file + " (" + u.what
-                        + "); nothing was sent, so nothing was created: " + CHECK_NETWORK, u.getCause());
+                throw errors.fail(Kind.NETWORK, "Could not reach Hashnode to publish " + file + " (" + u.what
+                        + "); nothing was sent, so nothing was created: " + HashnodeErrors.CHECK_NETWORK, u.getCause());
             }
             if (u.rateLimited) {
-                throw fail(Kind.RATE_LIMITED, "Hashnode refused to publish " + file + " for now (" + u.what
+                throw errors.fail(Kind.RATE_LIMITED, "Hashnode refused to publish " + file + " for now (" + u.what
                         + "); nothing was created: run xpost again later", u.getCause());
             }
-            throw fail(Kind.UNKNOWN_OUTCOME, "Publishing " + file + " to Hashnode failed with " + u.what
+            throw errors.fail(Kind.UNKNOWN_OUTCOME, "Publishing " + file + " to Hashnode failed with " + u.what
                     + ": Hashnode may or may not have created the post; xpost will look the slug up ("
                     + slugForMessage(input) + ") before trying again", u.getCause());
         }
         PublishResult result = result(data.path("publishPost").path("post"), input);
         if (result == null) {
-            throw fail(Kind.UNKNOWN_OUTCOME, "Hashnode answered the publishing of " + file + " without the new post's "
+            throw errors.fail(Kind.UNKNOWN_OUTCOME, "Hashnode answered the publishing of " + file + " without the new post's "
                     + "id: Hashnode may or may not have created the post; xpost will look the slug up ("
                     + slugForMessage(input) + ") before trying again", null);
         }
@@ -383,14 +382,14 @@ public final class HashnodeClient {
         try {
             data = exchange("updating " + file, input.requestBody(), false, false);
         } catch (Unsure u) {
-            throw fail(u.rateLimited ? Kind.RATE_LIMITED : u.notSent ? Kind.NETWORK : Kind.TRANSIENT,
+            throw errors.fail(u.rateLimited ? Kind.RATE_LIMITED : u.notSent ? Kind.NETWORK : Kind.TRANSIENT,
                     "Updating " + file + " on Hashnode "
                     + "failed with " + u.what + ". An update is safe to send again: the next xpost run will retry "
                     + "it", u.getCause());
         }
         PublishResult result = result(data.path("updatePost").path("post"), input);
         if (result == null) {
-            throw fail(Kind.TRANSIENT, "Hashnode answered the update of " + file + " without the post's id. An "
+            throw errors.fail(Kind.TRANSIENT, "Hashnode answered the update of " + file + " without the post's id. An "
                     + "update is safe to send again: the next xpost run will retry it", null);
         }
         return result;
@@ -399,7 +398,7 @@ public final class HashnodeClient {
     private void refuseOversized(PostInput input) {
         Optional<String> problem = input.sizeProblem();
         if (problem.isPresent()) {
-            throw fail(Kind.REJECTED, problem.get(), null);
+            throw errors.fail(Kind.REJECTED, problem.get(), null);
         }
     }
 
@@ -454,7 +453,7 @@ public final class HashnodeClient {
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
     }
@@ -474,25 +473,25 @@ public final class HashnodeClient {
             Kind giveUp = u.rateLimited ? Kind.RATE_LIMITED : u.notSent ? Kind.NETWORK : Kind.TRANSIENT;
             if (u.tooLarge) {
                 // The same question gets the same over-long answer: asking again only downloads it again.
-                throw fail(Kind.TRANSIENT, "xpost stopped " + what + " on Hashnode: " + u.what + "; nothing was "
+                throw errors.fail(Kind.TRANSIENT, "xpost stopped " + what + " on Hashnode: " + u.what + "; nothing was "
                         + "changed. Check hashnode.endpoint in config/xpost.yaml, or run xpost again later", null);
             }
             if (backoff.tooLong(u.retryAfter)) {
-                throw fail(giveUp, "Hashnode asked xpost to wait " + u.retryAfter.toSeconds() + " s before "
+                throw errors.fail(giveUp, "Hashnode asked xpost to wait " + u.retryAfter.toSeconds() + " s before "
                         + what + " (" + u.what + "), longer than xpost waits in one run: run it again later",
                         u.getCause());
             }
             if (attempt >= backoff.maxAttempts()) {
-                throw fail(giveUp, "xpost gave up " + what + " on Hashnode after " + attempt
+                throw errors.fail(giveUp, "xpost gave up " + what + " on Hashnode after " + attempt
                         + (attempt == 1 ? " try" : " tries") + " (last: "
-                        + u.what + "); nothing was changed: " + (u.notSent ? CHECK_NETWORK : "run xpost again later"),
+                        + u.what + "); nothing was changed: " + (u.notSent ? HashnodeErrors.CHECK_NETWORK : "run xpost again later"),
                         u.getCause());
             }
             try {
                 backoff.sleep(backoff.delay(attempt, u.retryAfter));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw fail(Kind.TRANSIENT, "Interrupted while waiting to retry " + what, e);
+                throw errors.fail(Kind.TRANSIENT, "Interrupted while waiting to retry " + what, e);
             }
         }
     }
@@ -534,222 +533,11 @@ public final class HashnodeClient {
             throw new Unsure("a broken connection (" + e.getClass().getSimpleName() + ")", null, false, false, e);
         }
         if (create && code >= 200 && code < 300) {
-            Optional<String> garbled = garbled(code, response, text);
+            Optional<String> garbled = HashnodeErrors.garbled(code, response, text);
             if (garbled.isPresent()) {
                 throw new Unsure(garbled.get(), null, false, false, null);
             }
         }
-        return interpret(what, code, response, text, notFoundIsAbsent);
-    }
-
-    /**
-     * Why a 2xx answer to {@code publishPost} does not prove that nothing was created, when it is not a clean
-     * GraphQL result: not JSON (an HTML page), no {@code data}, or {@code errors} next to a {@code publishPost}
-     * that is there or is named deeper than its own field (the mutation ran; only part of its answer failed).
-     * Empty for a clean answer, and for errors that refused the mutation itself (its field null or absent).
-     */
-    private static Optional<String> garbled(int code, Response response, String text) {
-        JsonNode json = Json.parseOrNull(text);
-        if (json == null || !json.isObject()) {
-            return Optional.of("HTTP " + code + " with " + (isHtml(response, text) ? "an HTML page"
-                    : text.isBlank() ? "an empty body" : "a body that is not GraphQL JSON") + " instead of the result");
-        }
-        JsonNode errors = json.get("errors");
-        JsonNode payload = json.path("data").path("publishPost");
-        boolean hasErrors = errors != null && errors.isArray() && !errors.isEmpty();
-        if (!hasErrors) {
-            return json.path("data").isObject() ? Optional.empty()
-                    : Optional.of("HTTP " + code + " with JSON that holds neither data nor errors");
-        }
-        boolean deeper = false;
-        for (JsonNode e : errors) {
-            deeper |= e.path("path").isArray() && e.path("path").size() > 1;
-        }
-        if (payload.isObject() || deeper) {
-            return Optional.of("HTTP " + code + " with both a result and errors");
-        }
-        return Optional.empty();
-    }
-
-    private JsonNode interpret(String what, int code, Response response, String text, boolean notFoundIsAbsent)
-            throws Unsure {
-        if (code >= 300 && code < 400) {
-            String location = response.header("Location");
-            throw fail(Kind.CONFIG, "The Hashnode endpoint " + endpoint + " answered with a redirect (HTTP " + code
-                    + ") to " + (location == null ? "another address" : excerpt(location)) + " instead of GraphQL: "
-                    + "the endpoint has moved. " + setEndpoint(), null);
-        }
-        if (code == 401) {
-            throw fail(Kind.AUTH, TOKEN_REJECTED, null);
-        }
-        Duration retryAfter = Backoff.parseRetryAfter(response.header("Retry-After"), clock.instant());
-        if (code == 429) {
-            throw new Unsure("HTTP 429 Too Many Requests", retryAfter, true, false, null);
-        }
-        if (code >= 500) {
-            throw new Unsure("HTTP " + code, retryAfter, false, false, null);
-        }
-        if (code == 413) {
-            throw fail(Kind.REJECTED, "Hashnode refused " + what + ": the request is too large (HTTP 413). "
-                    + "Hashnode accepts at most 100 KB per request: shorten the post", null);
-        }
-        JsonNode json = Json.parseOrNull(text);
-        JsonNode errors = json != null && json.isObject() ? json.get("errors") : null;
-        if (errors != null && errors.isArray() && !errors.isEmpty()) {
-            // Errors win over data: with errors present, data is null or partial and must not pass as success.
-            return graphqlErrors(what, errors, notFoundIsAbsent);
-        }
-        boolean html = isHtml(response, text);
-        if (code >= 200 && code < 300) {
-            JsonNode data = json != null && json.isObject() ? json.get("data") : null;
-            if (data != null && data.isObject()) {
-                return data;
-            }
-            throw fail(Kind.CONFIG, notGraphql(code, html, text), null);
-        }
-        if (html || code == 400) {
-            throw fail(Kind.CONFIG, notGraphql(code, html, text), null);
-        }
-        throw fail(Kind.REJECTED, "Hashnode refused " + what + " with HTTP " + code
-                + (text.isBlank() ? "" : ": " + excerpt(text)), null);
-    }
-
-    private JsonNode graphqlErrors(String what, JsonNode errors, boolean notFoundIsAbsent) throws Unsure {
-        List<String> messages = new ArrayList<>();
-        String worst = null;
-        for (JsonNode e : errors) {
-            String code = text(e.path("extensions"), "code");
-            String message = text(e, "message");
-            if (message != null && !messages.contains(message)) {
-                messages.add(message);
-            }
-            if (worst == null || rank(code) < rank(worst)) {
-                worst = code == null ? "" : code;
-            }
-        }
-        String said = excerpt(String.join("; ", messages));
-        String quoted = said.isEmpty() ? "" : " \"" + said + "\"";
-        switch (worst) {
-            case "UNAUTHENTICATED":
-                throw fail(Kind.AUTH, TOKEN_REJECTED, null);
-            case "FORBIDDEN":
-                if (PRO_PLAN.matcher(said).find()) {
-                    throw fail(Kind.AUTH, "Hashnode refused" + quoted + ": writing through the API (and reading a "
-                            + "publication) needs a Hashnode Pro plan on the publication. Upgrade it in the "
-                            + "Hashnode dashboard, then run xpost again", null);
-                }
-                throw fail(Kind.AUTH, "Hashnode refused" + quoted + ": the user of HASHNODE_TOKEN lacks permission "
-                        + "on the publication (not a member of it, or a contributor, who cannot publish). Use the "
-                        + "token of an owner or editor of the publication", null);
-            case "GRAPHQL_VALIDATION_FAILED":
-            case "GRAPHQL_PARSE_FAILED":
-                throw fail(Kind.CONFIG, "Hashnode did not understand xpost's request when " + what + quoted
-                        + ": the API at " + endpoint + " is not the one this xpost was built for. Check "
-                        + "hashnode.endpoint in config/xpost.yaml (Hashnode's endpoint is " + DEFAULT_ENDPOINT
-                        + ") or update xpost", null);
-            case "INTERNAL_SERVER_ERROR":
-                throw new Unsure("Hashnode's INTERNAL_SERVER_ERROR" + quoted, null, false, false, null);
-            case "NOT_FOUND":
-                if (notFoundIsAbsent) {
-                    return null;
-                }
-                throw fail(Kind.REJECTED, "Hashnode rejected " + what + ":" + quoted + " (NOT_FOUND)", null);
-            case "BAD_USER_INPUT":
-            case "BAD_REQUEST":
-                throw fail(Kind.REJECTED, "Hashnode rejected " + what + ":" + quoted + " (" + worst + ")", null);
-            default:
-                // No code, or one xpost does not know: nothing says the request was refused before it did
-                // anything, so for a create the outcome is unknown (settled by a lookup), never "not created".
-                throw new Unsure("Hashnode's error" + quoted + (worst.isEmpty() ? " (no error code)" : " (" + worst
-                        + ")"), null, false, false, null);
-        }
-    }
-
-    /** Which error decides when several come back: the one that stops most. */
-    private static int rank(String code) {
-        if (code == null) {
-            return 6;
-        }
-        switch (code) {
-            case "UNAUTHENTICATED":
-                return 0;
-            case "FORBIDDEN":
-                return 1;
-            case "GRAPHQL_VALIDATION_FAILED":
-            case "GRAPHQL_PARSE_FAILED":
-                return 2;
-            case "BAD_USER_INPUT":
-                return 3;
-            case "NOT_FOUND":
-                return 4;
-            case "INTERNAL_SERVER_ERROR":
-                return 7;
-            default:
-                return 5;
-        }
-    }
-
-    private String notGraphql(int code, boolean html, String text) {
-        String got = html ? "an HTML page"
-                : text.isBlank() ? "an empty body"
-                : "something that is not GraphQL JSON (\"" + excerpt(text) + "\")";
-        return "The Hashnode endpoint " + endpoint + " answered with " + got + " instead of GraphQL (HTTP " + code
-                + "): the endpoint has moved or is blocking xpost. " + setEndpoint();
-    }
-
-    /** What to do when Hashnode cannot be reached at all: nothing there refused anything. */
-    private static final String CHECK_NETWORK = "check the network, or the endpoint (hashnode.endpoint in "
-            + "config/xpost.yaml), then run xpost again";
-
-    private static String setEndpoint() {
-        return "Set hashnode.endpoint in config/xpost.yaml (Hashnode's endpoint since 2026 is " + DEFAULT_ENDPOINT
-                + ")";
-    }
-
-    private static boolean isHtml(Response response, String text) {
-        String type = response.header("Content-Type");
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).contains("html")
-                || text.stripLeading().startsWith("<");
-    }
-
-    private String excerpt(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        String masked = mask(flat);
-        return masked.length() <= EXCERPT ? masked : masked.substring(0, EXCERPT) + "…";
-    }
-
-    private String mask(String text) {
-        return text == null ? null : text.replace(token, "****");
-    }
-
-    private PlatformException fail(Kind kind, String message, Throwable cause) {
-        return new PlatformException(PLATFORM, kind, mask(message), cause);
-    }
-
-    /** A failure that another try could fix; whether trying again is safe depends on the operation. */
-    private static final class Unsure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        final String what;
-        final Duration retryAfter;
-        final boolean rateLimited;
-        /** Nothing reached the server (no connection): even a create is safe to send again. */
-        final boolean notSent;
-        /** The answer was longer than xpost reads ({@link Http#MAX_ANSWER_BYTES}): asking again will not help. */
-        final boolean tooLarge;
-
-        Unsure(String what, Duration retryAfter, boolean rateLimited, boolean notSent, Throwable cause) {
-            this(what, retryAfter, rateLimited, notSent, false, cause);
-        }
-
-        Unsure(String what, Duration retryAfter, boolean rateLimited, boolean notSent, boolean tooLarge,
-                Throwable cause) {
-            super(what, cause, false, false);
-            this.what = what;
-            this.retryAfter = retryAfter;
-            this.rateLimited = rateLimited;
-            this.notSent = notSent;
-            this.tooLarge = tooLarge;
-        }
+        return errors.interpret(what, code, response, text, notFoundIsAbsent);
     }
 }

@@ -1,5 +1,7 @@
 package dev.xpost.platform.linkedin;
 
+import dev.xpost.platform.text.Block;
+import dev.xpost.platform.text.Piece;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,12 +28,12 @@ final class Cutter {
         int bestSentenceLength = 0;
         int length = 0;
         for (int i = 0; i < atoms.size(); i++) {
-            length += atoms.get(i).length();
+            length += Pieces.length(atoms.get(i));
             boolean boundary = i == atoms.size() - 1 || endsWithSpace(atoms.get(i)) || startsWithSpace(atoms.get(i + 1));
             if (!boundary) {
                 continue;
             }
-            String prefix = Pieces.plain(atoms.subList(0, i + 1));
+            String prefix = Piece.plain(atoms.subList(0, i + 1));
             String trimmed = prefix.stripTrailing();
             if (trimmed.isEmpty()) {
                 continue;
@@ -61,14 +63,14 @@ final class Cutter {
     }
 
     private static Block build(Block.Kind kind, List<Piece> atoms, boolean ellipsis) {
-        List<Piece> pieces = new ArrayList<>(Pieces.merge(atoms));
+        List<Piece> pieces = new ArrayList<>(Piece.merge(atoms));
         int last = pieces.size() - 1;
         if (pieces.get(last) instanceof Piece.Words w) {
             pieces.set(last, new Piece.Words(w.text().stripTrailing()));
         }
         if (ellipsis) {
             // Glued to a URL the ellipsis would become part of the link LinkedIn makes of it.
-            boolean url = endsWithUrl(atoms.get(atoms.size() - 1), Pieces.plain(atoms).stripTrailing());
+            boolean url = endsWithUrl(atoms.get(atoms.size() - 1), Piece.plain(atoms).stripTrailing());
             pieces.add(new Piece.Words(url ? " " + ELLIPSIS : ELLIPSIS));
         }
         return new Block(kind, pieces);

@@ -313,7 +313,7 @@ public final class LinkedInClient {
     static boolean sendsTokenTo(HttpUrl apiBase, HttpUrl target) {
         boolean sameOrigin = target.scheme().equals(apiBase.scheme()) && target.host().equalsIgnoreCase(apiBase.host())
                 && target.port() == apiBase.port();
-        return sameOrigin || (target.isHttps() && PlainText.isLinkedInHost(target.host()));
+        return sameOrigin || (target.isHttps() && LinkedInProse.isLinkedInHost(target.host()));
     }
 
     // ---- plumbing ----

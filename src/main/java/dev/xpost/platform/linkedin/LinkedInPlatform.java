@@ -10,7 +10,6 @@ import dev.xpost.post.ImageFiles;
 import dev.xpost.post.LocalImages;
 import dev.xpost.post.Post;
 import dev.xpost.post.Problem;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,17 +44,14 @@ public final class LinkedInPlatform implements Platform {
     static final String SENT_CARD_THUMBNAIL = "card.thumbnail";
 
     private static final Duration EXPIRY_WARNING = Duration.ofDays(7);
-    /** Runs in a row a cover download may fail for a passing reason before the post goes without the picture. */
-    static final int COVER_RUNS = 3;
 
     private final LinkedInClient client;
-    private final OkHttpClient http;
     private final HttpUrl apiBase;
     private final String version;
     private final String configuredAuthor;
     private final LinkedInMode mode;
     private final Instant tokenExpiresAt;
-    private final ImageFiles files;
+    private final LinkedInImages images;
     private String author;
 
     /**
@@ -67,9 +63,8 @@ public final class LinkedInPlatform implements Platform {
      */
     public LinkedInPlatform(LinkedInClient client, OkHttpClient http, HttpUrl apiBase, String version, String author,
             LinkedInMode mode, Instant tokenExpiresAt, ImageFiles files) {
-        this.files = files;
         this.client = client;
-        this.http = http;
+        this.images = new LinkedInImages(client, http, files);
         this.apiBase = apiBase;
         this.version = version;
         this.configuredAuthor = author;
@@ -126,8 +121,7 @@ public final class LinkedInPlatform implements Platform {
     @Override
     public String fingerprint(Post post, Session session) {
         Rendering r = render(post, session);
-        String cover = post.cover() == null ? "" : LocalImages.isLocal(post.cover()) ? localCover(post).hash()
-                : post.cover();
+        String cover = images.identity(post);
         String card = r.card() == null ? "" : Json.compact(r.card()) + "|" + cover;
         return "text:" + sha256(r.commentary()) + " card:" + sha256(card);
     }
@@ -143,7 +137,8 @@ public final class LinkedInPlatform implements Platform {
         List<WireRequest> out = new ArrayList<>();
         String thumbnail = null;
         String who = author(session) != null ? author : "<your member URN, from GET /v2/userinfo>";
-        LocalCover local = r.card() != null && LocalImages.isLocal(post.cover()) ? localCover(post) : null;
+        LinkedInImages.LocalCover local = r.card() != null && LocalImages.isLocal(post.cover())
+                ? images.localCover(post) : null;
         if (r.card() != null && post.cover() != null && (local == null || local.usable())) {
             thumbnail = session.uploadedImage(name(), local != null ? local.hash() : post.cover()).orElse(null);
             if (thumbnail == null) {
@@ -175,12 +170,7 @@ public final class LinkedInPlatform implements Platform {
     public Remote create(Post post, Session session) {
         requireOnline();
         Rendering r = checked(render(post, session));
-        String thumbnail = null;
-        if (r.card() != null && LocalImages.isLocal(post.cover())) {
-            thumbnail = localThumbnail(post, session);
-        } else if (r.card() != null && post.cover() != null) {
-            thumbnail = thumbnail(post, post.cover(), session);
-        }
+        String thumbnail = r.card() == null ? null : images.thumbnail(post, session, () -> author(session));
         String who = author(session);
         session.sending(carried(who, r.commentary(), r.card(), thumbnail));
         return remote(client.createPost(who, r.commentary(), r.card(), thumbnail));
@@ -257,106 +247,13 @@ public final class LinkedInPlatform implements Platform {
         return "";
     }
 
-    /**
-     * The cover's image URN: uploaded once per cover URL, remembered in the state file after that. A picture is
-     * never what holds a post back for good: one LinkedIn cannot use (404, 403, not a JPG/PNG/GIF, too large) gives
-     * a card without it and a warning; a download that failed for a passing reason (5xx, timeout) holds the post
-     * for the next run, at most {@link #COVER_RUNS} runs in a row, counted in the state file, then it goes without.
-     *
-     * @return the image URN, or null for a card without a picture
-     */
-    private String thumbnail(Post post, String cover, Session session) {
-        Optional<String> known = session.uploadedImage(name(), cover);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        CoverDownload.Result got = CoverDownload.fetch(http, cover);
-        if (got.kind() == CoverDownload.Kind.PERMANENT) {
-            session.warn(post.file() + ": the cover " + cover + " " + got.reason() + ": the LinkedIn card goes "
-                    + "without a picture");
-            return null;
-        }
-        int runs = session.failedFetches(name(), cover);
-        if (got.kind() == CoverDownload.Kind.TRANSIENT) {
-            session.rememberFailedFetches(name(), cover, runs + 1);
-            if (runs + 1 >= COVER_RUNS) {
-                session.warn(post.file() + ": the cover " + cover + " " + got.reason() + ", in " + (runs + 1)
-                        + " runs in a row: the LinkedIn card goes without a picture");
-                return null;
-            }
-            throw new PlatformException(name(), PlatformException.Kind.TRANSIENT, "the cover " + cover + " "
-                    + got.reason() + " (run " + (runs + 1) + " of " + COVER_RUNS + "), so the LinkedIn post was not "
-                    + "sent; it goes out with the next run, and without the picture if it fails " + COVER_RUNS
-                    + " runs in a row");
-        }
-        String urn = client.uploadImage(author(session), got.bytes(), got.type().mime());
-        session.rememberImage(name(), cover, urn);
-        if (runs > 0) {
-            session.rememberFailedFetches(name(), cover, 0);
-        }
-        return urn;
-    }
-
     @Override
     public List<String> pendingUploads(Post post, boolean create, Session session) {
         // Only a create sends a card: LinkedIn cannot edit one afterwards.
         if (!create || !LocalImages.isLocal(post.cover()) || render(post, session).card() == null) {
             return List.of();
         }
-        LocalCover local = localCover(post);
-        return local.usable() && session.uploadedImage(name(), local.hash()).isEmpty()
-                ? List.of(files.display(local.image().path())) : List.of();
-    }
-
-    /** A cover that is a file in the blog, checked, with its content hash (what its upload is remembered by). */
-    private record LocalCover(ImageFiles.Image image, String hash) {
-        /** LinkedIn's card takes JPG, PNG and GIF thumbnails (API.md §5); Hashnode also takes WebP and AVIF. */
-        boolean usable() {
-            return image.type() == ImageFiles.Type.JPEG || image.type() == ImageFiles.Type.PNG
-                    || image.type() == ImageFiles.Type.GIF;
-        }
-    }
-
-    private LocalCover localCover(Post post) {
-        LocalImages.Ref ref = new LocalImages.Ref(LocalImages.Place.COVER, post.cover().strip(), -1, -1,
-                post.line("cover"));
-        ImageFiles.Check c = files.check(post, ref);
-        if (!c.ok()) {
-            throw new PlatformException(name(), PlatformException.Kind.REJECTED, post.file() + ":" + ref.line() + ": "
-                    + c.message() + " (" + c.rule() + ")");
-        }
-        try {
-            return new LocalCover(c.image(), files.hash(c.image()));
-        } catch (IOException e) {
-            throw new PlatformException(name(), PlatformException.Kind.REJECTED, post.file() + ": cannot read the "
-                    + "cover " + post.cover() + " (" + e.getMessage() + ")");
-        }
-    }
-
-    /** A local cover's image URN: uploaded once per content, remembered by its hash in the state file. */
-    private String localThumbnail(Post post, Session session) {
-        LocalCover local = localCover(post);
-        String shown = files.display(local.image().path());
-        if (!local.usable()) {
-            session.warn(post.file() + ": LinkedIn's card takes a JPG, PNG or GIF picture, and the cover " + shown
-                    + " is " + local.image().type().mime() + ": the card goes without one");
-            return null;
-        }
-        Optional<String> known = session.uploadedImage(name(), local.hash());
-        if (known.isPresent()) {
-            return known.get();
-        }
-        byte[] bytes;
-        try {
-            bytes = files.read(local.image());
-        } catch (IOException e) {
-            throw new PlatformException(name(), PlatformException.Kind.REJECTED, "cannot read the cover " + shown
-                    + " of " + post.file() + " (" + e.getMessage() + "); the post was not sent");
-        }
-        String hash = ImageFiles.hashOf(bytes);
-        String urn = client.uploadImage(author(session), bytes, local.image().type().mime());
-        session.rememberImage(name(), hash, urn);
-        return urn;
+        return images.pendingUpload(post, session);
     }
 
     private Rendering checked(Rendering r) {

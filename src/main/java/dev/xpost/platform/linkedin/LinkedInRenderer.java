@@ -1,5 +1,8 @@
 package dev.xpost.platform.linkedin;
 
+import dev.xpost.platform.text.Block;
+import dev.xpost.platform.text.Piece;
+import dev.xpost.platform.text.PlainText;
 import dev.xpost.post.Post;
 import dev.xpost.post.Problem;
 import dev.xpost.post.Slugs;
@@ -13,9 +16,10 @@ import java.util.Set;
 /**
  * Renders a post as the text and link card of a LinkedIn post (DESIGN.md §5).
  *
- * <p>The text is built from the commonmark AST (see {@link PlainText} for how each Markdown construct reads), starts
- * with the title, ends with the footnotes, if any, and then a line of hashtags made from the post's tags (those the
- * body does not already have, within {@link #MAX_HASHTAGS} in all). It is then written in LinkedIn's "little"
+ * <p>The text is built from the commonmark AST (see {@link PlainText} for how each Markdown construct reads and
+ * {@link LinkedInProse} for which words become hashtags), starts with the title, ends with the footnotes, if any, and
+ * then a line of hashtags made from the post's tags (those the body does not already have, within
+ * {@link #MAX_HASHTAGS} in all). It is then written in LinkedIn's "little"
  * format: every reserved character escaped, except the {@code #} of the hashtags xpost emits.
  *
  * <p>Length: LinkedIn allows 3,000 characters and does not say whether escape backslashes count. To be safe we count
@@ -34,8 +38,8 @@ public final class LinkedInRenderer {
      */
     public static final int CARD_TITLE_LENGTH = 200;
     public static final int CARD_DESCRIPTION_LENGTH = 256;
-    /** Most different hashtags in a text, body ones first, then the tags' (see {@link PlainText#MAX_HASHTAGS}). */
-    public static final int MAX_HASHTAGS = PlainText.MAX_HASHTAGS;
+    /** Most different hashtags in a text, body ones first, then the tags' (see {@link LinkedInProse#MAX_HASHTAGS}). */
+    public static final int MAX_HASHTAGS = LinkedInProse.MAX_HASHTAGS;
     /** A paragraph is cut to fill a teaser only when at least this much room is left; less reads like a stub. */
     static final int MIN_CUT = 80;
 
@@ -57,7 +61,7 @@ public final class LinkedInRenderer {
      */
     public static Rendering render(Post post, String linkUrl, LinkedInMode mode) {
         String link = linkUrl == null || linkUrl.isBlank() ? null : linkUrl.strip();
-        PlainText.Parsed parsed = PlainText.parse(post.body());
+        PlainText.Parsed parsed = PlainText.parse(post.body(), new LinkedInProse());
         List<Block> body = new ArrayList<>(parsed.blocks());
         LinkedInMode m = mode == null ? LinkedInMode.AUTO : mode;
         // A title continued on a second line in the front matter is still one line of text.
@@ -85,8 +89,8 @@ public final class LinkedInRenderer {
         head.addAll(body);
 
         List<Block> full = new ArrayList<>(head);
-        hashtagBlock(post.tags(), Pieces.hashtags(head)).ifPresent(full::add);
-        List<Piece> fullText = Pieces.join(full);
+        hashtagBlock(post.tags(), Block.hashtags(head)).ifPresent(full::add);
+        List<Piece> fullText = Block.join(full);
         int fullLength = Pieces.length(fullText);
 
         List<Problem> problems = new ArrayList<>();
@@ -146,7 +150,7 @@ public final class LinkedInRenderer {
 
     private static Rendering finish(Post post, List<Piece> pieces, Card card, Rendering.Form form,
                                     List<Problem> problems) {
-        String plain = Pieces.plain(pieces);
+        String plain = Piece.plain(pieces);
         if (plain.isBlank()) {
             problems.add(Problem.error(post.file(), 0, RULE_EMPTY,
                     "the LinkedIn text is empty: give the post a title and a body, or write "
@@ -166,10 +170,10 @@ public final class LinkedInRenderer {
             tail.add(new Block(Block.Kind.LINK, List.of(new Piece.Url(link))));
         }
         List<Block> titleOnly = head.isEmpty() || head.get(0).kind() != Block.Kind.TITLE ? List.of() : head.subList(0, 1);
-        hashtagBlock(tags, Pieces.hashtags(titleOnly)).ifPresent(tail::add);
+        hashtagBlock(tags, Block.hashtags(titleOnly)).ifPresent(tail::add);
         int reserved = 0;
         for (Block b : tail) {
-            reserved += b.length() + Pieces.BLOCK_SEPARATOR.length();
+            reserved += Pieces.length(b) + Block.SEPARATOR.length();
         }
         int budget = MAX_LENGTH - reserved;
 
@@ -177,10 +181,10 @@ public final class LinkedInRenderer {
         int used = 0;
         boolean bodyKept = false;
         for (Block b : head) {
-            int separator = kept.isEmpty() ? 0 : Pieces.BLOCK_SEPARATOR.length();
-            if (used + separator + b.length() <= budget) {
+            int separator = kept.isEmpty() ? 0 : Block.SEPARATOR.length();
+            if (used + separator + Pieces.length(b) <= budget) {
                 kept.add(b);
-                used += separator + b.length();
+                used += separator + Pieces.length(b);
                 bodyKept |= b.kind() != Block.Kind.TITLE;
                 continue;
             }
@@ -205,8 +209,8 @@ public final class LinkedInRenderer {
         if (link != null) {
             all.add(tail.get(0));
         }
-        hashtagBlock(tags, Pieces.hashtags(kept)).ifPresent(all::add);
-        return Pieces.join(all);
+        hashtagBlock(tags, Block.hashtags(kept)).ifPresent(all::add);
+        return Block.join(all);
     }
 
     private static Block withoutNotes(Block b) {
@@ -242,7 +246,7 @@ public final class LinkedInRenderer {
 
     /** The title as one line of plain text, cut at a word to {@link #CARD_TITLE_LENGTH}; null for none. */
     private static String cardTitle(String title) {
-        String t = PlainText.inlineText(title);
+        String t = PlainText.inlineText(title, new LinkedInProse());
         return t == null || t.isEmpty() ? null : excerpt(t, CARD_TITLE_LENGTH);
     }
 
@@ -253,7 +257,7 @@ public final class LinkedInRenderer {
      */
     private static String description(Post post, List<Block> body) {
         for (String given : new String[] {post.subtitle(), post.seoDescription()}) {
-            String d = PlainText.inlineText(given);
+            String d = PlainText.inlineText(given, new LinkedInProse());
             if (d != null && !d.isEmpty()) {
                 return excerpt(d, CARD_DESCRIPTION_LENGTH);
             }
@@ -267,8 +271,7 @@ public final class LinkedInRenderer {
                 }
             }
         }
-        String s = PlainText.SPACE_BEFORE_PUNCTUATION.matcher(text.toString().replaceAll("\\s+", " ")).replaceAll("$1")
-                .strip();
+        String s = PlainText.collapse(text.toString());
         return s.isEmpty() ? null : excerpt(s, EXCERPT_LENGTH);
     }
 

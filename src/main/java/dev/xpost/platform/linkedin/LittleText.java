@@ -1,5 +1,6 @@
 package dev.xpost.platform.linkedin;
 
+import dev.xpost.platform.text.Piece;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,20 +69,7 @@ final class LittleText {
      * escape in the middle of it, so such words are written as escaped text instead.
      */
     static boolean isHashtagWord(String word) {
-        if (word == null || word.isEmpty()) {
-            return false;
-        }
-        boolean letter = false;
-        for (int i = 0; i < word.length(); ) {
-            int cp = word.codePointAt(i);
-            if (Character.isLetter(cp)) {
-                letter = true;
-            } else if (!Character.isDigit(cp)) {
-                return false;
-            }
-            i += Character.charCount(cp);
-        }
-        return letter;
+        return Piece.Hashtag.isWord(word);
     }
 
     /**

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xpost.config.HttpSettings;
 import dev.xpost.http.Backoff;
 import dev.xpost.http.Http;
-import dev.xpost.http.HttpSettings;
 import dev.xpost.http.Json;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.PlatformException.Kind;
@@ -61,8 +61,11 @@ class DevtoClientTest {
     private DevtoClient client(HttpUrl base, String key, int perPage) {
         HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10),
                 3, Duration.ofMillis(100), Duration.ofSeconds(60));
-        OkHttpClient http = Http.newClient(settings, null);
-        return new DevtoClient(http, base, key, new Backoff(settings, waits::add, new Random(7)), CLOCK, perPage);
+        OkHttpClient http = Http.newClient(settings.connectTimeout(), settings.readTimeout(), settings.callTimeout(),
+                null);
+        Backoff backoff = new Backoff(settings.maxAttempts(), settings.baseDelay(), settings.retryAfterCap(),
+                waits::add, new Random(7));
+        return new DevtoClient(http, base, key, backoff, CLOCK, perPage);
     }
 
     private static Map<String, Object> article() {

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xpost.config.HttpSettings;
 import dev.xpost.http.Backoff;
 import dev.xpost.http.Http;
-import dev.xpost.http.HttpSettings;
 import dev.xpost.http.Json;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.post.Dialect;
@@ -98,11 +98,13 @@ final class HashnodeFixtures {
     }
 
     static OkHttpClient http(Duration readTimeout) {
-        return Http.newClient(settings(readTimeout), null);
+        HttpSettings s = settings(readTimeout);
+        return Http.newClient(s.connectTimeout(), s.readTimeout(), s.callTimeout(), null);
     }
 
     static Backoff backoff(Sleeps sleeps) {
-        return new Backoff(settings(Duration.ofSeconds(5)), sleeps, new Random(7));
+        HttpSettings s = settings(Duration.ofSeconds(5));
+        return new Backoff(s.maxAttempts(), s.baseDelay(), s.retryAfterCap(), sleeps, new Random(7));
     }
 
     /** Asserts a request is the GraphQL POST of {@code operation} with exactly these variables, and returns them. */

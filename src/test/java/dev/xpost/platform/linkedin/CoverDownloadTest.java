@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xpost.config.HttpSettings;
 import dev.xpost.http.Http;
-import dev.xpost.http.HttpSettings;
 import dev.xpost.post.ImageFiles;
 import java.io.IOException;
 import mockwebserver3.MockResponse;
@@ -24,7 +24,8 @@ class CoverDownloadTest {
             java.nio.charset.StandardCharsets.ISO_8859_1);
 
     private final MockWebServer server = new MockWebServer();
-    private final OkHttpClient http = Http.newClient(HttpSettings.defaults(), null);
+    private final OkHttpClient http = Http.newClient(HttpSettings.defaults().connectTimeout(),
+            HttpSettings.defaults().readTimeout(), HttpSettings.defaults().callTimeout(), null);
 
     @BeforeEach
     void start() throws IOException {

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xpost.config.HttpSettings;
 import dev.xpost.http.Backoff;
 import dev.xpost.http.Http;
-import dev.xpost.http.HttpSettings;
 import dev.xpost.http.Json;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.PlatformException.Kind;
@@ -61,8 +61,10 @@ class LinkedInClientTest {
     private LinkedInClient client(HttpUrl base, String token) {
         HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(5),
                 3, Duration.ofMillis(100), Duration.ofSeconds(60));
-        OkHttpClient http = Http.newClient(settings, null);
-        Backoff backoff = new Backoff(settings, waits::add, new Random(7));
+        OkHttpClient http = Http.newClient(settings.connectTimeout(), settings.readTimeout(), settings.callTimeout(),
+                null);
+        Backoff backoff = new Backoff(settings.maxAttempts(), settings.baseDelay(), settings.retryAfterCap(),
+                waits::add, new Random(7));
         return new LinkedInClient(http, base, "202605", token, backoff, CLOCK);
     }
 
@@ -453,8 +455,11 @@ class LinkedInClientTest {
 
     @Test
     void anInvalidConfiguredVersionIsAConfigErrorBeforeSending() {
-        LinkedInClient bad = new LinkedInClient(Http.newClient(HttpSettings.defaults(), null), server.url("/"),
-                "2026-05", TOKEN, new Backoff(HttpSettings.defaults(), waits::add, new Random(1)));
+        HttpSettings d = HttpSettings.defaults();
+        LinkedInClient bad = new LinkedInClient(
+                Http.newClient(d.connectTimeout(), d.readTimeout(), d.callTimeout(), null), server.url("/"),
+                "2026-05", TOKEN,
+                new Backoff(d.maxAttempts(), d.baseDelay(), d.retryAfterCap(), waits::add, new Random(1)));
         PlatformException e = fails(Kind.CONFIG, bad::userinfoSub);
         assertTrue(e.getMessage().contains("YYYYMM"), e.getMessage());
         assertEquals(0, server.getRequestCount());

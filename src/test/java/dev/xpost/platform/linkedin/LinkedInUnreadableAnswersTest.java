@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xpost.config.HttpSettings;
 import dev.xpost.http.Backoff;
 import dev.xpost.http.EndlessBody;
 import dev.xpost.http.Http;
-import dev.xpost.http.HttpSettings;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.PlatformException.Kind;
 import java.io.IOException;
@@ -48,8 +48,11 @@ class LinkedInUnreadableAnswersTest {
         server.start();
         HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(20),
                 3, Duration.ofMillis(100), Duration.ofSeconds(60));
-        client = new LinkedInClient(Http.newClient(settings, null), server.url("/"), "202605", TOKEN,
-                new Backoff(settings, waits::add, new Random(7)),
+        client = new LinkedInClient(
+                Http.newClient(settings.connectTimeout(), settings.readTimeout(), settings.callTimeout(), null),
+                server.url("/"), "202605", TOKEN,
+                new Backoff(settings.maxAttempts(), settings.baseDelay(), settings.retryAfterCap(), waits::add,
+                        new Random(7)),
                 Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
     }
 

@@ -1,8 +1,7 @@
-package dev.xpost.platform.linkedin;
+package dev.xpost.platform.text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,32 +46,33 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
 /**
- * Markdown → plain-text blocks, walking the commonmark AST (regexes only ever look at one text run, one HTML node
- * or one URL, never at raw Markdown). The Markdown is read with the GitHub-flavoured extensions Hashnode renders:
- * tables, strikethrough ({@code ~~two tildes~~} only: a single {@code ~} is "about" in prose), task-list items and
- * footnotes.
+ * Markdown → plain text, for platforms whose posts are text rather than Markdown or HTML (LinkedIn's commentary,
+ * dev.to's text fields). Walks the commonmark AST (regexes only ever look at one text run, one HTML node or one URL,
+ * never at raw Markdown). The Markdown is read with the GitHub-flavoured extensions Hashnode renders: tables,
+ * strikethrough ({@code ~~two tildes~~} only: a single {@code ~} is "about" in prose), task-list items and footnotes.
  *
- * <p>Choices, so that the LinkedIn text reads like something a person wrote:
+ * <p>Input: a post's Markdown body (front matter already removed). Output: {@link Parsed}, the body as
+ * {@link Block}s of {@link Piece}s, its footnotes and the Hashnode widgets left out; {@link #render(String)} gives the
+ * same as one string. What each construct becomes, so that the text reads like something a person wrote:
  * <ul>
- *   <li>Links become {@code text: URL} — not {@code text (URL)}, whose parentheses would need escapes and look
- *       noisy. When the text already ends with a colon, only a space is added; when the text is the URL (or the URL
- *       without its scheme, or empty because it was an image), the URL appears once. Links that are not absolute
- *       http(s) URLs (relative links, anchors) keep only their text: their target means nothing on LinkedIn.</li>
- *   <li>Links LinkedIn itself made for hashtags ({@code [hashtag#AWS](https://www.linkedin.com/feed/hashtag/…)})
- *       become real hashtags, and so does a {@code #Word} in the text that starts at a word boundary with a letter
- *       ({@code C#}, {@code #42}, {@code issue #12}, a {@code #} inside a URL and code stay text). At most
- *       {@link #MAX_HASHTAGS} different ones; later ones stay text.</li>
+ *   <li>Links become {@code text: URL} — not {@code text (URL)}, whose parentheses look noisy (and need escapes on
+ *       LinkedIn). When the text already ends with a colon, only a space is added; when the text is the URL (or the
+ *       URL without its scheme, or empty because it was an image), the URL appears once. Links that are not absolute
+ *       http(s) URLs (relative links, anchors) keep only their text: their target means nothing off the blog. A
+ *       {@code mailto:} link without text becomes its address.</li>
  *   <li>Headings, paragraphs, lists, tables and code blocks are blocks separated by a blank line. Bullets are "• ",
- *       numbers "1. ", task items "☐ " and "☑ ", nested lists are indented under their parent item.</li>
+ *       numbers "1. ", task items "☐ " and "☑ ", nested lists are indented under their parent item. Emphasis,
+ *       strong emphasis and inline code keep their text without the markup.</li>
  *   <li>A block quote is set in quotation marks (“…”), without the {@code >} marker; a GitHub alert
- *       ({@code > [!NOTE]}) reads "Note: …" instead, since it is the author speaking, not a quotation.</li>
+ *       ({@code > [!NOTE]}) reads "Note: …" instead, since it is the author speaking, not a quotation; so does a
+ *       quote that already starts with a quotation mark or with "Note:", "Tip:", "Update:"....</li>
  *   <li>A table of up to {@link #SMALL_TABLE_COLUMNS} columns is one line per row, cells joined by " — ", its
  *       header line first; a wider one is one bulleted line per row, each cell after the first labelled with its
  *       column's header ({@code • CLI — Free: yes; Pro: yes}).</li>
  *   <li>Strikethrough text is left out: the author struck it, and what follows it is what they mean now
  *       ({@code ~~Java 8~~ Java 17} reads "Java 17").</li>
  *   <li>A footnote reference becomes {@code [1]} (numbered in order of first use, whatever its label) and the notes
- *       are gathered into one block, {@code [1] text}, that the renderer puts at the end of the text. A
+ *       are gathered into one block, {@code [1] text}, that the caller puts at the end of the text. A
  *       {@code [^label]} with no definition is dropped.</li>
  *   <li>Images and thematic breaks are dropped. An HTML block keeps its text: {@code <details>} its summary and
  *       body, {@code <p align="center">} and {@code <div>} their words, a list item its bullet, a link its
@@ -83,14 +83,14 @@ import org.commonmark.parser.Parser;
  *       breaks the link syntax), so it arrives as text, possibly spread over soft line breaks; such text is
  *       recognised within one run of text nodes and dropped. A {@code %[url]} embed becomes its URL. A
  *       {@code %%[name]} widget has no URL (it lives in the publication's settings), so it is dropped and its name
- *       reported.</li>
+ *       reported in {@link Parsed#widgets()}.</li>
+ *   <li>Hashtags and platform-specific links are the platform's: the words of the text pass through a
+ *       {@link Prose} ({@link Prose#WORDS} by default: words stay words).</li>
  * </ul>
  */
-final class PlainText {
-    /** Most different hashtags in a LinkedIn text, written in the body or made from tags; LinkedIn advises a few. */
-    static final int MAX_HASHTAGS = 5;
+public final class PlainText {
     /** Tables with at most this many columns read as "a — b — c" lines; wider ones label every cell. */
-    static final int SMALL_TABLE_COLUMNS = 3;
+    public static final int SMALL_TABLE_COLUMNS = 3;
 
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
             StrikethroughExtension.builder().requireTwoTildes(true).build(), TaskListItemsExtension.create(),
@@ -117,10 +117,8 @@ final class PlainText {
             "<div[^>]*data-node-type=[\"']callout-(emoji|text)[\"'][^>]*>(.*?)</div>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);");
-    private static final Pattern LINKEDIN_HASHTAG_TEXT = Pattern.compile("^(?:hashtag)?[#\uFF03](.+)$",
-            Pattern.CASE_INSENSITIVE);
     /** What a dropped URL leaves: "the post , we" → "the post, we". */
-    static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("[ \\t]+([,.;!?)])(?=\\s|$)");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("[ \\t]+([,.;!?)])(?=\\s|$)");
     /** A quote that opens with one of these words and a colon is the author's aside, not a quotation. */
     private static final Pattern ASIDE = Pattern.compile(
             "^(?:note|nb|tip|hint|info|important|warning|caution|update|edit|disclaimer|tl;dr|tldr)\\b\\s*:",
@@ -145,27 +143,58 @@ final class PlainText {
      *
      * @param blocks  the blocks, tidied, empty ones left out
      * @param notes   the footnotes as one block ({@code [1] …} lines), or null when the body has none
-     * @param widgets the names of the Hashnode widgets left out, in order
+     * @param widgets the names of the Hashnode widgets left out, in order of appearance (a name may repeat)
      */
-    record Parsed(List<Block> blocks, Block notes, List<String> widgets) {
-        Parsed {
+    public record Parsed(List<Block> blocks, Block notes, List<String> widgets) {
+        public Parsed {
             blocks = List.copyOf(blocks);
             widgets = List.copyOf(widgets);
+        }
+
+        /** The blocks, then the notes, if any, joined by a blank line: the body as one plain text. */
+        public String text() {
+            List<Block> all = new ArrayList<>(blocks);
+            if (notes != null) {
+                all.add(notes);
+            }
+            return Piece.plain(Block.join(all));
         }
     }
 
     private final Map<String, FootnoteDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, Integer> noteNumbers = new LinkedHashMap<>();
-    private final Set<String> hashtags = new LinkedHashSet<>();
     private final List<String> widgets = new ArrayList<>();
+    private final Prose prose;
 
-    private PlainText() {
+    private PlainText(Prose prose) {
+        this.prose = prose == null ? Prose.WORDS : prose;
     }
 
-    /** A Markdown body read into blocks, its footnotes and what had to be left out. */
-    static Parsed parse(String markdown) {
+    /**
+     * A Markdown body as one plain text: {@link #parse(String)}'s blocks and notes joined by blank lines, without
+     * hashtags or platform links. Widgets are left out without a word; use {@link #parse} to report them.
+     *
+     * @param markdown the body, front matter removed; null reads as empty
+     * @return the text, no leading or trailing blank lines; empty when nothing in the body is text
+     */
+    public static String render(String markdown) {
+        return parse(markdown).text();
+    }
+
+    /** {@link #parse(String, Prose)} with {@link Prose#WORDS}. */
+    public static Parsed parse(String markdown) {
+        return parse(markdown, Prose.WORDS);
+    }
+
+    /**
+     * A Markdown body read into blocks, its footnotes and what had to be left out.
+     *
+     * @param markdown the body, front matter removed; null reads as empty
+     * @param prose    how the platform reads runs of prose and links; a fresh one per call if it counts
+     */
+    public static Parsed parse(String markdown, Prose prose) {
         Node doc = PARSER.parse(markdown == null ? "" : markdown);
-        PlainText walker = new PlainText();
+        PlainText walker = new PlainText(prose);
         doc.accept(new AbstractVisitor() {
             @Override
             public void visit(CustomBlock block) {
@@ -179,16 +208,25 @@ final class PlainText {
         return new Parsed(blocks, walker.notes(), walker.widgets);
     }
 
+    /** {@link #inlineText(String, Prose)} with {@link Prose#WORDS}. */
+    public static String inlineText(String s) {
+        return inlineText(s, Prose.WORDS);
+    }
+
     /**
      * One line of plain text from a string that may hold inline Markdown ({@code **bold**}, {@code `code`},
-     * {@code [text](url)}, inline HTML): the words only, links as their text, whitespace collapsed. For the card's
-     * title and description, which LinkedIn shows as they are.
+     * {@code [text](url)}, inline HTML): the words only, links as their text (no URLs, no footnote marks), whitespace
+     * collapsed. Block syntax is not read: "2023. A year" stays a title, not a list. For titles and descriptions that
+     * a platform shows as they are (LinkedIn's link card).
+     *
+     * @param s     a title or description; null gives null
+     * @param prose how the platform reads runs of prose and links
      */
-    static String inlineText(String s) {
+    public static String inlineText(String s, Prose prose) {
         if (s == null) {
             return null;
         }
-        PlainText walker = new PlainText();
+        PlainText walker = new PlainText(prose);
         StringBuilder b = new StringBuilder();
         Node doc = INLINE_PARSER.parse(s);
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
@@ -207,7 +245,15 @@ final class PlainText {
             }
             b.append(' ');
         }
-        return SPACE_BEFORE_PUNCTUATION.matcher(b.toString().replaceAll("\\s+", " ")).replaceAll("$1").strip();
+        return collapse(b.toString());
+    }
+
+    /**
+     * Text on one line: runs of whitespace made one space, a space before {@code , . ; ! ? )} dropped (what a left-out
+     * URL leaves: "the post , we" → "the post, we"), ends trimmed.
+     */
+    public static String collapse(String s) {
+        return SPACE_BEFORE_PUNCTUATION.matcher(s.replaceAll("\\s+", " ")).replaceAll("$1").strip();
     }
 
     private List<Block> blocksOf(Node parent) {
@@ -249,7 +295,7 @@ final class PlainText {
     }
 
     private Block quote(Node n) {
-        List<Piece> inner = new ArrayList<>(Pieces.join(blocksOf(n)));
+        List<Piece> inner = new ArrayList<>(Block.join(blocksOf(n)));
         if (inner.isEmpty()) {
             return null;
         }
@@ -262,7 +308,7 @@ final class PlainText {
                 return new Block(Block.Kind.QUOTE, inner);
             }
         }
-        String plain = Pieces.plain(inner);
+        String plain = Piece.plain(inner);
         if (plain.startsWith("\u201C") || plain.startsWith("\"") || ASIDE.matcher(plain).find()) {
             // Already in quotation marks (another pair would read as a quote of a quote), or a "NOTE: …" aside.
             return new Block(Block.Kind.QUOTE, inner);
@@ -270,11 +316,11 @@ final class PlainText {
         List<Piece> out = new ArrayList<>();
         out.add(new Piece.Words("\u201C"));
         out.addAll(inner);
-        // Glued to a URL the closing mark would become part of the link LinkedIn makes of it.
+        // Glued to a URL the closing mark would become part of the link a platform makes of it.
         boolean endsWithUrl = inner.get(inner.size() - 1) instanceof Piece.Url
                 || plain.substring(Math.max(plain.lastIndexOf(' '), plain.lastIndexOf('\n')) + 1).contains("://");
         out.add(new Piece.Words(endsWithUrl ? " \u201D" : "\u201D"));
-        return new Block(Block.Kind.QUOTE, Pieces.merge(out));
+        return new Block(Block.Kind.QUOTE, Piece.merge(out));
     }
 
     private List<Piece> list(ListBlock list) {
@@ -294,14 +340,14 @@ final class PlainText {
                 String box = task.get() ? "\u2611 " : "\u2610 ";
                 marker = ordered ? marker + box : box;
             }
-            List<Piece> inner = Pieces.join(blocksOf(item), "\n");
+            List<Piece> inner = Block.join(blocksOf(item), "\n");
             if (inner.isEmpty()) {
                 continue;
             }
             if (!out.isEmpty()) {
                 out.add(new Piece.Words("\n"));
             }
-            out.addAll(Pieces.prefixLines(inner, marker, " ".repeat(marker.length())));
+            out.addAll(prefixLines(inner, marker, " ".repeat(marker.length())));
         }
         return out;
     }
@@ -413,7 +459,7 @@ final class PlainText {
 
     /** Inline pieces on one line: line breaks become spaces, runs of whitespace one space, ends trimmed. */
     private static List<Piece> oneLine(List<Piece> pieces) {
-        List<Piece> merged = Pieces.merge(pieces);
+        List<Piece> merged = Piece.merge(pieces);
         List<Piece> out = new ArrayList<>();
         for (int i = 0; i < merged.size(); i++) {
             Piece p = merged.get(i);
@@ -493,19 +539,7 @@ final class PlainText {
         if (text.isEmpty()) {
             return;
         }
-        for (Piece p : LittleText.withHashtags(text.replace('\n', ' '), true)) {
-            out.add(p instanceof Piece.Hashtag h ? hashtag(h.word()) : p);
-        }
-    }
-
-    /** A hashtag while fewer than {@link #MAX_HASHTAGS} different ones were written; after that, text. */
-    private Piece hashtag(String word) {
-        String key = word.toLowerCase(Locale.ROOT);
-        if (hashtags.contains(key) || hashtags.size() < MAX_HASHTAGS) {
-            hashtags.add(key);
-            return new Piece.Hashtag(word);
-        }
-        return new Piece.Words("#" + word);
+        out.addAll(prose.words(text.replace('\n', ' ')));
     }
 
     private int noteNumber(String label) {
@@ -523,7 +557,7 @@ final class PlainText {
                 continue;
             }
             done.add(label);
-            List<Piece> inner = Pieces.join(blocksOf(def), "\n");
+            List<Piece> inner = Block.join(blocksOf(def), "\n");
             if (inner.isEmpty()) {
                 continue;
             }
@@ -531,18 +565,18 @@ final class PlainText {
                 out.add(new Piece.Words("\n"));
             }
             String marker = "[" + noteNumbers.get(label) + "] ";
-            out.addAll(Pieces.prefixLines(inner, marker, " ".repeat(marker.length())));
+            out.addAll(prefixLines(inner, marker, " ".repeat(marker.length())));
         }
         return out.isEmpty() ? null : new Block(Block.Kind.NOTES, out).tidy();
     }
 
     private List<Piece> link(Link link) {
         List<Piece> inner = inlines(link);
-        String text = Pieces.plain(inner).strip();
+        String text = Piece.plain(inner).strip();
         String dest = link.getDestination() == null ? "" : link.getDestination().strip();
-        Optional<String> linkedin = linkedinHashtag(text, dest);
-        if (linkedin.isPresent()) {
-            return List.of(hashtag(linkedin.get()));
+        Optional<List<Piece>> own = prose.link(text, dest);
+        if (own.isPresent()) {
+            return own.get();
         }
         if (isWebUrl(dest)) {
             if (text.isEmpty() || sameUrl(text, dest)) {
@@ -559,7 +593,8 @@ final class PlainText {
         return inner;
     }
 
-    static boolean isWebUrl(String s) {
+    /** True for an absolute http(s) URL that parses; only such links keep their URL in the text. */
+    public static boolean isWebUrl(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         return (lower.startsWith("https://") || lower.startsWith("http://")) && HttpUrl.parse(s) != null;
     }
@@ -573,30 +608,8 @@ final class PlainText {
         return t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
     }
 
-    /** The word of a hashtag link LinkedIn produced (its text is "hashtag#Word" or "#Word"). */
-    private static Optional<String> linkedinHashtag(String text, String dest) {
-        HttpUrl url = HttpUrl.parse(dest);
-        if (url == null || !isLinkedInHost(url.host()) || !url.encodedPath().startsWith("/feed/hashtag")) {
-            return Optional.empty();
-        }
-        Matcher m = LINKEDIN_HASHTAG_TEXT.matcher(text);
-        if (m.matches() && LittleText.isHashtagWord(m.group(1))) {
-            return Optional.of(m.group(1));
-        }
-        String keywords = url.queryParameter("keywords");
-        if (text.isEmpty() && LittleText.isHashtagWord(keywords)) {
-            return Optional.of(keywords);
-        }
-        return Optional.empty();
-    }
-
-    static boolean isLinkedInHost(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("linkedin.com") || h.endsWith(".linkedin.com");
-    }
-
     /** "emoji text" of a Hashnode callout block; empty for any other HTML block. */
-    static Optional<String> callout(String html) {
+    private static Optional<String> callout(String html) {
         if (html == null || !CALLOUT.matcher(html).find()) {
             return Optional.empty();
         }
@@ -617,7 +630,7 @@ final class PlainText {
      * {@code <li>} as "• "...), links as {@code text: URL}, frames as their URL, entities decoded; empty when the
      * block has no text (an {@code <img>}, a comment).
      */
-    static Optional<String> htmlText(String html) {
+    private static Optional<String> htmlText(String html) {
         if (html == null) {
             return Optional.empty();
         }
@@ -644,6 +657,30 @@ final class PlainText {
             }
         }
         return b.length() == 0 ? Optional.empty() : Optional.of(b.toString());
+    }
+
+    /**
+     * Every line of {@code pieces} prefixed: the first with {@code first}, the others with {@code rest} (trailing
+     * spaces of the prefix dropped on empty lines). Used for list markers and footnote numbers.
+     */
+    private static List<Piece> prefixLines(List<Piece> pieces, String first, String rest) {
+        List<Piece> out = new ArrayList<>();
+        out.add(new Piece.Words(first));
+        for (Piece p : Piece.merge(pieces)) {
+            if (!(p instanceof Piece.Words w)) {
+                out.add(p);
+                continue;
+            }
+            String[] lines = w.text().split("\n", -1);
+            StringBuilder b = new StringBuilder(lines[0]);
+            for (int i = 1; i < lines.length; i++) {
+                // An empty line inside this piece stays empty; the last line may go on with a URL or hashtag piece.
+                boolean emptyLine = lines[i].isEmpty() && i < lines.length - 1;
+                b.append('\n').append(emptyLine ? rest.stripTrailing() : rest).append(lines[i]);
+            }
+            out.add(new Piece.Words(b.toString()));
+        }
+        return Piece.merge(out);
     }
 
     private static String replace(Pattern p, String s, Function<Matcher, String> by) {
