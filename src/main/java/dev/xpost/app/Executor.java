@@ -3,6 +3,7 @@ package dev.xpost.app;
 import dev.xpost.config.Config;
 import dev.xpost.platform.Capabilities;
 import dev.xpost.platform.Platform;
+import dev.xpost.platform.PlatformModules;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.Remote;
 import dev.xpost.platform.WireRequest;
@@ -233,7 +234,9 @@ final class Executor {
             return row(p, name, PlanAction.GONE, null, gone(p, name) + (options.recreateGone() ? "; it has no "
                     + "slug to be created with: write one with `slug:`" : ""));
         }
-        return row(p, name, PlanAction.HELD, null, "waiting for the Hashnode post: the LinkedIn post links to it");
+        // Only a linking platform gets here (the home platform is the one whose slug is unknown): name it.
+        return row(p, name, PlanAction.HELD, null, "waiting for the Hashnode post: the "
+                + PlatformModules.capabilities(name).displayName() + " post links to it");
     }
 
     /**
