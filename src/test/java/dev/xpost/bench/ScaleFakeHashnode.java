@@ -75,15 +75,21 @@ public final class ScaleFakeHashnode {
     public static void main(String[] args) throws IOException {
         int n = Integer.parseInt(args[0]);
         Path portFile = Path.of(args[1]);
+        HttpServer server = serve(n);
+        Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"),
+                Integer.toString(server.getAddress().getPort()));
+        Files.move(portFile.resolveSibling(portFile.getFileName() + ".tmp"), portFile);
+    }
+
+    /** A started fake of {@code n} seeded posts on a free loopback port; stop it with {@code stop(0)}. */
+    static HttpServer serve(int n) throws IOException {
         ScaleFakeHashnode fake = new ScaleFakeHashnode();
         fake.seed(n);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", fake::handle);
         server.start();
-        Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"),
-                Integer.toString(server.getAddress().getPort()));
-        Files.move(portFile.resolveSibling(portFile.getFileName() + ".tmp"), portFile);
+        return server;
     }
 
     /** Sizes and shapes as bench/validate-10k.sh makes them. */
