@@ -3,7 +3,6 @@ package dev.xpost.app;
 import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
 import dev.xpost.config.DotEnv;
-import dev.xpost.config.Secrets;
 import dev.xpost.platform.PlatformContext;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.PlatformSetup;
