@@ -46,9 +46,9 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
 /**
- * Markdown → plain text, for platforms whose posts are text rather than Markdown or HTML (LinkedIn's commentary,
- * dev.to's text fields). Walks the commonmark AST (regexes only ever look at one text run, one HTML node or one URL,
- * never at raw Markdown). The Markdown is read with the GitHub-flavoured extensions Hashnode renders: tables,
+ * Markdown → plain text, for platforms whose posts (or some of whose fields) are text rather than Markdown or HTML,
+ * such as LinkedIn's commentary. Walks the commonmark AST (regexes only ever look at one text run, one HTML node or
+ * one URL, never at raw Markdown). The Markdown is read with the GitHub-flavoured extensions Hashnode renders: tables,
  * strikethrough ({@code ~~two tildes~~} only: a single {@code ~} is "about" in prose), task-list items and footnotes.
  *
  * <p>Input: a post's Markdown body (front matter already removed). Output: {@link Parsed}, the body as
