@@ -11,8 +11,6 @@ import dev.xpost.platform.WireRequest;
 import dev.xpost.post.Post;
 import dev.xpost.post.PostReader;
 import dev.xpost.post.ReadResult;
-import dev.xpost.state.HashnodeInfo;
-import dev.xpost.state.LinkedinInfo;
 import dev.xpost.state.PlatformRecord;
 import dev.xpost.state.State;
 import dev.xpost.state.StateLock;
@@ -85,8 +83,8 @@ public final class PublishUseCase {
             try {
                 return run.execute();
             } finally {
-                // Whatever the run ended with (exit 5 and 6 included), the state file is written whole once and
-                // the journal of its remote calls removed.
+                // Whatever the run ended with (exit 5 and 6 included), the journal gets the last changes and is
+                // folded into the state file when the store finds it worth it (an older format always is).
                 run.compact();
             }
         }
@@ -482,7 +480,7 @@ public final class PublishUseCase {
                         remote.url(), "adopt " + remote.url() + " (already on " + name + ") and update it: its "
                         + "content differs from the file", null, requests);
             }
-            PlatformRecord r = record(remote, same ? fp.get() : null);
+            PlatformRecord r = record(platform, remote, same ? fp.get() : null);
             // No remote call made this record, so it waits for the run's last save: saving each of the hundreds
             // of posts of an adopted backup on its own costs a write and an fsync apiece. A crash before that save
             // loses only what the next run finds again with the same reads.
@@ -593,7 +591,7 @@ public final class PublishUseCase {
          */
         private Outcome settled(Post p, String name, Platform platform, Remote remote, String sentHash,
                 String recordedSlug, boolean slugChanged, String fp, String note) {
-            PlatformRecord r = record(remote, sentHash);
+            PlatformRecord r = record(platform, remote, sentHash);
             put(p, name, recordedSlug, r);
             save();
             // Found by a lookup, or named by LinkedIn's duplicate answer: the first create made it. Else a re-send
@@ -642,7 +640,7 @@ public final class PublishUseCase {
                             + ownerOf(p, name, remote.id()) + "'s post: not recorded for this post; the next run "
                             + "settles the create by what it sent");
                 }
-                put(p, name, p.slug(), record(remote, fp.get()).withFields(platform.fieldsAfterSync(p, List.of())));
+                put(p, name, p.slug(), record(platform, remote, fp.get()).withFields(platform.fieldsAfterSync(p, List.of())));
                 save();
                 Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
                 return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), remote.note(), List.of());
@@ -663,7 +661,7 @@ public final class PublishUseCase {
 
         private Outcome update(Post p, String name, Platform platform, PlatformRecord r, String recordedSlug,
                 boolean slugChanged, String fp) {
-            Remote existing = Remote.of(r.id(), r.url(), r.slug(), r.cuid());
+            Remote existing = Remote.of(r.id(), r.url(), r.ext());
             if (!live) {
                 List<WireRequest> requests = options.mode() == Mode.DRY_RUN
                         ? platform.previewUpdate(p, existing, r.hash(), slugChanged, this) : List.of();
@@ -684,9 +682,7 @@ public final class PublishUseCase {
                 if (remote.url() != null) {
                     next = next.withUrl(remote.url());
                 }
-                if (remote.slug() != null) {
-                    next = next.withSlug(remote.slug());
-                }
+                next = next.withExt(platform.recordExt(remote));
                 put(p, name, recordedSlug, next);
                 save();
                 return done(p, name, PlanAction.UPDATE, Outcome.Result.UPDATED, r.id(), next.url(), remote.note(),
@@ -795,7 +791,8 @@ public final class PublishUseCase {
             if (rec.isEmpty()) {
                 return rec;
             }
-            if (p.cuid() != null && rec.get().cuid() != null && !p.cuid().equals(rec.get().cuid())) {
+            String cuid = rec.get().ext().get(Remote.CUID);
+            if (p.cuid() != null && cuid != null && !p.cuid().equals(cuid)) {
                 return Optional.empty();
             }
             if (slugCount.getOrDefault(slug, 0) > 1
@@ -821,13 +818,8 @@ public final class PublishUseCase {
             }
         }
 
-        private PlatformRecord record(Remote remote, String fp) {
-            PlatformRecord r = PlatformRecord.published(remote.id(), remote.url(), fp, now);
-            if (remote.slug() != null || remote.cuid() != null) {
-                r = r.withHashnode(remote.cuid(), remote.slug(),
-                        state.hashnode() == null ? null : state.hashnode().publicationId());
-            }
-            return r;
+        private PlatformRecord record(Platform platform, Remote remote, String fp) {
+            return PlatformRecord.published(remote.id(), remote.url(), fp, now).withExt(platform.recordExt(remote));
         }
 
         /** Records under the post's current slug; a record kept under an old slug moves with it. */
@@ -855,7 +847,7 @@ public final class PublishUseCase {
         /** The end of the run: the state file written whole when anything changed, and the journal removed. */
         void compact() {
             // A journal left by a run that died was replayed on load: folding it in now keeps it from lingering.
-            if (live && (dirty || journaled || java.nio.file.Files.exists(store.journal()))) {
+            if (live) {
                 store.compact(saved, state);
                 saved = state;
                 journaled = false;
@@ -943,15 +935,7 @@ public final class PublishUseCase {
 
         @Override
         public Optional<String> remembered(String key) {
-            return switch (key) {
-                // Remembered for the configured publication only: a changed config means resolving again.
-                case Session.PUBLICATION_ID -> Optional.ofNullable(state.hashnode())
-                        .filter(h -> config.hashnode() != null
-                                && config.hashnode().publication().equals(h.publicationHost()))
-                        .map(HashnodeInfo::publicationId);
-                case Session.LINKEDIN_AUTHOR -> Optional.ofNullable(state.linkedin()).map(LinkedinInfo::author);
-                default -> throw new IllegalArgumentException("no such state key: " + key);
-            };
+            return ReadOnlySession.account(state, key);
         }
 
         @Override
@@ -959,12 +943,7 @@ public final class PublishUseCase {
             if (!live) {
                 return;
             }
-            switch (key) {
-                case Session.PUBLICATION_ID -> state = state.withHashnode(new HashnodeInfo(value,
-                        config.hashnode() == null ? null : config.hashnode().publication()));
-                case Session.LINKEDIN_AUTHOR -> state = state.withLinkedin(new LinkedinInfo(value));
-                default -> throw new IllegalArgumentException("no such state key: " + key);
-            }
+            state = ReadOnlySession.withAccount(state, key, value);
             dirty = true;
         }
 
