@@ -640,7 +640,8 @@ public final class PublishUseCase {
                             + ownerOf(p, name, remote.id()) + "'s post: not recorded for this post; the next run "
                             + "settles the create by what it sent");
                 }
-                put(p, name, p.slug(), record(platform, remote, fp.get()).withFields(platform.fieldsAfterSync(p, List.of())));
+                put(p, name, p.slug(), record(platform, remote, fp.get())
+                        .withFields(platform.fieldsAfterSync(p, List.of())));
                 save();
                 Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
                 return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), remote.note(), List.of());

@@ -95,7 +95,8 @@ public final class StatusUseCase {
                 Optional<PlatformRecord> rec = state.recordFor(p.slug(), name);
                 // Files that share a slug (a deleted post's beside its live namesake): a record is its owner's.
                 String cuid = rec.map(r -> r.ext().get(Remote.CUID)).orElse(null);
-                if (rec.isPresent() && ((p.cuid() != null && cuid != null && !p.cuid().equals(cuid)) || (slugCount.getOrDefault(p.slug(), 0) > 1
+                if (rec.isPresent() && ((p.cuid() != null && cuid != null && !p.cuid().equals(cuid))
+                        || (slugCount.getOrDefault(p.slug(), 0) > 1
                         && !state.post(p.slug()).map(e -> key.equals(e.file())).orElse(false)))) {
                     rec = Optional.empty();
                 }

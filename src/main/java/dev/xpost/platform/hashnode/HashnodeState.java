@@ -23,7 +23,7 @@ public record HashnodeState(String cuid, String slug, String publicationId) {
      */
     public static final String PUBLICATION_HOST = HashnodeClient.PLATFORM + ".publicationHost";
 
-    /** Record extension key of the publication id; the cuid and slug use {@link Remote#CUID} and {@link Remote#SLUG}. */
+    /** Record extension key of the publication id; the cuid and slug use {@link Remote#CUID}, {@link Remote#SLUG}. */
     public static final String EXT_PUBLICATION_ID = "publicationId";
 
     /** The view of a record's extension ({@code PlatformRecord.ext()}); unknown keys are ignored. */
