@@ -5,8 +5,9 @@
 # same state file was changed on both sides (two xpost runs at once, which the workflow's concurrency group
 # prevents), it does not guess: it pushes this run's commit to the branch xpost-state/<run id> so that no record
 # is lost, and fails with a message saying what to merge.
-# A run that was killed leaves its journal (.xpost/state.journal, what it recorded after each remote call) next to
-# the state file; it is committed too, and its removal once a later run folded it into the state file.
+# The state is two files: the state file and its journal (.xpost/state.journal, what runs recorded after each remote
+# call since the state file was last written whole; on a large blog it stays between runs). Both are committed,
+# and the journal's removal once a run folded it into the state file.
 # Env: XPOST_STATE_FILE (default .xpost/state.json, relative to the working directory).
 set -euo pipefail
 state="${XPOST_STATE_FILE:-.xpost/state.json}"

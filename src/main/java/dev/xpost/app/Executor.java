@@ -321,7 +321,7 @@ final class Executor {
                     remote.url(), "adopt " + remote.url() + " (already on " + name + ") and update it: its "
                     + "content differs from the file", null, requests);
         }
-        PlatformRecord r = record(remote, same ? fp.get() : null);
+        PlatformRecord r = record(platform, remote, same ? fp.get() : null);
         // No remote call made this record, so it waits for the run's last save: saving each of the hundreds
         // of posts of an adopted backup on its own costs a write and an fsync apiece. A crash before that save
         // loses only what the next run finds again with the same reads.
@@ -412,7 +412,7 @@ final class Executor {
      */
     private Outcome settled(Post p, String name, Platform platform, Remote remote, String sentHash,
             String recordedSlug, boolean slugChanged, String fp, String note) {
-        PlatformRecord r = record(remote, sentHash);
+        PlatformRecord r = record(platform, remote, sentHash);
         ledger.put(p, name, recordedSlug, r);
         ledger.save();
         // Found by a lookup, or named by LinkedIn's duplicate answer: the first create made it. Else a re-send
@@ -457,7 +457,7 @@ final class Executor {
                         + ledger.ownerOf(p, name, remote.id()) + "'s post: not recorded for this post; the next run "
                         + "settles the create by what it sent");
             }
-            ledger.put(p, name, p.slug(), record(remote, fp.get()).withFields(platform.fieldsAfterSync(p,
+            ledger.put(p, name, p.slug(), record(platform, remote, fp.get()).withFields(platform.fieldsAfterSync(p,
                     List.of())));
             ledger.save();
             Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
@@ -479,7 +479,7 @@ final class Executor {
 
     private Outcome update(Post p, String name, Platform platform, PlatformRecord r, String recordedSlug,
             boolean slugChanged, String fp) {
-        Remote existing = Remote.of(r.id(), r.url(), r.slug(), r.cuid());
+        Remote existing = Remote.of(r.id(), r.url(), r.ext());
         if (!live) {
             List<WireRequest> requests = mode == PublishUseCase.Mode.DRY_RUN
                     ? platform.previewUpdate(p, existing, r.hash(), slugChanged, ledger) : List.of();
@@ -500,9 +500,7 @@ final class Executor {
             if (remote.url() != null) {
                 next = next.withUrl(remote.url());
             }
-            if (remote.slug() != null) {
-                next = next.withSlug(remote.slug());
-            }
+            next = next.withExt(platform.recordExt(remote));
             ledger.put(p, name, recordedSlug, next);
             ledger.save();
             return done(p, name, PlanAction.UPDATE, Outcome.Result.UPDATED, r.id(), next.url(), remote.note(),
@@ -545,13 +543,8 @@ final class Executor {
         return message == null ? note : message + "; " + note;
     }
 
-    private PlatformRecord record(Remote remote, String fp) {
-        PlatformRecord r = PlatformRecord.published(remote.id(), remote.url(), fp, now);
-        if (remote.slug() != null || remote.cuid() != null) {
-            r = r.withHashnode(remote.cuid(), remote.slug(),
-                    ledger.state().hashnode() == null ? null : ledger.state().hashnode().publicationId());
-        }
-        return r;
+    private PlatformRecord record(Platform platform, Remote remote, String fp) {
+        return PlatformRecord.published(remote.id(), remote.url(), fp, now).withExt(platform.recordExt(remote));
     }
 
     private String stateKey(Post p) {

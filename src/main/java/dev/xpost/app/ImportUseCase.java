@@ -6,6 +6,7 @@ import dev.xpost.config.Secrets;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.hashnode.ExportedPost;
 import dev.xpost.platform.hashnode.HashnodeClient;
+import dev.xpost.platform.hashnode.HashnodeState;
 import dev.xpost.platform.hashnode.PostInput;
 import dev.xpost.platform.hashnode.Publication;
 import dev.xpost.platform.hashnode.PublicationRef;
@@ -13,7 +14,6 @@ import dev.xpost.post.Post;
 import dev.xpost.post.PostReader;
 import dev.xpost.post.Problem;
 import dev.xpost.post.ReadResult;
-import dev.xpost.state.HashnodeInfo;
 import dev.xpost.state.PlatformRecord;
 import dev.xpost.state.State;
 import dev.xpost.state.StateLock;
@@ -121,7 +121,8 @@ public final class ImportUseCase {
         Existing existing = Existing.read(config, services.cwd(), into);
         Map<String, Integer> parts = seriesParts(posts);
         StateStore store = services.stateStore();
-        State state = store.load().withHashnode(new HashnodeInfo(publication.id(), remembered));
+        State state = ReadOnlySession.withAccount(ReadOnlySession.withAccount(store.load(),
+                HashnodeState.PUBLICATION_ID, publication.id()), HashnodeState.PUBLICATION_HOST, remembered);
         PostReader reader = new PostReader(config.timezone());
         Instant now = services.clock().instant();
         List<Written> written = new ArrayList<>();
@@ -161,7 +162,7 @@ public final class ImportUseCase {
                     if (post != null && post.slug() != null) {
                         // The hash of the file as xpost reads it: a plan right after the import says "unchanged".
                         PlatformRecord record = PlatformRecord.published(p.id(), p.url(), PostInput.contentHash(post),
-                                now).withHashnode(p.cuid(), p.slug(), publication.id());
+                                now).withExt(new HashnodeState(p.cuid(), p.slug(), publication.id()).ext());
                         recorded.add(new State.Change(post.slug(), config.fileKey(target), Config.HASHNODE,
                                 record));
                     }

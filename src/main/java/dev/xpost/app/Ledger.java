@@ -3,13 +3,10 @@ package dev.xpost.app;
 import dev.xpost.config.Config;
 import dev.xpost.platform.Session;
 import dev.xpost.post.Post;
-import dev.xpost.state.HashnodeInfo;
-import dev.xpost.state.LinkedinInfo;
 import dev.xpost.state.PlatformRecord;
 import dev.xpost.state.State;
 import dev.xpost.state.StateStore;
 import dev.xpost.state.Status;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,10 +168,12 @@ final class Ledger implements Session {
         }
     }
 
-    /** The end of the run: the state file written whole when anything changed, and the journal removed. */
+    /**
+     * The end of a live run: the last changes go to the journal, which the store folds into the state file when it
+     * finds it worth it (an older format always is).
+     */
     void compact() {
-        // A journal left by a run that died was replayed on load: folding it in now keeps it from lingering.
-        if (live && (dirty || journaled || Files.exists(store.journal()))) {
+        if (live) {
             store.compact(saved, state);
             saved = state;
             journaled = false;
@@ -191,15 +190,7 @@ final class Ledger implements Session {
 
     @Override
     public Optional<String> remembered(String key) {
-        return switch (key) {
-            // Remembered for the configured publication only: a changed config means resolving again.
-            case Session.PUBLICATION_ID -> Optional.ofNullable(state.hashnode())
-                    .filter(h -> config.hashnode() != null
-                            && config.hashnode().publication().equals(h.publicationHost()))
-                    .map(HashnodeInfo::publicationId);
-            case Session.LINKEDIN_AUTHOR -> Optional.ofNullable(state.linkedin()).map(LinkedinInfo::author);
-            default -> throw new IllegalArgumentException("no such state key: " + key);
-        };
+        return ReadOnlySession.account(state, key);
     }
 
     @Override
@@ -207,12 +198,7 @@ final class Ledger implements Session {
         if (!live) {
             return;
         }
-        switch (key) {
-            case Session.PUBLICATION_ID -> state = state.withHashnode(new HashnodeInfo(value,
-                    config.hashnode() == null ? null : config.hashnode().publication()));
-            case Session.LINKEDIN_AUTHOR -> state = state.withLinkedin(new LinkedinInfo(value));
-            default -> throw new IllegalArgumentException("no such state key: " + key);
-        }
+        state = ReadOnlySession.withAccount(state, key, value);
         dirty = true;
     }
 

@@ -3,6 +3,7 @@ package dev.xpost.app;
 import dev.xpost.config.Config;
 import dev.xpost.platform.Capabilities;
 import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.Remote;
 import dev.xpost.post.Post;
 import dev.xpost.post.PostReader;
 import dev.xpost.post.ReadResult;
@@ -388,7 +389,8 @@ final class Planner {
         if (rec.isEmpty()) {
             return rec;
         }
-        if (p.cuid() != null && rec.get().cuid() != null && !p.cuid().equals(rec.get().cuid())) {
+        String cuid = rec.get().ext().get(Remote.CUID);
+        if (p.cuid() != null && cuid != null && !p.cuid().equals(cuid)) {
             return Optional.empty();
         }
         if (slugCount.getOrDefault(slug, 0) > 1

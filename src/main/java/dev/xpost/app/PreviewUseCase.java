@@ -93,7 +93,7 @@ public final class PreviewUseCase {
             if (action == PlanAction.CREATE) {
                 action = PlanAction.UPDATE;
             }
-            requests = adapter.previewUpdate(post, Remote.of(r.id(), r.url(), r.slug(), r.cuid()), r.hash(), false,
+            requests = adapter.previewUpdate(post, Remote.of(r.id(), r.url(), r.ext()), r.hash(), false,
                     session);
             if (requests.isEmpty() && message == null) {
                 message = "the text is as last sent: an update would send nothing";

@@ -73,8 +73,8 @@ public final class PublishUseCase {
             try {
                 return new Executor(services, factory, o, now, targets, blog, planner, facts, ledger).execute();
             } finally {
-                // Whatever the run ended with (exit 5 and 6 included), the state file is written whole once and
-                // the journal of its remote calls removed.
+                // Whatever the run ended with (exit 5 and 6 included), the journal gets the last changes and is
+                // folded into the state file when the store finds it worth it (an older format always is).
                 ledger.compact();
             }
         }

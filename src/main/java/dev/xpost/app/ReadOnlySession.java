@@ -2,6 +2,7 @@ package dev.xpost.app;
 
 import dev.xpost.config.Config;
 import dev.xpost.platform.Session;
+import dev.xpost.platform.linkedin.LinkedInState;
 import dev.xpost.post.Post;
 import dev.xpost.state.PlatformRecord;
 import dev.xpost.state.State;
@@ -30,12 +31,36 @@ final class ReadOnlySession implements Session {
         return now;
     }
 
+    /**
+     * Only the LinkedIn author: a preview shows the post as LinkedIn would get it, while the Hashnode publication
+     * is resolved (or hinted at) afresh so that a changed configuration shows.
+     */
     @Override
     public Optional<String> remembered(String key) {
-        if (key.equals(Session.LINKEDIN_AUTHOR) && state.linkedin() != null) {
-            return Optional.ofNullable(state.linkedin().author());
+        return key.equals(LinkedInState.AUTHOR) ? account(state, key) : Optional.empty();
+    }
+
+    /**
+     * A {@link Session} key ({@code <platform>.<name>}) read from the state's accounts: the platform's entry,
+     * then the name.
+     */
+    static Optional<String> account(State state, String key) {
+        int dot = sessionKeyDot(key);
+        return state.account(key.substring(0, dot), key.substring(dot + 1));
+    }
+
+    /** The state with a {@link Session} key ({@code <platform>.<name>}) kept under the platform's account. */
+    static State withAccount(State state, String key, String value) {
+        int dot = sessionKeyDot(key);
+        return state.withAccount(key.substring(0, dot), key.substring(dot + 1), value);
+    }
+
+    private static int sessionKeyDot(String key) {
+        int dot = key.indexOf('.');
+        if (dot <= 0 || dot == key.length() - 1) {
+            throw new IllegalArgumentException("a session key is <platform>.<name>, not " + key);
         }
-        return Optional.empty();
+        return dot;
     }
 
     @Override

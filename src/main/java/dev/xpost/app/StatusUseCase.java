@@ -4,6 +4,7 @@ import dev.xpost.config.Config;
 import dev.xpost.platform.PlatformModules;
 import dev.xpost.platform.Platform;
 import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.Remote;
 import dev.xpost.platform.Session;
 import dev.xpost.post.Post;
 import dev.xpost.state.PlatformRecord;
@@ -93,8 +94,9 @@ public final class StatusUseCase {
                 }
                 Optional<PlatformRecord> rec = state.recordFor(p.slug(), name);
                 // Files that share a slug (a deleted post's beside its live namesake): a record is its owner's.
-                if (rec.isPresent() && ((p.cuid() != null && rec.get().cuid() != null
-                        && !p.cuid().equals(rec.get().cuid())) || (slugCount.getOrDefault(p.slug(), 0) > 1
+                String cuid = rec.map(r -> r.ext().get(Remote.CUID)).orElse(null);
+                if (rec.isPresent() && ((p.cuid() != null && cuid != null && !p.cuid().equals(cuid))
+                        || (slugCount.getOrDefault(p.slug(), 0) > 1
                         && !state.post(p.slug()).map(e -> key.equals(e.file())).orElse(false)))) {
                     rec = Optional.empty();
                 }

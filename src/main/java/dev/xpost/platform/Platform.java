@@ -98,6 +98,14 @@ public interface Platform {
     }
 
     /**
+     * What the state record of {@code remote} keeps beyond the neutral core (its {@code ext}): by default the slug
+     * and cuid the platform returned ({@link Remote#ext()}); a platform adds what only it reads back.
+     */
+    default Map<String, String> recordExt(Remote remote) {
+        return remote.ext();
+    }
+
+    /**
      * Creates the post. Never retried inside: an unknown outcome is thrown as {@code UNKNOWN_OUTCOME}. Just before
      * the create request goes out, tells {@link Session#sending} what it carries.
      */

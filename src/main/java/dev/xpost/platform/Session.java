@@ -10,15 +10,15 @@ import java.util.Optional;
  * What a platform adapter may ask of the run it is part of. The run owns the state file; adapters only see this.
  */
 public interface Session {
-    /** Key of the Hashnode publication id, resolved once and kept in the state file. */
-    String PUBLICATION_ID = "hashnode.publicationId";
-    /** Key of the LinkedIn author URN, resolved once ({@code linkedin.author: auto}) and kept in the state file. */
-    String LINKEDIN_AUTHOR = "linkedin.author";
 
     /** The clock for "is it due?" and for back-dating. */
     Instant now();
 
-    /** A value remembered across runs ({@link #PUBLICATION_ID}, {@link #LINKEDIN_AUTHOR}), from the state file. */
+    /**
+     * A value remembered across runs, from the state file. Keys are {@code <platform>.<name>}, defined by the
+     * platform's own package (e.g. {@code hashnode.publicationId}); the run keeps them under that platform's
+     * account in the state file.
+     */
     Optional<String> remembered(String key);
 
     /** Remembers a value across runs; the run writes it to the state file. Ignored on a dry run. */

@@ -1,11 +1,13 @@
 package dev.xpost.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -23,11 +25,9 @@ import java.util.TreeSet;
  * by then; the hash then tells whether the settled post must be brought in line with an edited file.
  *
  * @param status        where the post stands; never null
- * @param id            the remote id: the Hashnode post id or the LinkedIn post URN; required when published
- * @param cuid          Hashnode's cuid of the post, when known
- * @param slug          the slug as the platform returned it (Hashnode may add a suffix when the slug is taken)
+ * @param id            the remote id (a Hashnode post id, a LinkedIn post URN, a dev.to article id); required when
+ *                      published
  * @param url           the post's URL as the platform returned it
- * @param publicationId the Hashnode publication the post belongs to
  * @param hash          the hash of what was last sent (its format is the caller's, e.g. {@code sha256:…});
  *                      null for an adopted post whose remote content is not known. For an open create: the hash
  *                      of what that create carries
@@ -43,22 +43,23 @@ import java.util.TreeSet;
  *                      null when the request was not built yet (or the record predates this field)
  * @param requestEndedAt for an unknown create, when its request ended without a readable answer: Hashnode's
  *                      read lag counts from here, since the post may have been committed up to that instant
+ * @param ext           what only this record's platform knows about the post, in keys that platform's own package
+ *                      defines and reads (Hashnode: {@code cuid}, {@code slug}, {@code publicationId}); sorted,
+ *                      never null, left out of the file while empty. The state package keeps it without reading it
  */
 @JsonPropertyOrder(alphabetic = true)
 public record PlatformRecord(
         Status status,
         String id,
-        String cuid,
-        String slug,
         String url,
-        String publicationId,
         String hash,
         Instant sentAt,
         Instant intentAt,
         String message,
         List<String> fields,
         Map<String, String> sent,
-        Instant requestEndedAt) {
+        Instant requestEndedAt,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> ext) {
 
     public PlatformRecord {
         fields = fields == null ? null : List.copyOf(new TreeSet<>(fields));
@@ -70,12 +71,13 @@ public record PlatformRecord(
             throw new IllegalArgumentException("a published record needs the remote \"id\"");
         }
         sent = sent == null || sent.isEmpty() ? null : Collections.unmodifiableMap(new TreeMap<>(sent));
+        ext = State.sortedCopy(ext, "ext");
     }
 
-    /** A record without its sent fields or an open create's details ({@code sent}, {@code requestEndedAt}). */
-    public PlatformRecord(Status status, String id, String cuid, String slug, String url, String publicationId,
-            String hash, Instant sentAt, Instant intentAt, String message) {
-        this(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message, null, null, null);
+    /** A record without its sent fields, an open create's details or a platform extension. */
+    public PlatformRecord(Status status, String id, String url, String hash, Instant sentAt, Instant intentAt,
+            String message) {
+        this(status, id, url, hash, sentAt, intentAt, message, null, null, null, null);
     }
 
     /** A create about to be sent: save this before sending so that a crash leaves a trace. */
@@ -89,7 +91,7 @@ public record PlatformRecord(
      */
     public static PlatformRecord intent(Instant at, String hash) {
         Objects.requireNonNull(at, "at");
-        return new PlatformRecord(Status.INTENT, null, null, null, null, null, hash, null, at, null);
+        return new PlatformRecord(Status.INTENT, null, null, hash, null, at, null);
     }
 
     /**
@@ -101,37 +103,42 @@ public record PlatformRecord(
         if (!status.open()) {
             throw new IllegalStateException("only an open create carries a request; this one is " + status.label());
         }
-        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message,
-                fields, carried, requestEndedAt);
+        return new PlatformRecord(status, id, url, hash, sentAt, intentAt, message, fields, carried, requestEndedAt,
+                ext);
     }
 
     /** A post that exists remotely (just created, or adopted): {@code hash} may be null when adopting. */
     public static PlatformRecord published(String id, String url, String hash, Instant sentAt) {
-        return new PlatformRecord(Status.PUBLISHED, id, null, null, url, null, hash, sentAt, null, null);
+        return new PlatformRecord(Status.PUBLISHED, id, url, hash, sentAt, null, null);
     }
 
-    /** The Hashnode-only details of a post, as Hashnode returned them. */
-    public PlatformRecord withHashnode(String cuid, String slug, String publicationId) {
-        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message, fields,
-                sent, requestEndedAt);
+    /**
+     * The platform's own details of the post (see {@link #ext()}), merged over those already held: a key with a
+     * null value is removed.
+     */
+    public PlatformRecord withExt(Map<String, String> more) {
+        SortedMap<String, String> merged = new TreeMap<>(ext);
+        more.forEach((key, value) -> {
+            if (value == null) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return new PlatformRecord(status, id, url, hash, sentAt, intentAt, message, fields, sent, requestEndedAt,
+                merged);
     }
 
     /** The URL changed (a platform may move a post when its slug changes). */
     public PlatformRecord withUrl(String newUrl) {
-        return new PlatformRecord(status, id, cuid, slug, newUrl, publicationId, hash, sentAt, intentAt, message, fields,
-                sent, requestEndedAt);
-    }
-
-    /** The slug changed, as the platform returned it. */
-    public PlatformRecord withSlug(String newSlug) {
-        return new PlatformRecord(status, id, cuid, newSlug, url, publicationId, hash, sentAt, intentAt, message, fields,
-                sent, requestEndedAt);
+        return new PlatformRecord(status, id, newUrl, hash, sentAt, intentAt, message, fields, sent, requestEndedAt,
+                ext);
     }
 
     /** The fields the remote post now holds from xpost (see {@link #fields()}); null when not known. */
     public PlatformRecord withFields(List<String> newFields) {
-        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message,
-                newFields, sent, requestEndedAt);
+        return new PlatformRecord(status, id, url, hash, sentAt, intentAt, message, newFields, sent, requestEndedAt,
+                ext);
     }
 
     /**
@@ -139,8 +146,8 @@ public record PlatformRecord(
      * exists, so it is not {@link Status#FAILED}). Null clears it.
      */
     public PlatformRecord withMessage(String newMessage) {
-        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, newMessage, fields,
-                sent, requestEndedAt);
+        return new PlatformRecord(status, id, url, hash, sentAt, intentAt, newMessage, fields, sent, requestEndedAt,
+                ext);
     }
 
     /**
@@ -153,8 +160,7 @@ public record PlatformRecord(
         if (status != Status.PUBLISHED) {
             throw new IllegalStateException("only a published post can be updated; this one is " + status.label());
         }
-        return new PlatformRecord(Status.PUBLISHED, id, cuid, slug, url, publicationId, newHash, at, null, null,
-                fields, null, null);
+        return new PlatformRecord(Status.PUBLISHED, id, url, newHash, at, null, null, fields, null, null, ext);
     }
 
     /**
@@ -175,8 +181,7 @@ public record PlatformRecord(
      */
     public PlatformRecord unknown(String why, Instant endedAt) {
         requireNoRemotePost("unknown");
-        return new PlatformRecord(Status.UNKNOWN, null, null, null, null, null, hash, null, intentAt, why, null, sent,
-                endedAt);
+        return new PlatformRecord(Status.UNKNOWN, null, null, hash, null, intentAt, why, null, sent, endedAt, null);
     }
 
     /**
@@ -187,7 +192,7 @@ public record PlatformRecord(
      */
     public PlatformRecord failed(String why) {
         requireNoRemotePost("failed");
-        return new PlatformRecord(Status.FAILED, null, null, null, null, null, null, null, null, why);
+        return new PlatformRecord(Status.FAILED, null, null, null, null, null, why);
     }
 
     private void requireNoRemotePost(String target) {

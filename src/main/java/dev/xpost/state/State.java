@@ -18,8 +18,10 @@ import java.util.TreeMap;
  * git diffs read well; it holds no secret (there is no field for one).
  *
  * @param version   the format version, {@value #FORMAT_VERSION}
- * @param hashnode  the Hashnode publication, once resolved; null before
- * @param linkedin  the LinkedIn author, once resolved; null before
+ * @param accounts  what a platform resolved once and keeps for later runs (the Hashnode publication id, the
+ *                  LinkedIn author URN): platform name → key → value, in keys the platform's own package defines;
+ *                  sorted, left out of the file while empty. Version 1 kept these as top-level {@code hashnode}
+ *                  and {@code linkedin} objects
  * @param images    uploads already done, so an image is uploaded once: {@link #imageKey} → remote URL or URN
  * @param posts     slug → the post's file and platform records
  * @param started   when xpost first recorded this blog (its first real run, or the first one after this field came
@@ -36,8 +38,7 @@ import java.util.TreeMap;
 @JsonPropertyOrder(alphabetic = true)
 public record State(
         int version,
-        HashnodeInfo hashnode,
-        LinkedinInfo linkedin,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, SortedMap<String, String>> accounts,
         SortedMap<String, String> images,
         SortedMap<String, PostEntry> posts,
         Instant started,
@@ -47,16 +48,13 @@ public record State(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> gone) {
 
     /** The format this xpost reads and writes. A file with a higher version was written by a newer xpost. */
-    public static final int FORMAT_VERSION = 1;
-
-    /** Platform names used as keys of {@link PostEntry#platforms()} and in {@link #imageKey}. */
-    public static final String HASHNODE = "hashnode";
-    public static final String LINKEDIN = "linkedin";
+    public static final int FORMAT_VERSION = 2;
 
     public State {
         if (version != FORMAT_VERSION) {
             throw new IllegalArgumentException("format version " + version + " is not " + FORMAT_VERSION);
         }
+        accounts = accounts(accounts);
         images = sortedCopy(images, "images");
         posts = sortedCopy(posts, "posts");
         forgotten = sortedCopy(forgotten, "forgotten");
@@ -66,7 +64,7 @@ public record State(
 
     /** The state of a blog where nothing was published yet (what a missing state file means). */
     public static State empty() {
-        return new State(FORMAT_VERSION, null, null, null, null, null, null, null, null);
+        return new State(FORMAT_VERSION, null, null, null, null, null, null, null);
     }
 
     /** The key under which an upload is remembered: the platform, then the source URL or content hash. */
@@ -169,14 +167,24 @@ public record State(
         return List.copyOf(open);
     }
 
-    /** The Hashnode publication, resolved. */
-    public State withHashnode(HashnodeInfo info) {
-        return new State(version, info, linkedin, images, posts, started, forgotten, attempts, gone);
+    /** One fact a platform keeps across runs (see {@link #accounts()}), if it is there. */
+    public Optional<String> account(String platform, String key) {
+        return Optional.ofNullable(accounts.getOrDefault(platform, Collections.emptySortedMap()).get(key));
     }
 
-    /** The LinkedIn author, resolved. */
-    public State withLinkedin(LinkedinInfo info) {
-        return new State(version, hashnode, info, images, posts, started, forgotten, attempts, gone);
+    /** Keeps (or, with a null value, drops) one fact of a platform's account; see {@link #accounts()}. */
+    public State withAccount(String platform, String key, String value) {
+        requireName(platform, "platform");
+        requireName(key, "account key");
+        SortedMap<String, SortedMap<String, String>> copy = new TreeMap<>(accounts);
+        SortedMap<String, String> facts = new TreeMap<>(accounts.getOrDefault(platform, Collections.emptySortedMap()));
+        if (value == null) {
+            facts.remove(key);
+        } else {
+            facts.put(key, value);
+        }
+        copy.put(platform, facts);
+        return new State(version, copy, images, posts, started, forgotten, attempts, gone);
     }
 
     /** The remembered upload of an image to a platform (by source URL or content hash), if any. */
@@ -187,13 +195,13 @@ public record State(
     /** Remembers an upload: the remote URL (Hashnode CDN) or URN (LinkedIn image) of an image. */
     public State withImage(String platform, String source, String remote) {
         requireName(remote, "remote image");
-        return new State(version, hashnode, linkedin, put(images, imageKey(platform, source), remote), posts, started,
+        return new State(version, accounts, put(images, imageKey(platform, source), remote), posts, started,
                 forgotten, attempts, gone);
     }
 
     /** Records when xpost first recorded this blog; see {@link #started()}. */
     public State withStarted(Instant at) {
-        return new State(version, hashnode, linkedin, images, posts, Objects.requireNonNull(at, "at"), forgotten,
+        return new State(version, accounts, images, posts, Objects.requireNonNull(at, "at"), forgotten,
                 attempts, gone);
     }
 
@@ -201,7 +209,7 @@ public record State(
     public State withGone(String cuid, String file) {
         requireName(cuid, "cuid");
         requireName(file, "file");
-        return new State(version, hashnode, linkedin, images, posts, started, forgotten, attempts,
+        return new State(version, accounts, images, posts, started, forgotten, attempts,
                 put(gone, cuid, file));
     }
 
@@ -212,7 +220,7 @@ public record State(
         }
         SortedMap<String, String> copy = new TreeMap<>(gone);
         copy.remove(cuid);
-        return new State(version, hashnode, linkedin, images, posts, started, forgotten, attempts, copy);
+        return new State(version, accounts, images, posts, started, forgotten, attempts, copy);
     }
 
     /**
@@ -222,7 +230,7 @@ public record State(
     public State withForgotten(String id, String file) {
         requireName(id, "remote id");
         requireName(file, "file");
-        return new State(version, hashnode, linkedin, images, posts, started, put(forgotten, id, file), attempts, gone);
+        return new State(version, accounts, images, posts, started, put(forgotten, id, file), attempts, gone);
     }
 
     /** The file of the post that held this remote id before the user forgot it, if it was forgotten. */
@@ -237,7 +245,7 @@ public record State(
         }
         SortedMap<String, String> copy = new TreeMap<>(forgotten);
         copy.remove(id);
-        return new State(version, hashnode, linkedin, images, posts, started, copy, attempts, gone);
+        return new State(version, accounts, images, posts, started, copy, attempts, gone);
     }
 
     /** How many runs already failed to fetch this source for this platform (0 when none did). */
@@ -254,11 +262,34 @@ public record State(
         } else {
             copy.put(key, count);
         }
-        return new State(version, hashnode, linkedin, images, posts, started, forgotten, copy, gone);
+        return new State(version, accounts, images, posts, started, forgotten, copy, gone);
+    }
+
+    /** This state without its posts: the rest of it, for replaying a journal over. */
+    State withoutPosts() {
+        return withPosts(Collections.emptySortedMap());
+    }
+
+    /** This state with these posts in place of its own. */
+    State withAllPosts(SortedMap<String, PostEntry> newPosts) {
+        return withPosts(newPosts);
     }
 
     private State withPosts(SortedMap<String, PostEntry> newPosts) {
-        return new State(version, hashnode, linkedin, images, newPosts, started, forgotten, attempts, gone);
+        return new State(version, accounts, images, newPosts, started, forgotten, attempts, gone);
+    }
+
+    /** A sorted, unmodifiable copy of every platform's facts; a platform left without any is dropped. */
+    private static SortedMap<String, SortedMap<String, String>> accounts(
+            Map<String, ? extends Map<String, String>> accounts) {
+        SortedMap<String, SortedMap<String, String>> out = new TreeMap<>();
+        sortedCopy(accounts, "accounts").forEach((platform, facts) -> {
+            SortedMap<String, String> copy = sortedCopy(facts, "accounts." + platform);
+            if (!copy.isEmpty()) {
+                out.put(platform, copy);
+            }
+        });
+        return Collections.unmodifiableSortedMap(out);
     }
 
     private static <V> SortedMap<String, V> put(SortedMap<String, V> map, String key, V value) {

@@ -91,8 +91,8 @@ final class StateJson {
         return MAPPER.writeValueAsString(line);
     }
 
-    /** The state as a JSON tree, to replay journal lines over. */
-    static ObjectNode tree(State state) {
+    /** A state (of either format) as a JSON tree, to replay journal lines over. */
+    static ObjectNode tree(Object state) {
         return MAPPER.valueToTree(state);
     }
 
@@ -101,39 +101,66 @@ final class StateJson {
         return MAPPER.readTree(line);
     }
 
+    /** A value of a journal line read as {@code type}, as strictly as the file. */
+    static <T> T value(JsonNode value, Class<T> type) throws JsonProcessingException {
+        return MAPPER.treeToValue(value, type);
+    }
+
+    /** What is wrong with a value that {@link #value} refused, in words for the user. */
+    static String problem(JsonProcessingException e) {
+        return describe(e);
+    }
+
     /** A tree made by {@link #tree} and journal lines, read as strictly as the file. */
-    static State read(JsonNode tree, Path file) {
+    static <T> T read(JsonNode tree, Path file, Class<T> type) {
+        byte[] bytes;
         try {
-            return read(MAPPER.writeValueAsBytes(tree), file);
+            bytes = MAPPER.writeValueAsBytes(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the state", e);
         }
+        return readAs(bytes, file, type);
     }
 
     /**
-     * Reads a state file's bytes.
+     * Reads a state file's bytes, of any format this xpost knows; an older format is migrated in memory (see
+     * {@link StateV1}).
      *
      * @param file the file, as shown to the user in messages
      * @throws StateException CORRUPT or TOO_NEW, with a message naming the file, line and column
      */
     static State read(byte[] bytes, Path file) {
+        return version(bytes, file) == StateV1.VERSION ? readAs(bytes, file, StateV1.class).migrate()
+                : readAs(bytes, file, State.class);
+    }
+
+    /**
+     * The format version of a state file's bytes, checked before anything else is interpreted since it decides how
+     * to read the rest: 1 or {@value State#FORMAT_VERSION}.
+     *
+     * @throws StateException CORRUPT when there is none or it is not a version, TOO_NEW when it is higher
+     */
+    static int version(byte[] bytes, Path file) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             throw corrupt(file, null, "the file is empty (a state file is a JSON object with at least"
                     + " \"version\": " + State.FORMAT_VERSION + ")", "");
         }
-        // The version decides how to read the rest, so it is checked before anything else is interpreted.
-        checkVersion(bytes, file, text);
+        return checkVersion(bytes, file, text);
+    }
+
+    /** Reads bytes whose version {@link #version} accepted, as {@code type}. */
+    static <T> T readAs(byte[] bytes, Path file, Class<T> type) {
         try {
-            return MAPPER.readValue(bytes, State.class);
+            return MAPPER.readValue(bytes, type);
         } catch (JsonProcessingException e) {
-            throw corrupt(file, e.getLocation(), describe(e), text);
+            throw corrupt(file, e.getLocation(), describe(e), new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new StateException(StateException.Kind.IO, file, "Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static void checkVersion(byte[] bytes, Path file, String text) {
+    private static int checkVersion(byte[] bytes, Path file, String text) {
         try (JsonParser parser = MAPPER.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw corrupt(file, parser.currentTokenLocation(), "expected a JSON object ({ ... }) but found "
@@ -169,10 +196,11 @@ final class StateJson {
                         + " (state format version " + version + "; this xpost reads version " + State.FORMAT_VERSION
                         + "). Upgrade xpost and run again; the file was not changed.");
             }
-            if (version < State.FORMAT_VERSION) {
+            if (version < StateV1.VERSION) {
                 throw corrupt(file, versionAt, "\"version\" is " + version + ", but the first state format is 1",
                         text);
             }
+            return (int) version;
         } catch (NumberFormatException e) {
             throw new StateException(StateException.Kind.TOO_NEW, file, file + " was written by a newer xpost"
                     + " (its state format version is huge). Upgrade xpost and run again; the file was not changed.");

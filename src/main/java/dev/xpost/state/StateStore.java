@@ -1,5 +1,6 @@
 package dev.xpost.state;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -19,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
@@ -34,9 +38,25 @@ public final class StateStore {
 
     private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
+    /**
+     * Below this size the state file is written whole at the end of every run that journaled something, so that
+     * a small blog's git diffs show its records; above it, the journal is folded in once it holds more than
+     * {@link #COMPACT_FRACTION a quarter} of the file (see {@link #compact}).
+     */
+    public static final long COMPACT_BELOW = 1L << 20;
+
+    /** The journal is folded into a large state file once it is larger than the file divided by this. */
+    static final int COMPACT_FRACTION = 4;
+
     private final Path file;
     private final UnaryOperator<OutputStream> writeThrough;
     private final UnaryOperator<String> mask;
+    /**
+     * The format version of the file as last loaded (0 before a load, or when there was no file), shared by the
+     * copies {@link #masking} makes: an older file is written whole in the new format before the first journal
+     * line, since a journal always speaks the format of the file beside it.
+     */
+    private final AtomicInteger loadedVersion;
 
     /** A store for the state file at {@code file} (usually {@code <blog>/.xpost/state.json}). */
     public StateStore(Path file) {
@@ -45,13 +65,15 @@ public final class StateStore {
 
     /** Tests pass a stream that fails midway, as a full disk would. */
     StateStore(Path file, UnaryOperator<OutputStream> writeThrough) {
-        this(file, writeThrough, UnaryOperator.identity());
+        this(file, writeThrough, UnaryOperator.identity(), new AtomicInteger());
     }
 
-    private StateStore(Path file, UnaryOperator<OutputStream> writeThrough, UnaryOperator<String> mask) {
+    private StateStore(Path file, UnaryOperator<OutputStream> writeThrough, UnaryOperator<String> mask,
+            AtomicInteger loadedVersion) {
         this.file = Objects.requireNonNull(file, "file");
         this.writeThrough = writeThrough;
         this.mask = Objects.requireNonNull(mask, "mask");
+        this.loadedVersion = loadedVersion;
     }
 
     /**
@@ -60,7 +82,7 @@ public final class StateStore {
      * reaches a file that is committed to git. The mask must keep JSON valid (replace a secret by plain text).
      */
     public StateStore masking(UnaryOperator<String> mask) {
-        return new StateStore(file, writeThrough, mask);
+        return new StateStore(file, writeThrough, mask, loadedVersion);
     }
 
     /** The store for the blog whose root folder is {@code blogRoot}. */
@@ -83,7 +105,9 @@ public final class StateStore {
     }
 
     /**
-     * The state as saved; {@link State#empty()} when the file does not exist yet.
+     * The state as recorded: the state file with its journal replayed over it; {@link State#empty()} when there is
+     * neither. A file of an older format is migrated in memory only: nothing is written here (plan, status and
+     * dry runs load too), the next {@link #append} or {@link #compact} writes the current format.
      *
      * @throws StateException CORRUPT when the file is not valid state JSON, TOO_NEW when a newer xpost wrote it,
      *                        IO when it cannot be read; the file is left as it was
@@ -99,7 +123,16 @@ public final class StateStore {
             throw new StateException(StateException.Kind.IO, file, "Cannot read the state file " + file + ": "
                     + reason(e) + ". Check that it is a readable file, then run again.", e);
         }
-        return replay(bytes == null ? State.empty() : StateJson.read(bytes, file));
+        if (bytes == null) {
+            loadedVersion.set(0);
+            return replay(State.empty());
+        }
+        int version = StateJson.version(bytes, file);
+        State state = version == StateV1.VERSION
+                ? replayV1(StateJson.readAs(bytes, file, StateV1.class)).migrate()
+                : replay(StateJson.readAs(bytes, file, State.class));
+        loadedVersion.set(version);
+        return state;
     }
 
     /*
@@ -114,11 +147,18 @@ public final class StateStore {
      *   and fsyncs once, no rename; state.json keeps its format, diffs and single-file git history; the price is
      *   one whole write per run that changed something, and a replay on load after a killed run.
      * The journal keeps the schema and the file, so it is the one here.
+     *
+     * Format version 2 made the journal last across runs: compacting at the end of every run still rewrote the
+     * whole file for ten new posts (32 MB at 50,000 posts). Now a run folds the journal in only when that is cheap
+     * or overdue (see compact): an amortised O(changes) cost, while a small blog still ends every run with a
+     * complete state.json, and a load reads at most a quarter of the file more.
      */
 
     /**
-     * The journal next to the state file ({@code .xpost/state.journal}): what a run recorded after each remote
-     * call since its state file was last written whole. It exists only while a run works, or after a run died.
+     * The journal next to the state file ({@code .xpost/state.journal}): what runs recorded after each remote
+     * call since the state file was last written whole. On a state file under {@link #COMPACT_BELOW} it exists
+     * only while a run works (or after a run died); beside a larger one it may stay between runs, and is committed
+     * with it: the state is the file with the journal replayed.
      */
     public Path journal() {
         String name = file.getFileName().toString();
@@ -160,6 +200,10 @@ public final class StateStore {
         if (out.length() == 0) {
             return;
         }
+        if (olderFormatOnDisk()) {
+            // Journal lines are read in the format of the file beside them: the file goes first, in this format.
+            save(before);
+        }
         byte[] bytes = mask.apply(out.toString()).getBytes(StandardCharsets.UTF_8);
         Path journal = journal();
         StateLock.refuseLink(journal, "state journal", "delete the link");
@@ -167,8 +211,11 @@ public final class StateStore {
         try {
             Files.createDirectories(folder);
             boolean created = !Files.exists(journal, LinkOption.NOFOLLOW_LINKS);
+            // READ to look for a torn last line (APPEND excludes READ): the end is sought by hand instead.
             try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
+                    StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                dropTornTail(channel);
+                channel.position(channel.size());
                 OutputStream stream = writeThrough.apply(Channels.newOutputStream(channel));
                 stream.write(bytes);
                 stream.flush();
@@ -184,20 +231,96 @@ public final class StateStore {
     }
 
     /**
-     * Writes the state file whole from {@code after} and removes the journal: the end of every run that appended.
-     * The changes since {@code before} (the last state appended) are appended first, so that the journal never
-     * holds less than the state file, should the run die between the two.
+     * Cuts a line a run died while appending (no newline yet) off the end of the journal, so that the next line
+     * starts on a line of its own: the journal now outlives runs, and a torn line in its middle would stop every
+     * later load. Reads backwards from the end, a block at a time: one block in the usual case.
      */
-    public void compact(State before, State after) {
+    private static void dropTornTail(FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size == 0) {
+            return;
+        }
+        java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+        channel.read(one, size - 1);
+        if (one.get(0) == '\n') {
+            return;
+        }
+        java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(8192);
+        long end = size;
+        while (end > 0) {
+            long start = Math.max(0, end - block.capacity());
+            block.clear().limit((int) (end - start));
+            while (block.hasRemaining() && channel.read(block, start + block.position()) > 0) {
+                // read the whole block
+            }
+            for (int i = (int) (end - start) - 1; i >= 0; i--) {
+                if (block.get(i) == '\n') {
+                    channel.truncate(start + i + 1);
+                    return;
+                }
+            }
+            end = start;
+        }
+        channel.truncate(0);
+    }
+
+    /**
+     * The end of a real run: appends the changes since {@code before} (the last state appended), then writes the
+     * state file whole from {@code after} and removes the journal when that is worth it (see {@link #worthCompacting}).
+     * Appending first means the journal never holds less than the state file, should the run die between the two.
+     *
+     * @return true when the state file was written whole
+     */
+    public boolean compact(State before, State after) {
         append(before, after);
+        if (!worthCompacting()) {
+            return false;
+        }
         save(after);
+        return true;
+    }
+
+    /**
+     * Whether to fold the journal into the state file now: always when the file is of an older format (the
+     * migration is written by the first real run) or smaller than {@link #COMPACT_BELOW} (so a small blog's
+     * state.json is complete after every run), and otherwise once the journal is larger than
+     * {@code max(COMPACT_BELOW, file / COMPACT_FRACTION)}. A compaction of a file of S bytes thus follows at least
+     * S/4 bytes of journal, so whole writes cost at most four times what was journaled: O(changes) amortised,
+     * whatever the blog's size; and the journal a load replays stays under a quarter of the file (or 1 MiB).
+     * Lines are not counted: replaying costs by the byte, and a line is one post's record.
+     */
+    boolean worthCompacting() {
+        if (olderFormatOnDisk()) {
+            return true;
+        }
+        long journalBytes = sizeOf(journal());
+        if (journalBytes == 0 && Files.exists(journal(), LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        if (journalBytes == 0) {
+            return false;
+        }
+        long fileBytes = sizeOf(file);
+        return fileBytes < COMPACT_BELOW || journalBytes > Math.max(COMPACT_BELOW, fileBytes / COMPACT_FRACTION);
+    }
+
+    private boolean olderFormatOnDisk() {
+        int version = loadedVersion.get();
+        return version != 0 && version < State.FORMAT_VERSION;
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The top-level fields other than posts, by their names in the file (nulls for those unset). */
     private static Map<String, Object> fields(State s) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("hashnode", s.hashnode());
-        out.put("linkedin", s.linkedin());
+        out.put("accounts", s.accounts());
         out.put("images", s.images());
         out.put("started", s.started());
         out.put("forgotten", s.forgotten());
@@ -206,39 +329,67 @@ public final class StateStore {
         return out;
     }
 
-    /** The state file's state with a journal left by a run that died replayed over it; a torn last line ignored. */
+    /**
+     * The state file's state with its journal replayed over it, line by line; a torn last line (a run died while
+     * appending it) is ignored. Each post line is read on its own, so a load costs the file plus the journal,
+     * not a second pass over the whole state.
+     */
     private State replay(State base) {
         Path journal = journal();
-        StateLock.refuseLink(journal, "state journal", "delete the link");
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        List<String> lines = journalLines(journal);
+        if (lines.isEmpty()) {
             return base;
-        } catch (IOException e) {
-            throw new StateException(StateException.Kind.IO, journal, "Cannot read the state journal " + journal
-                    + ": " + reason(e) + ". Check that it is a readable file, then run again.", e);
         }
+        SortedMap<String, PostEntry> posts = new TreeMap<>(base.posts());
+        ObjectNode top = StateJson.tree(base.withoutPosts());
+        boolean topChanged = false;
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode n = parse(journal, lines, i);
+            if (n == null) {
+                continue;
+            }
+            JsonNode value = n.get("value");
+            boolean gone = value == null || value.isNull();
+            if (n.path("post").isTextual()) {
+                String slug = n.get("post").asText();
+                if (gone) {
+                    posts.remove(slug);
+                } else {
+                    try {
+                        posts.put(slug, StateJson.value(value, PostEntry.class));
+                    } catch (IOException e) {
+                        throw corruptJournal(journal, i + 1, "the record of \"" + slug + "\" is broken: "
+                                + (e instanceof JsonProcessingException j ? StateJson.problem(j) : e.getMessage()));
+                    }
+                }
+            } else if (n.path("field").isTextual() && fields(State.empty()).containsKey(n.get("field").asText())) {
+                topChanged = true;
+                if (gone) {
+                    top.remove(n.get("field").asText());
+                } else {
+                    top.set(n.get("field").asText(), value);
+                }
+            } else {
+                throw corruptJournal(journal, i + 1, "it names neither a post nor a field of the state");
+            }
+        }
+        State rest = topChanged ? StateJson.read(top, journal, State.class) : base;
+        return rest.withAllPosts(posts);
+    }
+
+    /** {@link #replay} for a version 1 file and the journal a version 1 run left beside it. */
+    private StateV1 replayV1(StateV1 base) {
+        Path journal = journal();
+        List<String> lines = journalLines(journal);
         if (lines.isEmpty()) {
             return base;
         }
         ObjectNode tree = StateJson.tree(base);
-        ObjectNode posts = tree.get("posts") instanceof
-                ObjectNode o ? o : tree.putObject("posts");
+        ObjectNode posts = tree.get("posts") instanceof ObjectNode o ? o : tree.putObject("posts");
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
+            JsonNode n = parse(journal, lines, i);
+            if (n == null) {
                 continue;
-            }
-            JsonNode n;
-            try {
-                n = StateJson.parseLine(line);
-            } catch (IOException e) {
-                if (i == lines.size() - 1) {
-                    // Torn: the run died while appending it. The line before (an intent) says what it was doing.
-                    break;
-                }
-                throw corruptJournal(journal, i + 1, "it is not a JSON object");
             }
             JsonNode value = n.get("value");
             boolean gone = value == null || value.isNull();
@@ -248,7 +399,7 @@ public final class StateStore {
                 } else {
                     posts.set(n.get("post").asText(), value);
                 }
-            } else if (n.path("field").isTextual() && fields(State.empty()).containsKey(n.get("field").asText())) {
+            } else if (n.path("field").isTextual() && StateV1.FIELDS.contains(n.get("field").asText())) {
                 if (gone) {
                     tree.remove(n.get("field").asText());
                 } else {
@@ -258,7 +409,36 @@ public final class StateStore {
                 throw corruptJournal(journal, i + 1, "it names neither a post nor a field of the state");
             }
         }
-        return StateJson.read(tree, journal);
+        return StateJson.read(tree, journal, StateV1.class);
+    }
+
+    private static List<String> journalLines(Path journal) {
+        StateLock.refuseLink(journal, "state journal", "delete the link");
+        try {
+            return Files.readAllLines(journal, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new StateException(StateException.Kind.IO, journal, "Cannot read the state journal " + journal
+                    + ": " + reason(e) + ". Check that it is a readable file, then run again.", e);
+        }
+    }
+
+    /** Line {@code i} as JSON; null for a blank line or a torn last one. */
+    private static JsonNode parse(Path journal, List<String> lines, int i) {
+        String line = lines.get(i);
+        if (line.isBlank()) {
+            return null;
+        }
+        try {
+            return StateJson.parseLine(line);
+        } catch (IOException e) {
+            if (i == lines.size() - 1) {
+                // Torn: the run died while appending it. The line before (an intent) says what it was doing.
+                return null;
+            }
+            throw corruptJournal(journal, i + 1, "it is not a JSON object");
+        }
     }
 
     private static StateException corruptJournal(Path journal, int line, String why) {
@@ -303,6 +483,7 @@ public final class StateStore {
                 channel.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            loadedVersion.set(State.FORMAT_VERSION);
             // The file now holds everything the journal did (it was loaded with the journal replayed).
             Files.deleteIfExists(journal());
             forceFolder(folder);

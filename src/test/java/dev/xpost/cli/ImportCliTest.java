@@ -1,5 +1,6 @@
 package dev.xpost.cli;
 
+import dev.xpost.platform.hashnode.HashnodeState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,13 +83,13 @@ class ImportCliTest {
 
         State state = new StateStore(dir.resolve(".xpost/state.json")).load();
         assertEquals(250, state.posts().size());
-        assertEquals(FakeHashnode.PUBLICATION_ID, state.hashnode().publicationId());
-        assertEquals(FakeHashnode.HOST, state.hashnode().publicationHost());
+        assertEquals(FakeHashnode.PUBLICATION_ID, state.account("hashnode", "publicationId").orElseThrow());
+        assertEquals(FakeHashnode.HOST, state.account("hashnode", "publicationHost").orElseThrow());
         PlatformRecord rec = state.recordFor("2023", "hashnode").orElseThrow();
         assertEquals(Status.PUBLISHED, rec.status());
-        assertEquals("clq8kvzg60000000000000001", rec.cuid());
+        assertEquals("clq8kvzg60000000000000001", HashnodeState.of(rec.ext()).cuid());
         assertEquals("https://demo.hashnode.dev/2023", rec.url());
-        assertEquals(FakeHashnode.PUBLICATION_ID, rec.publicationId());
+        assertEquals(FakeHashnode.PUBLICATION_ID, HashnodeState.of(rec.ext()).publicationId());
         assertEquals("posts/2023.md", state.post("2023").orElseThrow().file());
 
         int before = hashnode.operations().size();

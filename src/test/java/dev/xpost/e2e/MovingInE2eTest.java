@@ -1,5 +1,6 @@
 package dev.xpost.e2e;
 
+import dev.xpost.platform.hashnode.HashnodeState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,7 +121,7 @@ class MovingInE2eTest {
             assertEquals("skipped", row(first.doc(), cuid + ".md", "linkedin", "outcome"), cuid);
         }
         // The live git-ssh is recorded as itself, not as the deleted file that shares its slug.
-        assertEquals(LIVE_SSH, blog.published("git-ssh", "hashnode").cuid());
+        assertEquals(LIVE_SSH, HashnodeState.of(blog.published("git-ssh", "hashnode").ext()).cuid());
         assertTrue(blog.record("angular-version", "hashnode").isPresent(), "the Persian post, by Hashnode's slug");
         // The deleted post and the reply are gone: reported with the way out, never created.
         for (String cuid : List.of(DELETED, REPLY)) {

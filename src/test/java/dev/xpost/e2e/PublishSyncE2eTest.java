@@ -1,5 +1,6 @@
 package dev.xpost.e2e;
 
+import dev.xpost.platform.hashnode.HashnodeState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -56,8 +57,8 @@ class PublishSyncE2eTest {
         PlatformRecord hn = blog.published("first-post", "hashnode");
         assertEquals("https://demo.hashnode.dev/first-post", hn.url());
         assertNotNull(hn.hash());
-        assertNotNull(hn.cuid());
-        assertEquals(FakeHashnode.PUBLICATION_ID, hn.publicationId());
+        assertNotNull(HashnodeState.of(hn.ext()).cuid());
+        assertEquals(FakeHashnode.PUBLICATION_ID, HashnodeState.of(hn.ext()).publicationId());
         PlatformRecord li = blog.published("first-post", "linkedin");
         assertNotNull(li.hash());
         assertTrue(li.url().contains(li.id()), li::toString);

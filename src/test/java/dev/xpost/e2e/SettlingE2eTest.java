@@ -44,8 +44,7 @@ class SettlingE2eTest {
         Map<String, String> sent = platform.equals("hashnode")
                 ? Map.of("slug", "first-post", "title", "First post") : Map.of();
         blog.saveState(blog.state().withRecord("first-post", "posts/first.md", platform, new PlatformRecord(
-                Status.UNKNOWN, null, null, null, null, null, r.hash(), null, intentAt, "the answer was lost", null, sent,
-                null)));
+                Status.UNKNOWN, null, null, r.hash(), null, intentAt, "the answer was lost", null, sent, null, null)));
     }
 
     @Test

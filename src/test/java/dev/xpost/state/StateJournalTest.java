@@ -30,7 +30,7 @@ class StateJournalTest {
     private static State blog(int posts) {
         List<State.Change> changes = new ArrayList<>();
         for (int i = 0; i < posts; i++) {
-            changes.add(new State.Change("post-" + i, "posts/post-" + i + ".md", State.HASHNODE,
+            changes.add(new State.Change("post-" + i, "posts/post-" + i + ".md", "hashnode",
                     PlatformRecord.published("6a603fb103e2cb323e78" + String.format("%04x", i),
                             "https://b.dev/post-" + i, "hash" + i, AT)));
         }
@@ -38,7 +38,7 @@ class StateJournalTest {
     }
 
     private static State oneNewPost(State s) {
-        return s.withRecord("brand-new", "posts/brand-new.md", State.HASHNODE, PlatformRecord.intent(AT, "h"));
+        return s.withRecord("brand-new", "posts/brand-new.md", "hashnode", PlatformRecord.intent(AT, "h"));
     }
 
     private long journalBytesForOneNewPost(int posts, String name) throws IOException {
@@ -69,11 +69,12 @@ class StateJournalTest {
     @Test
     void aJournalLeftByARunThatDiedIsReplayedOverTheStateFile() throws IOException {
         StateStore store = new StateStore(dir.resolve(".xpost/state.json"));
-        State start = blog(5).withHashnode(new HashnodeInfo("6a603fb103e2cb323e7851f6", "demo.hashnode.dev"));
+        State start = blog(5).withAccount("hashnode", "publicationId", "6a603fb103e2cb323e7851f6")
+                .withAccount("hashnode", "publicationHost", "demo.hashnode.dev");
         store.save(start);
         State intent = oneNewPost(start);
         store.append(start, intent);
-        State published = intent.withRecord("brand-new", "posts/brand-new.md", State.HASHNODE,
+        State published = intent.withRecord("brand-new", "posts/brand-new.md", "hashnode",
                 PlatformRecord.published("6a603fb103e2cb323e78ffff", "https://b.dev/brand-new", "h", AT))
                 .forget("post-2").withStarted(AT);
         store.append(intent, published);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +29,9 @@ class StateStoreTest {
     /** The state that {@code state/full.json} holds, built through the API the publisher uses. */
     static State fullState() {
         State state = State.empty()
-                .withHashnode(new HashnodeInfo(PUB, "blog.example.com"))
-                .withLinkedin(new LinkedinInfo("urn:li:person:8675309"))
+                .withAccount("hashnode", "publicationId", PUB)
+                .withAccount("hashnode", "publicationHost", "blog.example.com")
+                .withAccount("linkedin", "author", "urn:li:person:8675309")
                 .withImage("linkedin", "https://example.com/cover.png", "urn:li:image:C4D22AQH")
                 .withImage("hashnode", "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                         "https://cdn.hashnode.com/res/hashnode/image/upload/v1/cover.png");
@@ -47,7 +49,7 @@ class StateStoreTest {
         state = state.withRecord("aws-part-1", "posts/aws/part-1.md", "hashnode",
                 PlatformRecord.published("65f0c0ffee0000000000beef", "https://blog.example.com/aws-part-1-1",
                                 "sha256:aaaa", Instant.parse("2024-01-31T09:00:00Z"))
-                        .withHashnode("clq8x2k0a000108l5a1b2c3d4", "aws-part-1-1", PUB));
+                        .withExt(Map.of("cuid", "clq8x2k0a000108l5a1b2c3d4", "slug", "aws-part-1-1", "publicationId", PUB)));
         return state;
     }
 
@@ -82,7 +84,7 @@ class StateStoreTest {
     @Test
     void emptyStateIsWrittenCompactly() throws IOException {
         store().save(State.empty());
-        assertEquals("{\n  \"images\": {},\n  \"posts\": {},\n  \"version\": 1\n}\n",
+        assertEquals("{\n  \"images\": {},\n  \"posts\": {},\n  \"version\": 2\n}\n",
                 Files.readString(root.resolve(".xpost/state.json")));
     }
 
@@ -92,7 +94,7 @@ class StateStoreTest {
         State loaded = store().load();
         assertEquals(fullState(), loaded);
         PlatformRecord hashnode = loaded.recordFor("aws-part-1", "hashnode").orElseThrow();
-        assertEquals("clq8x2k0a000108l5a1b2c3d4", hashnode.cuid());
+        assertEquals("clq8x2k0a000108l5a1b2c3d4", hashnode.ext().get("cuid"));
         assertEquals(Instant.parse("2024-01-31T09:00:00Z"), hashnode.sentAt());
         assertEquals(Status.UNKNOWN, loaded.recordFor("aws-part-2", "hashnode").orElseThrow().status());
     }

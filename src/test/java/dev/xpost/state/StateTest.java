@@ -7,25 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StateTest {
+    private static final String HASHNODE = "hashnode";
+    private static final String LINKEDIN = "linkedin";
     private static final Instant T0 = Instant.parse("2024-02-07T09:00:00Z");
     private static final Instant T1 = Instant.parse("2024-02-07T09:00:02Z");
 
     @Test
     void aCreateGoesFromIntentToPublished() {
-        State state = State.empty().withRecord("intro", "posts/intro.md", State.HASHNODE, PlatformRecord.intent(T0));
-        assertEquals(Status.INTENT, state.recordFor("intro", State.HASHNODE).orElseThrow().status());
+        State state = State.empty().withRecord("intro", "posts/intro.md", HASHNODE, PlatformRecord.intent(T0));
+        assertEquals(Status.INTENT, state.recordFor("intro", HASHNODE).orElseThrow().status());
 
-        state = state.withRecord("intro", "posts/intro.md", State.HASHNODE,
+        state = state.withRecord("intro", "posts/intro.md", HASHNODE,
                 PlatformRecord.published("p1", "https://blog.example.com/intro", "sha256:1", T1)
-                        .withHashnode("cuid1", "intro", "pub1"));
+                        .withExt(Map.of("cuid", "cuid1", "slug", "intro", "publicationId", "pub1")));
 
-        PlatformRecord record = state.recordFor("intro", State.HASHNODE).orElseThrow();
-        assertEquals(new PlatformRecord(Status.PUBLISHED, "p1", "cuid1", "intro", "https://blog.example.com/intro",
-                "pub1", "sha256:1", T1, null, null), record);
+        PlatformRecord record = state.recordFor("intro", HASHNODE).orElseThrow();
+        assertEquals(new PlatformRecord(Status.PUBLISHED, "p1", "https://blog.example.com/intro", "sha256:1", T1,
+                null, null, null, null, null, Map.of("cuid", "cuid1", "publicationId", "pub1", "slug", "intro")), record);
         assertTrue(state.openIntents().isEmpty());
     }
 
@@ -62,10 +65,10 @@ class StateTest {
     @Test
     void openIntentsListsIntentAndUnknownRecordsInOrder() {
         State state = State.empty()
-                .withRecord("b-post", "posts/b.md", State.LINKEDIN, PlatformRecord.intent(T0))
-                .withRecord("b-post", "posts/b.md", State.HASHNODE, PlatformRecord.intent(T0).unknown("502"))
-                .withRecord("a-post", "posts/a.md", State.HASHNODE, PlatformRecord.intent(T0).failed("400"))
-                .withRecord("a-post", "posts/a.md", State.LINKEDIN, PlatformRecord.published("urn", null, "h", T0));
+                .withRecord("b-post", "posts/b.md", LINKEDIN, PlatformRecord.intent(T0))
+                .withRecord("b-post", "posts/b.md", HASHNODE, PlatformRecord.intent(T0).unknown("502"))
+                .withRecord("a-post", "posts/a.md", HASHNODE, PlatformRecord.intent(T0).failed("400"))
+                .withRecord("a-post", "posts/a.md", LINKEDIN, PlatformRecord.published("urn", null, "h", T0));
 
         List<OpenIntent> open = state.openIntents();
 
@@ -77,25 +80,25 @@ class StateTest {
     @Test
     void forgetRemovesOnePlatformAndThenThePost() {
         State state = State.empty()
-                .withRecord("intro", "posts/intro.md", State.HASHNODE, PlatformRecord.published("p1", null, "h", T0))
-                .withRecord("intro", "posts/intro.md", State.LINKEDIN, PlatformRecord.published("u1", null, "h", T0));
+                .withRecord("intro", "posts/intro.md", HASHNODE, PlatformRecord.published("p1", null, "h", T0))
+                .withRecord("intro", "posts/intro.md", LINKEDIN, PlatformRecord.published("u1", null, "h", T0));
 
-        State once = state.forget("intro", State.LINKEDIN);
-        assertTrue(once.recordFor("intro", State.LINKEDIN).isEmpty());
-        assertTrue(once.recordFor("intro", State.HASHNODE).isPresent());
+        State once = state.forget("intro", LINKEDIN);
+        assertTrue(once.recordFor("intro", LINKEDIN).isEmpty());
+        assertTrue(once.recordFor("intro", HASHNODE).isPresent());
 
-        State twice = once.forget("intro", State.HASHNODE);
+        State twice = once.forget("intro", HASHNODE);
         assertTrue(twice.post("intro").isEmpty(), "a post with no platform left is gone");
-        assertSame(twice, twice.forget("intro", State.HASHNODE));
+        assertSame(twice, twice.forget("intro", HASHNODE));
         assertTrue(state.forget("intro").posts().isEmpty());
-        assertTrue(state.recordFor("intro", State.LINKEDIN).isPresent(), "the original state is unchanged");
+        assertTrue(state.recordFor("intro", LINKEDIN).isPresent(), "the original state is unchanged");
     }
 
     @Test
     void withRecordFollowsARenamedFile() {
         State state = State.empty()
-                .withRecord("intro", "posts/intro.md", State.HASHNODE, PlatformRecord.published("p1", null, "h", T0))
-                .withRecord("intro", "posts/2024/intro.md", State.LINKEDIN, PlatformRecord.intent(T1));
+                .withRecord("intro", "posts/intro.md", HASHNODE, PlatformRecord.published("p1", null, "h", T0))
+                .withRecord("intro", "posts/2024/intro.md", LINKEDIN, PlatformRecord.intent(T1));
         assertEquals("posts/2024/intro.md", state.post("intro").orElseThrow().file());
         assertEquals(2, state.post("intro").orElseThrow().platforms().size());
         assertEquals("intro", state.slugOf("posts/2024/intro.md").orElseThrow());
@@ -105,20 +108,20 @@ class StateTest {
     @Test
     void imagesAreRememberedPerPlatformAndSource() {
         State state = State.empty()
-                .withImage(State.LINKEDIN, "https://example.com/c.png", "urn:li:image:1")
-                .withImage(State.HASHNODE, "sha256:abc", "https://cdn.hashnode.com/c.png");
-        assertEquals("urn:li:image:1", state.image(State.LINKEDIN, "https://example.com/c.png").orElseThrow());
-        assertTrue(state.image(State.HASHNODE, "https://example.com/c.png").isEmpty());
-        assertEquals("linkedin https://example.com/c.png", State.imageKey(State.LINKEDIN, "https://example.com/c.png"));
+                .withImage(LINKEDIN, "https://example.com/c.png", "urn:li:image:1")
+                .withImage(HASHNODE, "sha256:abc", "https://cdn.hashnode.com/c.png");
+        assertEquals("urn:li:image:1", state.image(LINKEDIN, "https://example.com/c.png").orElseThrow());
+        assertTrue(state.image(HASHNODE, "https://example.com/c.png").isEmpty());
+        assertEquals("linkedin https://example.com/c.png", State.imageKey(LINKEDIN, "https://example.com/c.png"));
     }
 
     @Test
     void mapsCannotBeChangedBehindTheStatesBack() {
-        State state = State.empty().withRecord("a", "a.md", State.HASHNODE, PlatformRecord.intent(T0));
+        State state = State.empty().withRecord("a", "a.md", HASHNODE, PlatformRecord.intent(T0));
         assertThrows(UnsupportedOperationException.class, () -> state.posts().clear());
         assertThrows(UnsupportedOperationException.class,
                 () -> state.post("a").orElseThrow().platforms().clear());
         assertThrows(IllegalArgumentException.class,
-                () -> state.withRecord(" ", "a.md", State.HASHNODE, PlatformRecord.intent(T0)));
+                () -> state.withRecord(" ", "a.md", HASHNODE, PlatformRecord.intent(T0)));
     }
 }

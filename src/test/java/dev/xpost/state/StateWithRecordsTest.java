@@ -15,17 +15,17 @@ class StateWithRecordsTest {
 
     @Test
     void putsEveryRecordAsWithRecordWouldInOrder() {
-        State start = State.empty().withRecord("kept", "posts/kept.md", State.HASHNODE,
+        State start = State.empty().withRecord("kept", "posts/kept.md", "hashnode",
                 PlatformRecord.published("h0", "https://b.dev/kept", "hash0", AT));
         List<State.Change> changes = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            changes.add(new State.Change("post-" + i, "posts/post-" + i + ".md", State.HASHNODE,
+            changes.add(new State.Change("post-" + i, "posts/post-" + i + ".md", "hashnode",
                     PlatformRecord.published("h" + i, "https://b.dev/post-" + i, "hash" + i, AT)));
         }
         // A later change of the same post wins, and a second platform joins the first.
-        changes.add(new State.Change("post-7", "posts/moved/post-7.md", State.HASHNODE,
+        changes.add(new State.Change("post-7", "posts/moved/post-7.md", "hashnode",
                 PlatformRecord.published("h7b", "https://b.dev/post-7", "hash7b", AT)));
-        changes.add(new State.Change("kept", "posts/kept.md", State.LINKEDIN,
+        changes.add(new State.Change("kept", "posts/kept.md", "linkedin",
                 PlatformRecord.published("urn:li:share:1", null, "li", AT)));
 
         State one = start;
@@ -37,14 +37,14 @@ class StateWithRecordsTest {
         assertEquals(one, all);
         assertEquals(301, all.posts().size());
         assertEquals("posts/moved/post-7.md", all.post("post-7").orElseThrow().file());
-        assertEquals("h7b", all.recordFor("post-7", State.HASHNODE).orElseThrow().id());
+        assertEquals("h7b", all.recordFor("post-7", "hashnode").orElseThrow().id());
         assertEquals(2, all.post("kept").orElseThrow().platforms().size());
         assertSame(start, start.withRecords(List.of()), "nothing to put changes nothing");
     }
 
     @Test
     void aChangeWithoutASlugIsRefusedAsWithRecordRefusesIt() {
-        State.Change bad = new State.Change(" ", "posts/a.md", State.HASHNODE,
+        State.Change bad = new State.Change(" ", "posts/a.md", "hashnode",
                 PlatformRecord.published("h", "https://b.dev/a", "x", AT));
         assertThrows(IllegalArgumentException.class, () -> State.empty().withRecords(List.of(bad)));
     }

@@ -30,6 +30,8 @@ public final class HashnodePlatform implements Platform {
     private final HashnodeClient client;
     private final String endpoint;
     private final PublicationRef ref;
+    /** {@code hashnode.publication} as configured: a remembered id is used only while it stays the same. */
+    private final String configured;
     private final HashnodeImages images;
     private Publication publication;
     private Session session;
@@ -55,6 +57,7 @@ public final class HashnodePlatform implements Platform {
         this.client = client;
         this.endpoint = endpoint;
         this.ref = PublicationRef.parse(publication);
+        this.configured = publication;
         this.images = new HashnodeImages(files, http);
     }
 
@@ -68,10 +71,18 @@ public final class HashnodePlatform implements Platform {
         return client != null;
     }
 
+    /** The slug and cuid, and the publication the post belongs to once it is known. */
+    @Override
+    public Map<String, String> recordExt(Remote remote) {
+        return new HashnodeState(remote.cuid(), remote.slug(), publication == null ? null : publication.id()).ext();
+    }
+
     @Override
     public void prepare(Session session) {
         this.session = session;
-        Optional<String> remembered = session.remembered(Session.PUBLICATION_ID);
+        Optional<String> remembered = session.remembered(HashnodeState.PUBLICATION_HOST)
+                .filter(host -> host.equals(configured))
+                .flatMap(host -> session.remembered(HashnodeState.PUBLICATION_ID));
         if (remembered.isPresent()) {
             publication = new Publication(remembered.get(), ref.host() == null ? null : "https://" + ref.host(),
                     null);
@@ -360,7 +371,8 @@ public final class HashnodePlatform implements Platform {
             }
             requireOnline("resolve the publication " + ref);
             publication = client.publication(ref);
-            session.remember(Session.PUBLICATION_ID, publication.id());
+            session.remember(HashnodeState.PUBLICATION_ID, publication.id());
+            session.remember(HashnodeState.PUBLICATION_HOST, configured);
         }
         return publication;
     }

@@ -100,14 +100,14 @@ public final class LinkedInPlatform implements Platform {
             author = configuredAuthor;
             return;
         }
-        author = session.remembered(Session.LINKEDIN_AUTHOR).orElse(null);
+        author = session.remembered(LinkedInState.AUTHOR).orElse(null);
     }
 
     /** {@code auto}: asked once of LinkedIn ({@code GET /v2/userinfo}) on first need, then remembered. */
     private String author(Session session) {
         if (author == null && client != null) {
             author = "urn:li:person:" + client.userinfoSub();
-            session.remember(Session.LINKEDIN_AUTHOR, author);
+            session.remember(LinkedInState.AUTHOR, author);
         }
         return author;
     }
