@@ -9,6 +9,7 @@ import dev.xpost.platform.Remote;
 import dev.xpost.platform.Session;
 import dev.xpost.platform.WireRequest;
 import dev.xpost.post.Post;
+import dev.xpost.post.PostSource;
 import dev.xpost.post.PostReader;
 import dev.xpost.post.ReadResult;
 import dev.xpost.state.HashnodeInfo;
@@ -139,6 +140,8 @@ public final class PublishUseCase {
         boolean journaled;
         /** The create in flight, whose intent {@link #sending} completes; null between creates. */
         Opening opening;
+        /** What each request is made from, to tell an unchanged post without rendering it. */
+        final SourceDigest sources;
 
         Run(Config config, Options options, Instant now, List<String> targets, Blog blog, StateStore store,
                 State state) {
@@ -152,6 +155,7 @@ public final class PublishUseCase {
             this.saved = state;
             this.live = options.mode() == Mode.LIVE;
             this.max = options.max() != null ? options.max() : config.maxCreates();
+            this.sources = new SourceDigest(config);
         }
 
         RunReport execute() {
@@ -342,10 +346,20 @@ public final class PublishUseCase {
                     // 10,000 new posts holds all but --max of them back, and renders none.
                     return createOrAdopt(p, name, platform, recordedSlug, once(() -> platform.fingerprint(p, this)));
                 }
-                String fp = platform.fingerprint(p, this);
+                // Made from the same sources as what was last sent: the same request, so not rendered at all.
+                String source = sources.of(p, name, this);
+                boolean same = source != null && source.equals(rec.get().source()) && rec.get().hash() != null
+                        && rec.get().status() == Status.PUBLISHED;
+                Post post = same ? p : p.withBody();
+                String fp = same ? rec.get().hash() : platform.fingerprint(post, this);
                 if (rec.get().status() == Status.PUBLISHED) {
                     PlatformRecord r = rec.get();
                     if (fp.equals(r.hash()) && !slugChanged) {
+                        if (live && source != null && !same) {
+                            // Recorded once (a record from before source digests, or a new build of xpost), so
+                            // that the next run need not render this post to find it unchanged.
+                            put(p, name, recordedSlug, r.withSource(source));
+                        }
                         Optional<String> drift = platform.drift(p, r.fields());
                         if (drift.isPresent()) {
                             return done(p, name, PlanAction.DRIFT, Outcome.Result.DRIFT, r.id(), r.url(),
@@ -354,11 +368,14 @@ public final class PublishUseCase {
                         return done(p, name, PlanAction.UNCHANGED, Outcome.Result.UNCHANGED, r.id(), r.url(), null,
                                 List.of());
                     }
-                    return update(p, name, platform, r, recordedSlug, slugChanged, fp);
+                    return update(post, name, platform, r, recordedSlug, slugChanged, fp);
                 }
                 // Only a create xpost sent leaves an open record, and that create carried no cuid: settle it by the
                 // slug it was sent with, not by the identity of a post that is gone.
-                return settle(p.hasIdentity() ? p.withCuid(null) : p, name, platform, rec.get(), recordedSlug, fp);
+                return settle(post.hasIdentity() ? post.withCuid(null) : post, name, platform, rec.get(), recordedSlug,
+                        fp);
+            } catch (PostSource.Changed e) {
+                return failedRow(p, name, guessAction(rec), e.getMessage(), PlatformException.Kind.REJECTED);
             } catch (PlatformException e) {
                 if (e.stopsPlatform()) {
                     stopped.put(name, e);
@@ -482,7 +499,7 @@ public final class PublishUseCase {
                         remote.url(), "adopt " + remote.url() + " (already on " + name + ") and update it: its "
                         + "content differs from the file", null, requests);
             }
-            PlatformRecord r = record(remote, same ? fp.get() : null);
+            PlatformRecord r = record(remote, same ? fp.get() : null).withSource(same ? sources.of(p, name, this) : null);
             // No remote call made this record, so it waits for the run's last save: saving each of the hundreds
             // of posts of an adopted backup on its own costs a write and an fsync apiece. A crash before that save
             // loses only what the next run finds again with the same reads.
@@ -626,6 +643,9 @@ public final class PublishUseCase {
                 return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.CREATE, null, null, null, null,
                         withUploads(why, platform.pendingUploads(p, true, this)), null, requests);
             }
+            // One read of the file for the whole create, made before the intent: a file edited meanwhile fails
+            // here (PostSource.Changed), when nothing is recorded or sent yet.
+            p = p.withBody();
             PlatformRecord intent = PlatformRecord.intent(services.clock().instant(), fp.get());
             put(p, name, recordedSlug, intent);
             save();
@@ -642,7 +662,8 @@ public final class PublishUseCase {
                             + ownerOf(p, name, remote.id()) + "'s post: not recorded for this post; the next run "
                             + "settles the create by what it sent");
                 }
-                put(p, name, p.slug(), record(remote, fp.get()).withFields(platform.fieldsAfterSync(p, List.of())));
+                put(p, name, p.slug(), record(remote, fp.get()).withFields(platform.fieldsAfterSync(p, List.of()))
+                        .withSource(sources.of(p, name, this)));
                 save();
                 Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
                 return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), remote.note(), List.of());
@@ -673,8 +694,9 @@ public final class PublishUseCase {
                 return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.UPDATE, null, null, r.id(),
                         r.url(), drift == null ? note : note == null ? drift : note + "; " + drift, null, requests);
             }
+            Post post = p.withBody();
             try {
-                Remote remote = platform.update(p, existing, r.hash(), slugChanged, this);
+                Remote remote = platform.update(post, existing, r.hash(), slugChanged, this);
                 List<String> held = platform.fieldsAfterSync(p, r.fields());
                 PlatformRecord next = r.sent(fp, now).withFields(held);
                 String drift = platform.drift(p, held).orElse(null);
@@ -687,7 +709,7 @@ public final class PublishUseCase {
                 if (remote.slug() != null) {
                     next = next.withSlug(remote.slug());
                 }
-                put(p, name, recordedSlug, next);
+                put(p, name, recordedSlug, next.withSource(sources.of(p, name, this)));
                 save();
                 return done(p, name, PlanAction.UPDATE, Outcome.Result.UPDATED, r.id(), next.url(), remote.note(),
                         List.of());

@@ -43,6 +43,10 @@ import java.util.TreeSet;
  *                      null when the request was not built yet (or the record predates this field)
  * @param requestEndedAt for an unknown create, when its request ended without a readable answer: Hashnode's
  *                      read lag counts from here, since the post may have been committed up to that instant
+ * @param source        a digest of everything the request with {@code hash} was made from (the file's bytes, the
+ *                      config, the home URL, the build of xpost), taken without rendering; equal now means the
+ *                      post would send the same again. Null when not known: the post is rendered and compared by
+ *                      {@code hash}. Every change made through the other methods drops it
  */
 @JsonPropertyOrder(alphabetic = true)
 public record PlatformRecord(
@@ -58,7 +62,8 @@ public record PlatformRecord(
         String message,
         List<String> fields,
         Map<String, String> sent,
-        Instant requestEndedAt) {
+        Instant requestEndedAt,
+        String source) {
 
     public PlatformRecord {
         fields = fields == null ? null : List.copyOf(new TreeSet<>(fields));
@@ -70,6 +75,20 @@ public record PlatformRecord(
             throw new IllegalArgumentException("a published record needs the remote \"id\"");
         }
         sent = sent == null || sent.isEmpty() ? null : Collections.unmodifiableMap(new TreeMap<>(sent));
+    }
+
+    /** A record without a {@link #source()} digest. */
+    public PlatformRecord(Status status, String id, String cuid, String slug, String url, String publicationId,
+            String hash, Instant sentAt, Instant intentAt, String message, List<String> fields,
+            Map<String, String> sent, Instant requestEndedAt) {
+        this(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message, fields, sent,
+                requestEndedAt, null);
+    }
+
+    /** The same record with the source digest of what {@link #hash()} was made from; null drops it. */
+    public PlatformRecord withSource(String newSource) {
+        return new PlatformRecord(status, id, cuid, slug, url, publicationId, hash, sentAt, intentAt, message, fields,
+                sent, requestEndedAt, newSource);
     }
 
     /** A record without its sent fields or an open create's details ({@code sent}, {@code requestEndedAt}). */

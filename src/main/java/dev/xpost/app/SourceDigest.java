@@ -1,0 +1,66 @@
+package dev.xpost.app;
+
+import dev.xpost.config.Config;
+import dev.xpost.http.Version;
+import dev.xpost.platform.Session;
+import dev.xpost.post.LocalImages;
+import dev.xpost.post.Post;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A digest of everything a platform's request for a post is made from, taken without rendering it: the file's bytes
+ * ({@link Post#fileDigest()}), what the post takes from outside its file (its path, the slug and cuid it is recorded
+ * by, draft, publish time), the whole config (every platform's settings, the timezone), the home URL a linking
+ * platform points to, and the build of xpost that renders it (its version, and the size and time of its jar, so any
+ * new build renders again once). Recorded as {@code source} next to the hash of what was sent: a post whose source
+ * digest equals the recorded one would send the same request, so {@code plan} and {@code publish} call it unchanged
+ * without rendering it.
+ *
+ * <p>Null, meaning "render and compare", whenever an input is not covered: a post not read from a file as it is, or
+ * one that may reference a local image (what it sends then depends on the image's bytes and its uploaded URL).
+ */
+final class SourceDigest {
+    private final String settings;
+
+    SourceDigest(Config config) {
+        this.settings = "xpost " + Version.get() + " " + build() + "\n" + config;
+    }
+
+    /**
+     * @return {@code src:<64 hex>}, or null when this post's request must be rendered to be compared
+     */
+    String of(Post post, String platform, Session session) {
+        String file = post.fileDigest();
+        if (file == null || post.source().mayHaveLocalImages() || LocalImages.isLocal(post.cover())
+                || LocalImages.isLocal(post.ogImage())) {
+            return null;
+        }
+        String home = session.hashnodeUrl(post).orElse("");
+        String text = settings + "\n" + platform + "\n" + post.file() + "\n" + file + "\n" + post.slug() + "\n"
+                + post.cuid() + "\n" + post.draft() + "\n" + post.publishAt() + "\n" + home;
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return "src:" + HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** The jar (or classes folder) xpost runs from, by size and time; empty when it cannot be told. */
+    private static String build() {
+        try {
+            Path where = Path.of(SourceDigest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.size(where) + " " + Files.getLastModifiedTime(where).toMillis();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            // Unknown build: a value no other run shares, so nothing is called unchanged by its source digest.
+            return "unknown " + System.nanoTime();
+        }
+    }
+}
