@@ -102,6 +102,23 @@ public final class PostSource {
         return text.substring(text.length() - bodyChars);
     }
 
+    /** Equal for the same bytes of the same file: two reads of one file give equal posts. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PostSource s && path.equals(s.path) && shownAs.equals(s.shownAs) && size == s.size
+                && check == s.check && bodyChars == s.bodyChars && localImages == s.localImages;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(check) * 31 + path.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return shownAs + " " + digest();
+    }
+
     /**
      * A post file that no longer holds what xpost read from it at the start of the run: nothing made from it may be
      * sent, since its front matter and its body would come from two versions of the file.

@@ -60,7 +60,7 @@ class StateStoreCorruptTest {
                 Arguments.of("unknown field", full.replace("\"cuid\":", "\"token\": \"x\",\n          \"cuid\":"),
                         "at posts.aws-part-1.platforms.hashnode: unknown field \"token\" (expected one of: cuid,"
                                 + " fields, hash, id, intentAt, message, publicationId, requestEndedAt, sent, sentAt, slug,"
-                                + " status, url)", "line 27,"),
+                                + " source, status, url)", "line 27,"),
                 Arguments.of("post without file", full.replace("\"file\": \"posts/aws/part-2.md\",", ""),
                         "at posts.aws-part-2: \"file\" is missing", "line 49,"),
                 Arguments.of("null post", "{\"posts\": {\"a\": null}, \"version\": 1}",
