@@ -347,7 +347,8 @@ public final class PublishUseCase {
                     return createOrAdopt(p, name, platform, recordedSlug, once(() -> platform.fingerprint(p, this)));
                 }
                 // Made from the same sources as what was last sent: the same request, so not rendered at all.
-                String source = sources.of(p, name, this);
+                // A plan has nothing to record it in, so it is taken only when there is one to compare with.
+                String source = live || rec.get().source() != null ? sources.of(p, name, this) : null;
                 boolean same = source != null && source.equals(rec.get().source()) && rec.get().hash() != null
                         && rec.get().status() == Status.PUBLISHED;
                 Post post = same ? p : p.withBody();
