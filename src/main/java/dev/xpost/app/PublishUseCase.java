@@ -142,6 +142,8 @@ public final class PublishUseCase {
         Opening opening;
         /** What each request is made from, to tell an unchanged post without rendering it. */
         final SourceDigest sources;
+        /** Source digests learnt for unchanged records, put all at once at the end (one copy of the state). */
+        final List<State.Change> sourcesLearnt = new ArrayList<>();
 
         Run(Config config, Options options, Instant now, List<String> targets, Blog blog, StateStore store,
                 State state) {
@@ -224,6 +226,10 @@ public final class PublishUseCase {
                 for (String name : targets) {
                     outcomes.add(step(post, name, platforms.get(name)));
                 }
+            }
+            if (!sourcesLearnt.isEmpty()) {
+                state = state.withRecords(sourcesLearnt);
+                dirty = true;
             }
             compact();
             notes();
@@ -359,7 +365,7 @@ public final class PublishUseCase {
                         if (live && source != null && !same) {
                             // Recorded once (a record from before source digests, or a new build of xpost), so
                             // that the next run need not render this post to find it unchanged.
-                            put(p, name, recordedSlug, r.withSource(source));
+                            sourcesLearnt.add(new State.Change(p.slug(), stateKey(p), name, r.withSource(source)));
                         }
                         Optional<String> drift = platform.drift(p, r.fields());
                         if (drift.isPresent()) {
