@@ -506,7 +506,8 @@ public final class PublishUseCase {
                         remote.url(), "adopt " + remote.url() + " (already on " + name + ") and update it: its "
                         + "content differs from the file", null, requests);
             }
-            PlatformRecord r = record(remote, same ? fp.get() : null).withSource(same ? sources.of(p, name, this) : null);
+            PlatformRecord r = record(remote, same ? fp.get() : null)
+                    .withSource(same ? sources.of(p, name, this) : null);
             // No remote call made this record, so it waits for the run's last save: saving each of the hundreds
             // of posts of an adopted backup on its own costs a write and an fsync apiece. A crash before that save
             // loses only what the next run finds again with the same reads.
