@@ -354,7 +354,8 @@ public final class PublishUseCase {
                 }
                 // Made from the same sources as what was last sent: the same request, so not rendered at all.
                 // A plan has nothing to record it in, so it is taken only when there is one to compare with.
-                String source = live || rec.get().source() != null ? sources.of(p, name, this) : null;
+                String source = live || rec.get().source() != null
+                        ? sources.of(p, name, caps(name).linksHome(), this) : null;
                 boolean same = source != null && source.equals(rec.get().source()) && rec.get().hash() != null
                         && rec.get().status() == Status.PUBLISHED;
                 Post post = same ? p : p.withBody();
@@ -507,7 +508,7 @@ public final class PublishUseCase {
                         + "content differs from the file", null, requests);
             }
             PlatformRecord r = record(remote, same ? fp.get() : null)
-                    .withSource(same ? sources.of(p, name, this) : null);
+                    .withSource(same ? sources.of(p, name, caps(name).linksHome(), this) : null);
             // No remote call made this record, so it waits for the run's last save: saving each of the hundreds
             // of posts of an adopted backup on its own costs a write and an fsync apiece. A crash before that save
             // loses only what the next run finds again with the same reads.
@@ -671,7 +672,7 @@ public final class PublishUseCase {
                             + "settles the create by what it sent");
                 }
                 put(p, name, p.slug(), record(remote, fp.get()).withFields(platform.fieldsAfterSync(p, List.of()))
-                        .withSource(sources.of(p, name, this)));
+                        .withSource(sources.of(p, name, caps(name).linksHome(), this)));
                 save();
                 Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
                 return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), remote.note(), List.of());
@@ -717,7 +718,7 @@ public final class PublishUseCase {
                 if (remote.slug() != null) {
                     next = next.withSlug(remote.slug());
                 }
-                put(p, name, recordedSlug, next.withSource(sources.of(p, name, this)));
+                put(p, name, recordedSlug, next.withSource(sources.of(p, name, caps(name).linksHome(), this)));
                 save();
                 return done(p, name, PlanAction.UPDATE, Outcome.Result.UPDATED, r.id(), next.url(), remote.note(),
                         List.of());

@@ -74,8 +74,10 @@ class SourceDigestE2eTest {
         assertEquals("unchanged", action(plan, "hashnode"), plan::toString);
         assertEquals("unchanged", action(plan, "linkedin"), plan::toString);
 
+        String before = blog.cli.read(".xpost/state.json");
         E2eBlog.Run again = blog.publish();
         assertEquals(0, again.code(), again::toString);
+        assertEquals(before, blog.cli.read(".xpost/state.json"), "nothing to do changes nothing to commit");
         assertEquals(0, blog.hashnode.total() + blog.linkedin.count("createPost")
                 + blog.linkedin.count("partialUpdate"), "nothing to do costs nothing");
     }
