@@ -86,14 +86,28 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         PostReader reader = new PostReader(config.timezone());
         BlogFiles allowed = new BlogFiles(config.root(), config.root(), config.postsDir());
         ImageFiles images = new ImageFiles(cwd, config.root(), config.postsDir());
-        // Local images are checked right after each read, while the body is still in the CPU's cache. Drafts may
-        // point at pictures not drawn yet; what goes out must have them.
+        boolean hashnodeSize = config.hashnode() != null || config.platforms().isEmpty();
+        List<String> tokens = secrets.stream().filter(t -> t != null && t.length() >= 8).toList();
+        // Every rule that needs a body is judged right after its read, while the body is still in the CPU's cache;
+        // then the body is let go (it is read again from the file when a renderer needs it), so that a run over
+        // 50,000 posts holds front matter, not 50,000 bodies. Drafts may point at pictures not drawn yet; what goes
+        // out must have them.
         List<Read> reads = files.parallelStream()
                 .map(f -> {
                     ReadResult r = reader.read(f, relativeTo(cwd, f), allowed);
                     Post p = r.post();
                     boolean acted = chosen == null || chosen.contains(f.toAbsolutePath().normalize());
-                    return new Read(r, acted && p != null && p.publishable() ? images.problems(p) : List.of(),
+                    List<Problem> found = List.of();
+                    if (acted && p != null && p.publishable()) {
+                        found = new ArrayList<>(images.problems(p));
+                        if (hashnodeSize && p.targets(Config.HASHNODE)) {
+                            hashnodeSize(p).ifPresent(found::add);
+                        }
+                        if (!tokens.isEmpty()) {
+                            secretIn(p, tokens).ifPresent(found::add);
+                        }
+                    }
+                    return new Read(p == null ? r : new ReadResult(r.file(), p.withoutBody(), r.problems()), found,
                             acted);
                 })
                 .toList();
@@ -101,22 +115,12 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         List<ReadResult> results = reads.stream().filter(Read::acted).map(Read::result).toList();
         Set<Path> shown = new HashSet<>();
         results.forEach(r -> shown.add(r.file()));
-        List<Post> posts = results.stream().map(ReadResult::post).filter(Objects::nonNull).toList();
         List<Problem> problems = new ArrayList<>();
         reads.stream().filter(Read::acted).forEach(r -> {
             problems.addAll(r.result().problems());
-            problems.addAll(r.images());
+            problems.addAll(r.found());
         });
         Rules.check(everyPost).stream().filter(p -> shown.contains(p.file())).forEach(problems::add);
-        if (config.hashnode() != null || config.platforms().isEmpty()) {
-            posts.stream().filter(p -> p.publishable() && p.targets(Config.HASHNODE)).map(Blog::hashnodeSize)
-                    .flatMap(Optional::stream).forEach(problems::add);
-        }
-        List<String> tokens = secrets.stream().filter(t -> t != null && t.length() >= 8).toList();
-        if (!tokens.isEmpty()) {
-            posts.stream().filter(Post::publishable).map(p -> secretIn(p, tokens)).flatMap(Optional::stream)
-                    .forEach(problems::add);
-        }
         problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
         Map<Path, String> errors = new HashMap<>();
         problems.stream().filter(Problem::isError).forEach(p -> errors.putIfAbsent(p.file(), p.message()));
@@ -170,7 +174,7 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         return n;
     }
 
-    private record Read(ReadResult result, List<Problem> images, boolean acted) {
+    private record Read(ReadResult result, List<Problem> found, boolean acted) {
     }
 
     public List<Post> posts() {

@@ -8,7 +8,10 @@ import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.Remote;
 import dev.xpost.platform.WireRequest;
 import dev.xpost.post.Post;
+import dev.xpost.post.PostSource;
 import dev.xpost.state.PlatformRecord;
+import dev.xpost.state.State;
+import dev.xpost.state.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +40,10 @@ final class Executor {
     private final Planner.Facts facts;
     private final Ledger ledger;
     private final List<Outcome> outcomes = new ArrayList<>();
+    /** What each request is made from, to tell an unchanged post without rendering it. */
+    private final SourceDigest sources;
+    /** Source digests learnt for unchanged records, put all at once at the end (one copy of the state). */
+    private final List<State.Change> sourcesLearnt = new ArrayList<>();
 
     Executor(Services services, PlatformFactory factory, PublishUseCase.Options options, Instant now,
             List<String> targets, Blog blog, Planner planner, Planner.Facts facts, Ledger ledger) {
@@ -52,6 +59,7 @@ final class Executor {
         this.planner = planner;
         this.facts = facts;
         this.ledger = ledger;
+        this.sources = new SourceDigest(config);
     }
 
     RunReport execute() {
@@ -85,6 +93,9 @@ final class Executor {
             for (String name : targets) {
                 outcomes.add(step(post, name, platforms.get(name)));
             }
+        }
+        if (!sourcesLearnt.isEmpty()) {
+            ledger.putAll(sourcesLearnt);
         }
         ledger.compact();
         notes();
@@ -157,6 +168,9 @@ final class Executor {
             } catch (PlatformException e) {
                 // Reported on the post's row: a failed lookup proves nothing, so the post is never called gone.
                 facts.slugLookupFailures.put(p.file(), e);
+            } catch (PostSource.Changed e) {
+                // The file changed since it was read: its own row fails when the step reads it again.
+                return p;
             }
         }
         return p;
@@ -181,14 +195,26 @@ final class Executor {
                 return createOrAdopt(p, name, platform, c.recordedSlug(), once(() -> platform.fingerprint(p,
                         ledger)));
             }
-            String fp = platform.fingerprint(p, ledger);
+            PlatformRecord rec = step instanceof Planner.Sync sy ? sy.record() : ((Planner.Settle) step).record();
+            // Made from the same sources as what was last sent: the same request, so not rendered at all.
+            // A plan has nothing to record it in, so it is taken only when there is one to compare with.
+            String source = live || rec.source() != null
+                    ? sources.of(p, name, planner.caps(name).linksHome(), ledger) : null;
+            boolean same = source != null && source.equals(rec.source()) && rec.hash() != null
+                    && rec.status() == Status.PUBLISHED;
+            Post post = same ? p : p.withBody();
+            String fp = same ? rec.hash() : platform.fingerprint(post, ledger);
             if (step instanceof Planner.Sync s) {
-                return sync(p, name, platform, s, fp);
+                return sync(post, name, platform, s, fp, same ? null : source);
             }
             Planner.Settle s = (Planner.Settle) step;
             // Only a create xpost sent leaves an open record, and that create carried no cuid: settle it by the
             // slug it was sent with, not by the identity of a post that is gone.
-            return settle(p.hasIdentity() ? p.withCuid(null) : p, name, platform, s.record(), s.recordedSlug(), fp);
+            return settle(post.hasIdentity() ? post.withCuid(null) : post, name, platform, s.record(),
+                    s.recordedSlug(), fp);
+        } catch (PostSource.Changed e) {
+            PlanAction guess = step instanceof Planner.Sync ? PlanAction.UPDATE : PlanAction.CREATE;
+            return failedRow(p, name, guess, e.getMessage(), PlatformException.Kind.REJECTED);
         } catch (PlatformException e) {
             if (e.stopsPlatform()) {
                 facts.stopped.put(name, e);
@@ -200,11 +226,15 @@ final class Executor {
 
     /**
      * A published post: the fingerprint of what the file would send now against the one recorded when it was last
-     * sent. Equal (and the slug kept) costs no request.
+     * sent. Equal (and the slug kept) costs no request. {@code learnt}: the source digest to record for an unchanged
+     * post whose record lacks it (or holds another build's), so that the next run need not render it; else null.
      */
-    private Outcome sync(Post p, String name, Platform platform, Planner.Sync s, String fp) {
+    private Outcome sync(Post p, String name, Platform platform, Planner.Sync s, String fp, String learnt) {
         PlatformRecord r = s.record();
         if (fp.equals(r.hash()) && !s.slugChanged()) {
+            if (live && learnt != null) {
+                sourcesLearnt.add(new State.Change(p.slug(), stateKey(p), name, r.withSource(learnt)));
+            }
             Optional<String> drift = platform.drift(p, r.fields());
             if (drift.isPresent()) {
                 return done(p, name, PlanAction.DRIFT, Outcome.Result.DRIFT, r.id(), r.url(), drift.get(),
@@ -321,7 +351,8 @@ final class Executor {
                     remote.url(), "adopt " + remote.url() + " (already on " + name + ") and update it: its "
                     + "content differs from the file", null, requests);
         }
-        PlatformRecord r = record(platform, remote, same ? fp.get() : null);
+        PlatformRecord r = record(platform, remote, same ? fp.get() : null)
+                .withSource(same ? sources.of(p, name, planner.caps(name).linksHome(), ledger) : null);
         // No remote call made this record, so it waits for the run's last save: saving each of the hundreds
         // of posts of an adopted backup on its own costs a write and an fsync apiece. A crash before that save
         // loses only what the next run finds again with the same reads.
@@ -444,6 +475,9 @@ final class Executor {
             return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.CREATE, null, null, null, null,
                     withUploads(why, platform.pendingUploads(p, true, ledger)), null, requests);
         }
+        // One read of the file for the whole create, made before the intent: a file edited meanwhile fails here
+        // (PostSource.Changed), when nothing is recorded or sent yet.
+        p = p.withBody();
         ledger.openCreate(p, name, recordedSlug, PlatformRecord.intent(services.clock().instant(), fp.get()));
         try {
             Remote remote = platform.create(p, ledger);
@@ -458,7 +492,7 @@ final class Executor {
                         + "settles the create by what it sent");
             }
             ledger.put(p, name, p.slug(), record(platform, remote, fp.get()).withFields(platform.fieldsAfterSync(p,
-                    List.of())));
+                    List.of())).withSource(sources.of(p, name, planner.caps(name).linksHome(), ledger)));
             ledger.save();
             Outcome.Result result = remote.existing() ? Outcome.Result.ADOPTED : Outcome.Result.CREATED;
             return done(p, name, PlanAction.CREATE, result, remote.id(), remote.url(), remote.note(), List.of());
@@ -489,8 +523,9 @@ final class Executor {
             return new Outcome(p.slug(), p.title(), p.file(), name, PlanAction.UPDATE, null, null, r.id(),
                     r.url(), drift == null ? note : note == null ? drift : note + "; " + drift, null, requests);
         }
+        Post post = p.withBody();
         try {
-            Remote remote = platform.update(p, existing, r.hash(), slugChanged, ledger);
+            Remote remote = platform.update(post, existing, r.hash(), slugChanged, ledger);
             List<String> held = platform.fieldsAfterSync(p, r.fields());
             PlatformRecord next = r.sent(fp, now).withFields(held);
             String drift = platform.drift(p, held).orElse(null);
@@ -501,7 +536,8 @@ final class Executor {
                 next = next.withUrl(remote.url());
             }
             next = next.withExt(platform.recordExt(remote));
-            ledger.put(p, name, recordedSlug, next);
+            ledger.put(p, name, recordedSlug, next.withSource(sources.of(p, name, planner.caps(name).linksHome(),
+                    ledger)));
             ledger.save();
             return done(p, name, PlanAction.UPDATE, Outcome.Result.UPDATED, r.id(), next.url(), remote.note(),
                     List.of());

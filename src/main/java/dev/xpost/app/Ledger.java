@@ -102,6 +102,15 @@ final class Ledger implements Session {
         dirty = true;
     }
 
+    /**
+     * Many records at once, each under the slug it names (source digests learnt for unchanged posts): one copy of
+     * the state for all of them. Not yet saved.
+     */
+    void putAll(List<State.Change> changes) {
+        state = state.withRecords(changes);
+        dirty = true;
+    }
+
     /** Records under the slug the record was kept by, whatever the post's slug is now. Not yet saved. */
     void keep(Post p, String name, String recordedSlug, PlatformRecord r) {
         state = state.withRecord(recordedSlug, stateKey.apply(p), name, r);

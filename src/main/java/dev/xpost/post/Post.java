@@ -36,9 +36,13 @@ import java.util.Map;
  * @param platforms     platforms this post is limited to; empty means every configured platform
  * @param linkedinText  hand-written LinkedIn text, or null
  * @param extra         keys the reader knows but xpost does not act on (domain, publishAs, ...) and unknown keys
- * @param body          the Markdown body exactly as written (line endings normalised to \n)
+ * @param body          the Markdown body exactly as written (line endings normalised to \n); null in the record
+ *                      when it was let go to save memory ({@link #withoutBody()}), and then read again from
+ *                      {@code source} by {@link #body()}
  * @param bodyLine      1-based line where the body starts in the file
  * @param lines         1-based line of each canonical key in the file (for diagnostics)
+ * @param source        where the body can be read again, and a digest of the file's bytes as read; null for a
+ *                      post not read from a file as it is (made in a test, or with its images replaced)
  */
 public record Post(
         Path file,
@@ -70,7 +74,8 @@ public record Post(
         Map<String, String> extra,
         String body,
         int bodyLine,
-        Map<String, Integer> lines) {
+        Map<String, Integer> lines,
+        PostSource source) {
 
     public Post {
         tags = List.copyOf(tags);
@@ -78,6 +83,71 @@ public record Post(
         platforms = List.copyOf(platforms);
         extra = Map.copyOf(extra);
         lines = Map.copyOf(lines);
+    }
+
+    /** A post whose body is held in memory only (no file to read it again from). */
+    public Post(Path file, Dialect dialect, String title, String subtitle, String slug, boolean slugWritten,
+            List<String> tags, List<String> rawTags, String dateText, Instant publishAt, String cuid, String canonical,
+            String cover, String ogImage, String seoTitle, String seoDescription, String series, Integer part,
+            String partText, boolean draft, boolean ignored, Boolean enableToc, Boolean disableComments,
+            Boolean hideFromCommunity, List<String> platforms, String linkedinText, Map<String, String> extra,
+            String body, int bodyLine, Map<String, Integer> lines) {
+        this(file, dialect, title, subtitle, slug, slugWritten, tags, rawTags, dateText, publishAt, cuid, canonical,
+                cover, ogImage, seoTitle, seoDescription, series, part, partText, draft, ignored, enableToc,
+                disableComments, hideFromCommunity, platforms, linkedinText, extra, body, bodyLine, lines, null);
+    }
+
+    /**
+     * The Markdown body: held, or read again from the file (each call reads it; nothing is kept).
+     *
+     * @throws PostSource.Changed when the body had been let go and the file no longer holds what was read
+     */
+    @Override
+    public String body() {
+        return body != null || source == null ? body : source.readBody();
+    }
+
+    /**
+     * The same post without its body in memory, when the body can be read again from the file: what a blog keeps
+     * of each post between reading it and needing its body, so that memory follows the work, not the blog size.
+     */
+    public Post withoutBody() {
+        if (body == null || source == null) {
+            return this;
+        }
+        return new Post(file, dialect, title, subtitle, slug, slugWritten, tags, rawTags, dateText, publishAt, cuid,
+                canonical, cover, ogImage, seoTitle, seoDescription, series, part, partText, draft, ignored,
+                enableToc, disableComments, hideFromCommunity, platforms, linkedinText, extra, null, bodyLine,
+                lines, source);
+    }
+
+    /**
+     * The same post with its body in memory, read once from the file: what a create or update is made from, so
+     * that every part of one request comes from one read of the file.
+     *
+     * @throws PostSource.Changed when the file no longer holds what was read at the start
+     */
+    public Post withBody() {
+        if (body != null || source == null) {
+            return this;
+        }
+        return new Post(file, dialect, title, subtitle, slug, slugWritten, tags, rawTags, dateText, publishAt, cuid,
+                canonical, cover, ogImage, seoTitle, seoDescription, series, part, partText, draft, ignored,
+                enableToc, disableComments, hideFromCommunity, platforms, linkedinText, extra, source.readBody(),
+                bodyLine, lines, source);
+    }
+
+    /** The same post, readable again from {@code newSource} (null: held in memory only). */
+    Post withSource(PostSource newSource) {
+        return new Post(file, dialect, title, subtitle, slug, slugWritten, tags, rawTags, dateText, publishAt, cuid,
+                canonical, cover, ogImage, seoTitle, seoDescription, series, part, partText, draft, ignored,
+                enableToc, disableComments, hideFromCommunity, platforms, linkedinText, extra, body, bodyLine,
+                lines, newSource);
+    }
+
+    /** The digest of the file's bytes as read ({@link PostSource#digest()}), or null when not read from a file. */
+    public String fileDigest() {
+        return source == null ? null : source.digest();
     }
 
     /** Line of a canonical key, or the first line of the file when the key is absent. */
@@ -98,7 +168,7 @@ public record Post(
         return new Post(file, dialect, title, subtitle, slug, slugWritten, tags, rawTags, dateText, publishAt, cuid,
                 canonical, newCover, newOgImage, seoTitle, seoDescription, series, part, partText, draft, ignored,
                 enableToc, disableComments, hideFromCommunity, platforms, linkedinText, extra, newBody, bodyLine,
-                lines);
+                lines, null);
     }
 
     /**
@@ -109,7 +179,7 @@ public record Post(
         return new Post(file, dialect, title, subtitle, slug, slugWritten, tags, rawTags, dateText, publishAt, cuid,
                 canonical, cover, ogImage, seoTitle, seoDescription, series, part, partText, true, ignored,
                 enableToc, disableComments, hideFromCommunity, platforms, linkedinText, extra, body, bodyLine,
-                lines);
+                lines, source);
     }
 
     /** The same post with the Hashnode identity its backup file name gives ({@code <cuid>.md}). */
@@ -117,7 +187,7 @@ public record Post(
         return new Post(file, dialect, title, subtitle, slug, slugWritten, tags, rawTags, dateText, publishAt,
                 newCuid, canonical, cover, ogImage, seoTitle, seoDescription, series, part, partText, draft, ignored,
                 enableToc, disableComments, hideFromCommunity, platforms, linkedinText, extra, body, bodyLine,
-                lines);
+                lines, source);
     }
 
     /**
@@ -128,7 +198,7 @@ public record Post(
         return new Post(file, dialect, title, subtitle, newSlug, false, tags, rawTags, dateText, publishAt, cuid,
                 canonical, cover, ogImage, seoTitle, seoDescription, series, part, partText, draft, ignored,
                 enableToc, disableComments, hideFromCommunity, platforms, linkedinText, extra, body, bodyLine,
-                lines);
+                lines, source);
     }
 
     /** True when the post carries a Hashnode identity: it is adopted by it and never created by a plain publish. */

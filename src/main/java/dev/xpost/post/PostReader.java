@@ -50,7 +50,7 @@ public final class PostReader {
             if (size > MAX_BYTES) {
                 return tooLarge(shownAs, size);
             }
-            return parse(shownAs, Files.readAllBytes(file));
+            return parse(shownAs, Files.readAllBytes(file), file);
         } catch (NoSuchFileException e) {
             return failed(shownAs, Problem.error(shownAs, 0, "read-error", "file not found"));
         } catch (IOException | RuntimeException e) {
@@ -72,12 +72,20 @@ public final class PostReader {
 
     /** Parses a file's content (as bytes, exactly as on disk). */
     public ReadResult parse(Path file, byte[] content) {
+        return parse(file, content, null);
+    }
+
+    /**
+     * @param readFrom where {@code content} was read from, so that the body can be read again from there
+     *                 ({@link Post#withoutBody()}); null when it cannot be
+     */
+    private ReadResult parse(Path file, byte[] content, Path readFrom) {
         if (content.length > MAX_BYTES) {
             return tooLarge(file, content.length);
         }
         List<Problem> problems = new ArrayList<>();
         try {
-            Post post = backupName(file, parse(file, content, problems));
+            Post post = backupName(file, parse(file, content, problems, readFrom));
             if (post != null ? post.draft() : isBackupDraft(file)) {
                 problems.replaceAll(Problem::forDraft);
             }
@@ -90,7 +98,17 @@ public final class PostReader {
         }
     }
 
-    private Post parse(Path file, byte[] content, List<Problem> problems) {
+    private Post parse(Path file, byte[] content, List<Problem> problems, Path readFrom) {
+        String[] text = new String[1];
+        Post post = parse(file, content, problems, text);
+        if (post == null || readFrom == null) {
+            return post;
+        }
+        return post.withSource(PostSource.of(readFrom, file, content, text[0], post.body()));
+    }
+
+    /** @param textOut receives the text the body was cut from */
+    private Post parse(Path file, byte[] content, List<Problem> problems, String[] textOut) {
         int sniff = Math.min(content.length, BINARY_SNIFF);
         for (int i = 0; i < sniff; i++) {
             if (content[i] == 0) {
@@ -109,6 +127,7 @@ public final class PostReader {
         if (text.indexOf('\r') >= 0) {
             text = text.replace("\r\n", "\n").replace('\r', '\n');
         }
+        textOut[0] = text;
         if (TextScan.isBlank(text)) {
             problems.add(Problem.warning(file, 0, "empty-file", "empty file, not a post"));
             return null;

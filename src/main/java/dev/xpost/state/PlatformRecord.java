@@ -46,6 +46,10 @@ import java.util.TreeSet;
  * @param ext           what only this record's platform knows about the post, in keys that platform's own package
  *                      defines and reads (Hashnode: {@code cuid}, {@code slug}, {@code publicationId}); sorted,
  *                      never null, left out of the file while empty. The state package keeps it without reading it
+ * @param source        a digest of everything the request with {@code hash} was made from (the file's bytes, the
+ *                      config, the home URL, the build of xpost), taken without rendering; equal now means the
+ *                      post would send the same again. Null when not known: the post is rendered and compared by
+ *                      {@code hash}. Every change made through the other methods drops it
  */
 @JsonPropertyOrder(alphabetic = true)
 public record PlatformRecord(
@@ -59,7 +63,8 @@ public record PlatformRecord(
         List<String> fields,
         Map<String, String> sent,
         Instant requestEndedAt,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> ext) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> ext,
+        String source) {
 
     public PlatformRecord {
         fields = fields == null ? null : List.copyOf(new TreeSet<>(fields));
@@ -72,6 +77,19 @@ public record PlatformRecord(
         }
         sent = sent == null || sent.isEmpty() ? null : Collections.unmodifiableMap(new TreeMap<>(sent));
         ext = State.sortedCopy(ext, "ext");
+    }
+
+    /** A record without a {@link #source()} digest. */
+    public PlatformRecord(Status status, String id, String url, String hash, Instant sentAt, Instant intentAt,
+            String message, List<String> fields, Map<String, String> sent, Instant requestEndedAt,
+            Map<String, String> ext) {
+        this(status, id, url, hash, sentAt, intentAt, message, fields, sent, requestEndedAt, ext, null);
+    }
+
+    /** The same record with the source digest of what {@link #hash()} was made from; null drops it. */
+    public PlatformRecord withSource(String newSource) {
+        return new PlatformRecord(status, id, url, hash, sentAt, intentAt, message, fields, sent, requestEndedAt,
+                ext, newSource);
     }
 
     /** A record without its sent fields, an open create's details or a platform extension. */

@@ -57,6 +57,8 @@ class StateMigrationE2eTest {
         for (JsonNode post : root.path("posts")) {
             for (Iterator<JsonNode> it = post.path("platforms").elements(); it.hasNext(); ) {
                 ObjectNode record = (ObjectNode) it.next();
+                // The last release wrote no source digests: the next publish records them again.
+                record.remove("source");
                 JsonNode ext = record.remove("ext");
                 if (ext != null) {
                     ext.fields().forEachRemaining(e -> record.set(e.getKey(), e.getValue()));
@@ -87,7 +89,9 @@ class StateMigrationE2eTest {
             assertFalse(Files.exists(new StateStore(blog.stateFile()).journal()), looking + " wrote a journal");
         }
         CliRun.Result show = blog.run("state", "show");
-        assertEquals(StateStore.text(published), show.out(), "state show prints the migrated state");
+        // The migrated state is the published one less the source digests, which the last release did not write.
+        assertEquals(StateStore.text(published).replaceAll("(?m)^ *\"source\": \"[^\"]*\",\n", ""), show.out(),
+                "state show prints the migrated state");
 
         E2eBlog.Run again = blog.publish();
 

@@ -141,7 +141,7 @@ class StateMigrationTest {
 
         assertEquals(StateException.Kind.CORRUPT, e.kind());
         assertTrue(e.getMessage().contains("at posts.aws-part-1.platforms.hashnode: unknown field \"cuid\" (expected"
-                + " one of: ext, fields, hash, id, intentAt, message, requestEndedAt, sent, sentAt, status, url)"),
+                + " one of: ext, fields, hash, id, intentAt, message, requestEndedAt, sent, sentAt, source, status, url)"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("(line "), e.getMessage());
     }
