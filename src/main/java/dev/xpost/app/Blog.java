@@ -120,7 +120,7 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
             problems.addAll(r.result().problems());
             problems.addAll(r.found());
         });
-        Rules.check(everyPost).stream().filter(p -> shown.contains(p.file())).forEach(problems::add);
+        Rules.check(everyPost, Platforms.known()).stream().filter(p -> shown.contains(p.file())).forEach(problems::add);
         problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
         Map<Path, String> errors = new HashMap<>();
         problems.stream().filter(Problem::isError).forEach(p -> errors.putIfAbsent(p.file(), p.message()));

@@ -14,9 +14,9 @@ import java.util.Optional;
  *
  * <p>Counted for dev.to (files outside {@code platform/devto/} and the tests that name it; {@code git grep -l -E
  * 'devto|DEVTO|Devto'}, a post's "devtools" left out): 14 while config, secrets, clients, doctor, auth status, the
- * cutoff and init each named it; 5 since they ask the registry: this file, {@code .env.example} and its copy in
- * {@code init/}, README, and {@code post.Rules} (front matter {@code platforms:}, which may not use
- * {@code platform} and keeps its own list, checked against this one by {@code PlatformModulesTest}).
+ * cutoff, init and the front-matter rules each named it; 5 since they ask the registry: this file, {@code .env.example}
+ * and its copy in {@code init/}, README, and the launcher {@code xpost} (which keeps every platform's secret out of
+ * the run that trains its class-data archive). {@code post.Rules} is given the names by {@code app}.
  */
 public final class PlatformModules {
     private static final List<PlatformModule> ALL = List.of(

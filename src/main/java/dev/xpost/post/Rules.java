@@ -20,14 +20,17 @@ public final class Rules {
     public static final int MAX_TAGS = 15;
     /** More than this is allowed but unusual: the old GitHub-as-source spec capped tags at 5. */
     public static final int MANY_TAGS = 5;
-    /** The values {@code platforms:} may list. */
-    public static final List<String> PLATFORMS = List.of("hashnode", "linkedin", "devto");
 
     private Rules() {
     }
 
-    /** Checks every post alone, then the posts together (slugs, series). */
-    public static List<Problem> check(List<Post> posts) {
+    /**
+     * Checks every post alone, then the posts together (slugs, series).
+     *
+     * @param known the platform names {@code platforms:} may list (the registered platform modules; this package
+     *              may not know them itself)
+     */
+    public static List<Problem> check(List<Post> posts, List<String> known) {
         List<Problem> out = new ArrayList<>();
         for (Post p : posts) {
             if (p.ignored()) {
@@ -35,10 +38,10 @@ public final class Rules {
             }
             if (p.draft()) {
                 List<Problem> mine = new ArrayList<>();
-                checkOne(p, mine);
+                checkOne(p, known, mine);
                 mine.forEach(problem -> out.add(problem.forDraft()));
             } else {
-                checkOne(p, out);
+                checkOne(p, known, out);
             }
         }
         checkSlugsUnique(posts, out);
@@ -46,7 +49,7 @@ public final class Rules {
         return out;
     }
 
-    static void checkOne(Post p, List<Problem> out) {
+    static void checkOne(Post p, List<String> known, List<Problem> out) {
         Path f = p.file();
         boolean publishable = p.publishable();
         if (publishable && (p.title() == null || p.title().isBlank())) {
@@ -75,10 +78,10 @@ public final class Rules {
         }
         checkTags(p, publishable, out);
         for (String platform : p.platforms()) {
-            if (!PLATFORMS.contains(platform)) {
+            if (!known.contains(platform)) {
                 // A typo here would quietly keep the post off the platform the author meant.
                 out.add(Problem.error(f, p.line("platforms"), "invalid-platform", "platform \"" + platform
-                        + "\" is not one xpost publishes to: use " + String.join(" or ", PLATFORMS)));
+                        + "\" is not one xpost publishes to: use " + String.join(" or ", known)));
             }
         }
         checkUrl(p, "canonical", p.canonical(), out);

@@ -1,5 +1,6 @@
 package dev.xpost.post;
 
+import dev.xpost.platform.PlatformModules;
 import static dev.xpost.post.PostBuilder.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,21 +58,21 @@ class BackupIdentityRulesTest {
     void duplicateSlugAndNoSlugAreErrorsOnlyForPostsThatWouldBeCreated() {
         Post deleted = post("git-ssh").file("posts/a.md").cuid("clx1aaaaa000108l1aaaaaaaa").build();
         Post live = post("git-ssh").file("posts/b.md").cuid("clx1bbbbb000108l1bbbbbbbb").build();
-        List<Problem> both = Rules.check(List.of(deleted, live));
+        List<Problem> both = Rules.check(List.of(deleted, live), PlatformModules.names());
         assertEquals(2, rule(both, "duplicate-slug").size());
         assertTrue(rule(both, "duplicate-slug").stream().noneMatch(Problem::isError), both::toString);
 
         Post fresh = post("git-ssh").file("posts/new.md").build();
-        List<Problem> withNew = Rules.check(List.of(deleted, fresh));
+        List<Problem> withNew = Rules.check(List.of(deleted, fresh), PlatformModules.names());
         assertTrue(rule(withNew, "duplicate-slug").stream().filter(Problem::isError)
                 .allMatch(p -> p.file().equals(Path.of("posts/new.md"))), withNew::toString);
         assertEquals(1, rule(withNew, "duplicate-slug").stream().filter(Problem::isError).count());
 
         ReadResult persian = read("ckycni7oe01mhp8s16ee2h5h2.md", "# از کجا بفهمیم\n\nمتن\n");
-        List<Problem> noSlug = Rules.check(List.of(persian.post()));
+        List<Problem> noSlug = Rules.check(List.of(persian.post()), PlatformModules.names());
         assertFalse(rule(noSlug, "no-slug").get(0).isError(), noSlug::toString);
         ReadResult plain = read("persian.md", "---\ntitle: از کجا بفهمیم\n---\n\nمتن\n");
-        assertTrue(rule(Rules.check(List.of(plain.post())), "no-slug").get(0).isError());
+        assertTrue(rule(Rules.check(List.of(plain.post()), PlatformModules.names()), "no-slug").get(0).isError());
     }
 
     @Test
@@ -93,7 +94,7 @@ class BackupIdentityRulesTest {
     @Test
     void aTagWhoseSlugLosesItsMeaningIsAWarningNamingTheSlugMeant() {
         ReadResult r = read("a.md", "---\ntitle: T\ntags: [\"C#\", \"C++\", \".NET\", node_js, java]\n---\n\nx\n");
-        List<Problem> tags = rule(Rules.check(List.of(r.post())), "tag-meaning");
+        List<Problem> tags = rule(Rules.check(List.of(r.post()), PlatformModules.names()), "tag-meaning");
         assertEquals(4, tags.size(), tags::toString);
         assertEquals(3, tags.get(0).line());
         assertEquals("tag \"C#\" becomes the tag slug \"c\", which names another topic; write the tag slug you mean, "

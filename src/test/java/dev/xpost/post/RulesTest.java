@@ -1,5 +1,6 @@
 package dev.xpost.post;
 
+import dev.xpost.platform.PlatformModules;
 import static dev.xpost.post.PostBuilder.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RulesTest {
 
     private static List<Problem> check(Post... posts) {
-        return Rules.check(List.of(posts));
+        return Rules.check(List.of(posts), PlatformModules.names());
     }
 
     private static Problem only(List<Problem> problems, String rule) {
