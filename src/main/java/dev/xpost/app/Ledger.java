@@ -48,6 +48,8 @@ final class Ledger implements Session {
      * which add to it; a change missed here would be a record lost from the journal.
      */
     private final java.util.Set<String> touched = new java.util.HashSet<>();
+    /** See {@link #owners()}; null until first asked. */
+    private java.util.Map<String, java.util.Set<String>> owners;
     /** The create in flight, whose intent {@link #sending} completes; null between creates. */
     private Opening opening;
 
@@ -112,6 +114,7 @@ final class Ledger implements Session {
         }
         state = state.withRecord(p.slug(), stateKey.apply(p), name, r);
         touched.add(p.slug());
+        own(name, r, p.slug());
         dirty = true;
     }
 
@@ -119,6 +122,7 @@ final class Ledger implements Session {
     void keep(Post p, String name, String recordedSlug, PlatformRecord r) {
         state = state.withRecord(recordedSlug, stateKey.apply(p), name, r);
         touched.add(recordedSlug);
+        own(name, r, recordedSlug);
         dirty = true;
     }
 
@@ -159,16 +163,39 @@ final class Ledger implements Session {
 
     /**
      * The file of another post whose record on this platform holds {@code id}; null when none does. A remote id
-     * belongs to one post.
+     * belongs to one post. Asked after every create, so it looks the id up instead of reading every post.
      */
     String ownerOf(Post p, String name, String id) {
-        for (var e : state.posts().entrySet()) {
-            if (!e.getKey().equals(p.slug()) && e.getValue().record(name)
-                    .map(r -> id != null && id.equals(r.id())).orElse(false)) {
-                return e.getValue().file();
+        if (id == null) {
+            return null;
+        }
+        for (String slug : owners().getOrDefault(name + " " + id, java.util.Set.of())) {
+            // The index only grows: a slug it names may since have lost or moved the record, so ask the state.
+            var entry = state.posts().get(slug);
+            if (!slug.equals(p.slug()) && entry != null && entry.record(name)
+                    .map(r -> id.equals(r.id())).orElse(false)) {
+                return entry.file();
             }
         }
         return null;
+    }
+
+    /**
+     * "platform id" → the slugs whose record held that id at some point of the run: built from the state the first
+     * time it is asked, then added to by every {@link #put} and {@link #keep} (the only ways a record comes in).
+     */
+    private java.util.Map<String, java.util.Set<String>> owners() {
+        if (owners == null) {
+            owners = new java.util.HashMap<>();
+            state.posts().forEach((slug, entry) -> entry.platforms().forEach((platform, r) -> own(platform, r, slug)));
+        }
+        return owners;
+    }
+
+    private void own(String platform, PlatformRecord r, String slug) {
+        if (owners != null && r.id() != null) {
+            owners.computeIfAbsent(platform + " " + r.id(), k -> new java.util.TreeSet<>()).add(slug);
+        }
     }
 
     /**
