@@ -16,9 +16,14 @@ import java.util.Optional;
 /**
  * The one owner of a run's state: every change to it goes through here, and here is the {@link Session} the
  * platforms see. Exactly once rests on its order: {@link #openCreate} records the intent and saves it before a
- * create request, {@link #sending} adds what the create carries, and the result is {@link #put} and {@link #save}d
- * right after the answer. Saves append a line per changed post to the state journal; {@link #compact} writes the
- * state file whole once at the end of the run. On a plan or dry run (not live) nothing is written, and what a
+ * create request, {@link #sending} adds what the create carries and forces both to disk, and the result is
+ * {@link #put} and {@link #save}d right after the answer. Saves append a line per changed post to the state journal;
+ * {@link #compact} forces it and writes the state file whole when that is worth it, once at the end of the run.
+ * One fsync per create, the one before its request: the result line need not be forced, since if a power cut loses
+ * it the forced intent makes the next run settle the create (a lookup, or a re-send the platform answers with the
+ * post it has), never create it twice; the next create's force or the end of the run makes it durable meanwhile.
+ * Saves that record no create (adoptions, settled posts, updates, uploads, gone cuids) are what the next run finds
+ * again with the same reads, so they wait for the next force as well (see StateStore's notes on the journal). On a plan or dry run (not live) nothing is written, and what a
  * platform asks to remember is dropped.
  */
 final class Ledger implements Session {
@@ -37,6 +42,14 @@ final class Ledger implements Session {
     private boolean dirty;
     /** Something went to the journal since the state file was last written whole. */
     private boolean journaled;
+    /**
+     * The slugs whose entries may differ from {@link #saved}: a save writes and compares only these, so that it
+     * costs what changed, not the blog's size. Every change to a post goes through {@link #put} or {@link #keep},
+     * which add to it; a change missed here would be a record lost from the journal.
+     */
+    private final java.util.Set<String> touched = new java.util.HashSet<>();
+    /** See {@link #owners()}; null until first asked. */
+    private java.util.Map<String, java.util.Set<String>> owners;
     /** The create in flight, whose intent {@link #sending} completes; null between creates. */
     private Opening opening;
 
@@ -97,8 +110,11 @@ final class Ledger implements Session {
     void put(Post p, String name, String recordedSlug, PlatformRecord r) {
         if (!recordedSlug.equals(p.slug())) {
             state = state.forget(recordedSlug, name);
+            touched.add(recordedSlug);
         }
         state = state.withRecord(p.slug(), stateKey.apply(p), name, r);
+        touched.add(p.slug());
+        own(name, r, p.slug());
         dirty = true;
     }
 
@@ -114,6 +130,8 @@ final class Ledger implements Session {
     /** Records under the slug the record was kept by, whatever the post's slug is now. Not yet saved. */
     void keep(Post p, String name, String recordedSlug, PlatformRecord r) {
         state = state.withRecord(recordedSlug, stateKey.apply(p), name, r);
+        touched.add(recordedSlug);
+        own(name, r, recordedSlug);
         dirty = true;
     }
 
@@ -132,8 +150,10 @@ final class Ledger implements Session {
     }
 
     /**
-     * Records and saves the intent of a create before its request goes out: a run that dies after this point
-     * leaves an open record that the next run settles instead of creating a twin. Pair with {@link #closeCreate}.
+     * Records and saves the intent of a create: a run that dies after its request went out leaves an open record
+     * that the next run settles instead of creating a twin. It is forced to disk by {@link #sending}, which every
+     * platform's create calls just before its request (uploads go first and need no intent). Pair with
+     * {@link #closeCreate}.
      */
     void openCreate(Post p, String name, String recordedSlug, PlatformRecord intent) {
         put(p, name, recordedSlug, intent);
@@ -152,26 +172,55 @@ final class Ledger implements Session {
 
     /**
      * The file of another post whose record on this platform holds {@code id}; null when none does. A remote id
-     * belongs to one post.
+     * belongs to one post. Asked after every create, so it looks the id up instead of reading every post.
      */
     String ownerOf(Post p, String name, String id) {
-        for (var e : state.posts().entrySet()) {
-            if (!e.getKey().equals(p.slug()) && e.getValue().record(name)
-                    .map(r -> id != null && id.equals(r.id())).orElse(false)) {
-                return e.getValue().file();
+        if (id == null) {
+            return null;
+        }
+        for (String slug : owners().getOrDefault(name + " " + id, java.util.Set.of())) {
+            // The index only grows: a slug it names may since have lost or moved the record, so ask the state.
+            var entry = state.posts().get(slug);
+            if (!slug.equals(p.slug()) && entry != null && entry.record(name)
+                    .map(r -> id.equals(r.id())).orElse(false)) {
+                return entry.file();
             }
         }
         return null;
     }
 
     /**
-     * Records the changes since the last call, durably, before the run goes on: a line per changed post in the
-     * state journal, so a remote call costs a write the size of its record, not of the whole state file.
+     * "platform id" → the slugs whose record held that id at some point of the run: built from the state the first
+     * time it is asked, then added to by every {@link #put} and {@link #keep} (the only ways a record comes in).
+     */
+    private java.util.Map<String, java.util.Set<String>> owners() {
+        if (owners == null) {
+            owners = new java.util.HashMap<>();
+            state.posts().forEach((slug, entry) -> entry.platforms().forEach((platform, r) -> own(platform, r, slug)));
+        }
+        return owners;
+    }
+
+    private void own(String platform, PlatformRecord r, String slug) {
+        if (owners != null && r.id() != null) {
+            owners.computeIfAbsent(platform + " " + r.id(), k -> new java.util.TreeSet<>()).add(slug);
+        }
+    }
+
+    /**
+     * Records the changes since the last call before the run goes on: a line per changed post in the state
+     * journal, so a remote call costs a write the size of its record, not of the whole state file. Not forced to
+     * disk (see the class notes): the next create's intent or the end of the run forces it.
      */
     void save() {
+        save(false);
+    }
+
+    private void save(boolean force) {
         if (live) {
-            store.append(saved, state);
+            store.append(saved, state, touched, force);
             saved = state;
+            touched.clear();
             journaled = true;
             dirty = false;
         }
@@ -183,8 +232,9 @@ final class Ledger implements Session {
      */
     void compact() {
         if (live) {
-            store.compact(saved, state);
+            store.compact(saved, state, touched);
             saved = state;
+            touched.clear();
             journaled = false;
             dirty = false;
         }
@@ -266,7 +316,8 @@ final class Ledger implements Session {
         }
         opening.intent = opening.intent.sending(carried);
         put(opening.post, opening.platform, opening.post.slug(), opening.intent);
-        save();
+        // The create's one fsync: the intent and what it carries are on disk before its request goes out.
+        save(true);
     }
 
     @Override

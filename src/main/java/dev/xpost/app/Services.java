@@ -31,6 +31,9 @@ public final class Services {
     private Secrets secrets;
     private PrintWriter httpLog;
     private OkHttpClient http;
+    /** Wraps every store {@link #stateStore} makes; tests count its fsyncs with it. */
+    java.util.function.UnaryOperator<dev.xpost.state.StateStore> stateStoreHook =
+            java.util.function.UnaryOperator.identity();
 
     public Services(Path cwd, Map<String, String> env, Clock clock, Path configFile) {
         this.cwd = cwd.toAbsolutePath().normalize();
@@ -155,7 +158,7 @@ public final class Services {
      * back in an error, even the other platform's, and the state file is committed to git).
      */
     public dev.xpost.state.StateStore stateStore() {
-        return new dev.xpost.state.StateStore(config().stateFile()).masking(this::maskInJson);
+        return stateStoreHook.apply(new dev.xpost.state.StateStore(config().stateFile()).masking(this::maskInJson));
     }
 
     /**

@@ -22,8 +22,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -57,6 +61,14 @@ public final class StateStore {
      * line, since a journal always speaks the format of the file beside it.
      */
     private final AtomicInteger loadedVersion;
+    /** Called with the path of every file or folder forced to disk (tests count the fsyncs of a create). */
+    private final Consumer<Path> onForce;
+    /**
+     * What {@link #append} wrote without forcing it, shared like {@link #loadedVersion}: [0] journal lines not yet
+     * forced, [1] a journal created and its folder not yet forced. The next forced append, {@link #force} or
+     * {@link #compact} forces them.
+     */
+    private final AtomicBoolean[] pending;
 
     /** A store for the state file at {@code file} (usually {@code <blog>/.xpost/state.json}). */
     public StateStore(Path file) {
@@ -65,15 +77,26 @@ public final class StateStore {
 
     /** Tests pass a stream that fails midway, as a full disk would. */
     StateStore(Path file, UnaryOperator<OutputStream> writeThrough) {
-        this(file, writeThrough, UnaryOperator.identity(), new AtomicInteger());
+        this(file, writeThrough, UnaryOperator.identity(), new AtomicInteger(), path -> { },
+                new AtomicBoolean[] {new AtomicBoolean(), new AtomicBoolean()});
     }
 
     private StateStore(Path file, UnaryOperator<OutputStream> writeThrough, UnaryOperator<String> mask,
-            AtomicInteger loadedVersion) {
+            AtomicInteger loadedVersion, Consumer<Path> onForce, AtomicBoolean[] pending) {
         this.file = Objects.requireNonNull(file, "file");
         this.writeThrough = writeThrough;
         this.mask = Objects.requireNonNull(mask, "mask");
         this.loadedVersion = loadedVersion;
+        this.onForce = Objects.requireNonNull(onForce, "onForce");
+        this.pending = pending;
+    }
+
+    /**
+     * This store, calling {@code hook} with the path of each file or folder it forces to disk, after the force:
+     * tests count the fsyncs a create costs (one), so that a regression to two shows.
+     */
+    public StateStore onForce(Consumer<Path> hook) {
+        return new StateStore(file, writeThrough, mask, loadedVersion, onForce.andThen(hook), pending);
     }
 
     /**
@@ -82,7 +105,7 @@ public final class StateStore {
      * reaches a file that is committed to git. The mask must keep JSON valid (replace a secret by plain text).
      */
     public StateStore masking(UnaryOperator<String> mask) {
-        return new StateStore(file, writeThrough, mask, loadedVersion);
+        return new StateStore(file, writeThrough, mask, loadedVersion, onForce, pending);
     }
 
     /** The store for the blog whose root folder is {@code blogRoot}. */
@@ -167,25 +190,66 @@ public final class StateStore {
     }
 
     /**
-     * Records what changed from {@code before} to {@code after}, both states of this file: one JSON line per post
-     * whose entry changed ({@code {"post":slug,"value":entry}}, no value once it is gone) and one per other
-     * top-level field that changed ({@code {"field":name,"value":…}}), appended to {@link #journal()} and forced
-     * to disk. What it writes is what changed, whatever the size of the blog; {@link #load} replays it.
+     * Records what changed from {@code before} to {@code after}, both states of this file, and forces it to disk:
+     * {@link #append(State, State, Collection, boolean)} comparing every post.
      *
      * @throws StateException IO when the journal cannot be written
      */
     public void append(State before, State after) {
+        append(before, after, null, true);
+    }
+
+    /*
+     * Why not every line is forced (issue 15: two fsyncs per create, about 6 ms each, were most of a 500-post run).
+     * Exactly once needs one thing on disk before a create request goes out: the intent, with what the create
+     * carries (Session.sending), so that a run that dies, or a machine that loses power, leaves an open record the
+     * next run settles (a lookup, or a re-send the platform answers with the post it has) instead of creating a
+     * twin. That line is forced, and forcing it forces every line written before it in the same file.
+     * The result line written right after the answer need not be: if a power cut loses it, the forced intent is
+     * still there, and the next run settles the create rather than sending it again; the next intent's force, or
+     * the end of the run (compact), makes it durable in the meantime. Lines that record no create (adoptions,
+     * settled posts, updates, uploads, gone cuids) are likewise what the next run finds again with the same reads,
+     * so they wait for the next force too. A process that is killed (not the machine) loses none of them: they
+     * are in the page cache once written.
+     */
+
+    /**
+     * Records what changed from {@code before} to {@code after}, both states of this file: one JSON line per post
+     * whose entry changed ({@code {"post":slug,"value":entry}}, no value once it is gone) and one per other
+     * top-level field that changed ({@code {"field":name,"value":…}}), appended to {@link #journal()}. What it
+     * writes and what it compares is what changed, whatever the size of the blog; {@link #load} replays it.
+     *
+     * @param slugs the posts that may differ between the two states (every other post must be the same in both);
+     *              null compares every post. Other top-level fields are always compared (unchanged ones are the
+     *              same map, which compares in constant time)
+     * @param force force the journal to disk before returning (with every line written before it, and its folder
+     *              when the journal is new); otherwise the lines wait for the next forced append, {@link #force} or
+     *              {@link #compact}. Force what must be durable before a remote call, such as a create's intent
+     * @throws StateException IO when the journal cannot be written
+     */
+    public void append(State before, State after, Collection<String> slugs, boolean force) {
         StringBuilder out = new StringBuilder();
         try {
-            for (Map.Entry<String, PostEntry> e : after.posts().entrySet()) {
-                PostEntry old = before.posts().get(e.getKey());
-                if (old != e.getValue() && !e.getValue().equals(old)) {
-                    out.append(StateJson.line("post", e.getKey(), e.getValue())).append('\n');
+            if (slugs == null) {
+                for (Map.Entry<String, PostEntry> e : after.posts().entrySet()) {
+                    PostEntry old = before.posts().get(e.getKey());
+                    if (old != e.getValue() && !e.getValue().equals(old)) {
+                        out.append(StateJson.line("post", e.getKey(), e.getValue())).append('\n');
+                    }
                 }
-            }
-            for (String slug : before.posts().keySet()) {
-                if (!after.posts().containsKey(slug)) {
-                    out.append(StateJson.line("post", slug, null)).append('\n');
+                for (String slug : before.posts().keySet()) {
+                    if (!after.posts().containsKey(slug)) {
+                        out.append(StateJson.line("post", slug, null)).append('\n');
+                    }
+                }
+            } else {
+                // Sorted, as the full comparison writes them, so that the journal reads the same either way.
+                for (String slug : new TreeSet<>(slugs)) {
+                    PostEntry old = before.posts().get(slug);
+                    PostEntry now = after.posts().get(slug);
+                    if (old != now && (now == null || !now.equals(old))) {
+                        out.append(StateJson.line("post", slug, now)).append('\n');
+                    }
                 }
             }
             Map<String, Object> was = fields(before);
@@ -198,6 +262,9 @@ public final class StateStore {
             throw new IllegalStateException("cannot serialise the state", e);
         }
         if (out.length() == 0) {
+            if (force) {
+                force();
+            }
             return;
         }
         if (olderFormatOnDisk()) {
@@ -219,14 +286,50 @@ public final class StateStore {
                 OutputStream stream = writeThrough.apply(Channels.newOutputStream(channel));
                 stream.write(bytes);
                 stream.flush();
-                channel.force(true);
+                if (force) {
+                    channel.force(true);
+                    pending[0].set(false);
+                    onForce.accept(journal);
+                } else {
+                    pending[0].set(true);
+                }
             }
             if (created) {
+                pending[1].set(true);
+            }
+            if (force && pending[1].getAndSet(false)) {
                 forceFolder(folder);
             }
         } catch (IOException e) {
             throw new StateException(StateException.Kind.IO, journal, "Cannot append to the state journal " + journal
                     + ": " + reason(e) + ". Check the folder's permissions and free disk space, then run again.", e);
+        }
+    }
+
+    /**
+     * Forces to disk what {@link #append} wrote without forcing (the journal's lines, and its folder when it was
+     * created since); nothing when all is forced already.
+     *
+     * @throws StateException IO when the journal cannot be forced
+     */
+    public void force() {
+        Path journal = journal();
+        if (pending[0].get()) {
+            try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                channel.force(true);
+                pending[0].set(false);
+                onForce.accept(journal);
+            } catch (NoSuchFileException e) {
+                // Written whole and removed since (save): nothing is left to force.
+                pending[0].set(false);
+            } catch (IOException e) {
+                throw new StateException(StateException.Kind.IO, journal, "Cannot force the state journal " + journal
+                        + " to disk: " + reason(e) + ". Check the disk, then run again.", e);
+            }
+        }
+        if (pending[1].getAndSet(false)) {
+            forceFolder(journal.toAbsolutePath().getParent());
         }
     }
 
@@ -272,7 +375,15 @@ public final class StateStore {
      * @return true when the state file was written whole
      */
     public boolean compact(State before, State after) {
-        append(before, after);
+        return compact(before, after, null);
+    }
+
+    /**
+     * {@link #compact(State, State)} with the posts that may have changed since {@code before} (see
+     * {@link #append(State, State, Collection, boolean)}); everything this store wrote unforced is forced.
+     */
+    public boolean compact(State before, State after, Collection<String> slugs) {
+        append(before, after, slugs, true);
         if (!worthCompacting()) {
             return false;
         }
@@ -482,11 +593,14 @@ public final class StateStore {
                 out.flush();
                 channel.force(true);
             }
+            onForce.accept(temp);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             loadedVersion.set(State.FORMAT_VERSION);
             // The file now holds everything the journal did (it was loaded with the journal replayed).
             Files.deleteIfExists(journal());
             forceFolder(folder);
+            pending[0].set(false);
+            pending[1].set(false);
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new StateException(StateException.Kind.IO, file, "Cannot save the state file " + file + ": "
@@ -499,9 +613,10 @@ public final class StateStore {
     }
 
     /** Makes the rename itself durable; not every platform can open a folder (Windows cannot), so best effort. */
-    private static void forceFolder(Path folder) {
+    private void forceFolder(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
+            onForce.accept(folder);
         } catch (IOException | UnsupportedOperationException e) {
             // The rename is atomic either way; only its durability across a power cut is at stake.
         }

@@ -43,6 +43,11 @@ class ExecutorLedgerTest {
     private final List<Optional<PlatformRecord>> onDiskAtCreate = new ArrayList<>();
     private final List<Optional<PlatformRecord>> onDiskAtSend = new ArrayList<>();
     private boolean loseNextAnswer;
+    /** Files the state store forced to disk (the journal, or the state file's temporary file), in order. */
+    private final List<Path> forced = new ArrayList<>();
+    /** How many files were forced when each create was called, and when it had told what it sends. */
+    private final List<Integer> forcesAtCreate = new ArrayList<>();
+    private final List<Integer> forcesAtSend = new ArrayList<>();
 
     @BeforeEach
     void blog() throws IOException {
@@ -59,6 +64,11 @@ class ExecutorLedgerTest {
 
     private RunReport publish(Instant clock) {
         Services services = services(clock);
+        services.stateStoreHook = store -> store.onForce(path -> {
+            if (!Files.isDirectory(path)) {
+                forced.add(path.getFileName());
+            }
+        });
         PlatformFactory factory = (name, s, mode) -> new InMemory(name, services);
         return new PublishUseCase(services, factory).run(new PublishUseCase.Options(List.of(), clock, List.of(),
                 PublishUseCase.Mode.LIVE, null));
@@ -99,6 +109,33 @@ class ExecutorLedgerTest {
         assertTrue(publish(later.plusSeconds(60)).outcomes().stream()
                 .allMatch(o -> o.result() == Outcome.Result.UNCHANGED), "a settled post is unchanged next run");
         assertEquals(List.of("create hello", "findSent hello"), calls, "an unchanged post costs no call");
+    }
+
+    @Test
+    void eachCreateCostsOneForceToDiskAndTheRunEndsWithEverythingForced() throws IOException {
+        for (String slug : List.of("two", "three")) {
+            Files.writeString(dir.resolve("posts/" + slug + ".md"), "---\ntitle: " + slug + "\nslug: " + slug
+                    + "\ndatePublished: 2026-11-01T09:00:00Z\ntags: java\n---\n\nPost " + slug + ".\n");
+        }
+        RunReport report = publish(NOW);
+
+        assertEquals(3, calls.size(), "three creates: " + calls);
+        assertTrue(report.outcomes().stream().allMatch(o -> o.result() == Outcome.Result.CREATED), "" + report.outcomes());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1, forcesAtSend.get(i) - forcesAtCreate.get(i),
+                    "the intent and what the create carries are forced once, before its request: " + forced);
+        }
+        for (int i = 1; i < 3; i++) {
+            assertEquals(0, forcesAtCreate.get(i) - forcesAtSend.get(i - 1),
+                    "the result line and the next intent wait for the next create's force: " + forced);
+        }
+        assertEquals(List.of(Path.of("state.journal"), Path.of("state.journal"), Path.of("state.journal")),
+                forced.subList(0, forcesAtSend.get(2)), "every force up to the last create is the journal's");
+        assertTrue(forced.size() > forcesAtSend.get(2), "the last result is forced by the end of the run: " + forced);
+        for (String slug : List.of("hello", "two", "three")) {
+            assertEquals(Status.PUBLISHED, services(NOW).stateStore().load().recordFor(slug, Config.HASHNODE)
+                    .map(PlatformRecord::status).orElse(null), slug);
+        }
     }
 
     private final class InMemory implements Platform {
@@ -155,7 +192,9 @@ class ExecutorLedgerTest {
         public Remote create(Post post, Session session) {
             calls.add("create " + post.slug());
             onDiskAtCreate.add(services.stateStore().load().recordFor(post.slug(), name));
+            forcesAtCreate.add(forced.size());
             session.sending(Map.of("slug", post.slug()));
+            forcesAtSend.add(forced.size());
             onDiskAtSend.add(services.stateStore().load().recordFor(post.slug(), name));
             Remote made = Remote.of("id-" + post.slug(), "https://demo.hashnode.dev/" + post.slug(), post.slug(),
                     null);

@@ -59,6 +59,44 @@ class StateJournalTest {
     }
 
     @Test
+    void aSaveAfterKChangesWritesExactlyThoseKEntriesWhetherGivenTheirSlugsOrComparingAll() throws IOException {
+        State before = blog(2_000);
+        State after = before
+                .withRecord("post-7", "posts/post-7.md", "hashnode", PlatformRecord.intent(AT, "new-hash"))
+                .withRecord("brand-new", "posts/brand-new.md", "hashnode", PlatformRecord.intent(AT, "h"))
+                .forget("post-1500")
+                .withImage("hashnode", "https://img/a.png", "https://cdn/a.png");
+        List<String> touched = List.of("post-7", "brand-new", "post-1500", "post-3");   // post-3 is unchanged
+
+        StateStore given = new StateStore(dir.resolve("given/.xpost/state.json"));
+        given.save(before);
+        given.append(before, after, touched, false);
+        StateStore all = new StateStore(dir.resolve("all/.xpost/state.json"));
+        all.save(before);
+        all.append(before, after);
+
+        List<String> lines = Files.readAllLines(given.journal());
+        assertEquals(4, lines.size(), "three posts and the images, nothing else: " + lines);
+        assertTrue(lines.get(0).startsWith("{\"post\":\"brand-new\""), lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"post\":\"post-1500\"") && !lines.get(1).contains("\"value\":{"),
+                "a forgotten post is a line without a value: " + lines.get(1));
+        assertTrue(lines.get(2).startsWith("{\"post\":\"post-7\"") && lines.get(2).contains("new-hash"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("{\"field\":\"images\""), lines.get(3));
+        assertEquals(new java.util.TreeSet<>(lines), new java.util.TreeSet<>(Files.readAllLines(all.journal())),
+                "the same lines as comparing every post (one per post, so their order does not matter)");
+        assertEquals(after, new StateStore(dir.resolve("given/.xpost/state.json")).load(), "replayed, the new state");
+    }
+
+    @Test
+    void aChangeKeepsEveryOtherPostAndMapAsTheSameObject() {
+        State before = blog(1_000);
+        State after = before.withRecord("post-7", "posts/post-7.md", "hashnode", PlatformRecord.intent(AT, "x"));
+        assertTrue(before.posts().get("post-8") == after.posts().get("post-8"), "an unchanged post is not copied");
+        assertTrue(before.images() == after.images() && before.gone() == after.gone(),
+                "unchanged maps are kept, so a save compares them in constant time");
+    }
+
+    @Test
     void nothingChangedAppendsNothing() {
         StateStore store = new StateStore(dir.resolve(".xpost/state.json"));
         State s = blog(3);
