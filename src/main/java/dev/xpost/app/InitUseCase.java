@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,12 @@ public final class InitUseCase {
      * The platforms {@code init} may add to a blog, with what it asks about each (a yes/no question), in
      * publishing order: each registered platform whose module has an {@link InitQuestion}.
      */
+    /** The secrets of the platforms {@code with} adds (their modules' names), for the user's next steps. */
+    public static List<String> secretsOf(Collection<String> with) {
+        return PlatformModules.all().stream().filter(m -> with.contains(m.name()))
+                .flatMap(m -> m.secretNames().stream()).toList();
+    }
+
     public static Map<String, InitQuestion> questions() {
         Map<String, InitQuestion> out = new LinkedHashMap<>();
         for (PlatformModule m : PlatformModules.all()) {

@@ -124,6 +124,7 @@ final class Ledger implements Session {
      */
     void putAll(List<State.Change> changes) {
         state = state.withRecords(changes);
+        changes.forEach(c -> touched.add(c.slug()));
         dirty = true;
     }
 

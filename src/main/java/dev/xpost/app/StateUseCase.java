@@ -79,7 +79,7 @@ public final class StateUseCase {
     public String adopt(String post, String platform, String id, String url) {
         checkPlatform(platform);
         if (id == null || id.isBlank()) {
-            throw new ConfigException("--id is required: the Hashnode post id or the LinkedIn post URN");
+            throw new ConfigException("--id is required: the id of the post on " + platform);
         }
         PlatformModule module = PlatformModules.find(platform).orElseThrow();
         module.badId(id).ifPresent(why -> {

@@ -88,14 +88,15 @@ final class InitCommand extends BaseCommand {
                     + "placeholder " + InitUseCase.PLACEHOLDER_PUBLICATION + ").");
         }
         cli.err().println("  " + n++ + ". cp .env.example .env and fill in HASHNODE_TOKEN "
-                + "(https://hashnode.com/settings/developer); run `xpost auth linkedin` for LinkedIn.");
+                + "(https://hashnode.com/settings/developer); run `xpost auth linkedin` for LinkedIn"
+                + InitUseCase.secretsOf(with).stream().map(s -> "; fill in " + s).reduce("", String::concat) + ".");
         cli.err().println("  " + n++ + ". xpost doctor        # checks the config, the tokens and the endpoints");
         if (r.postsHere() == 0) {
             cli.err().println("  " + n++ + ". xpost import hashnode   # if the blog already has posts on Hashnode");
         }
         cli.err().println("  " + n++ + ". xpost validate && xpost plan, then xpost publish");
-        cli.err().println("  " + n + ". In GitHub: add the repository secrets HASHNODE_TOKEN and LINKEDIN_ACCESS_TOKEN "
-                + "for " + Path.of(InitUseCase.PUBLISH_WORKFLOW) + " (it runs the action xpost-cli/xpost@"
+        cli.err().println("  " + n + ". In GitHub: add the repository secrets HASHNODE_TOKEN, LINKEDIN_ACCESS_TOKEN"
+                + InitUseCase.secretsOf(with).stream().map(s -> ", " + s).reduce("", String::concat) + " for " + Path.of(InitUseCase.PUBLISH_WORKFLOW) + " (it runs the action xpost-cli/xpost@"
                 + InitUseCase.actionRef(Version.get()) + "), and push.");
         cli.err().flush();
         return ExitCodes.OK;

@@ -18,8 +18,9 @@ final class RunOptions {
             description = "The clock for \"is it due?\", e.g. 2026-12-01T09:00:00Z (default: now).")
     String now;
 
-    @Option(names = "--platform", paramLabel = "NAME", completionCandidates = CompletionCommand.Platforms.class,
-            description = "Only this platform (repeatable).")
+    @Option(names = "--platform", paramLabel = "NAME", split = ",",
+            completionCandidates = CompletionCommand.Platforms.class,
+            description = "Only this platform (repeatable, or several separated by commas, as init --with takes them).")
     List<String> platforms = new ArrayList<>();
 
     @Option(names = "--max", paramLabel = "N", description = "Remote posts one run may create (default: 10, or "

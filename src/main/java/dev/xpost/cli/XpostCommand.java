@@ -6,10 +6,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "xpost",
         versionProvider = XpostCommand.VersionProvider.class,
-        header = "Publish Markdown posts to Hashnode and cross-post them to LinkedIn, exactly once.",
+        header = "Publish Markdown posts to Hashnode and cross-post them to LinkedIn and dev.to, exactly once.",
         description = {
-            "Reads posts/*.md (YAML front matter), checks them, and keeps Hashnode and LinkedIn in step with them.",
-            "Settings: config/xpost.yaml. Secrets: HASHNODE_TOKEN, LINKEDIN_ACCESS_TOKEN (environment or .env).",
+            "Reads posts/*.md (YAML front matter), checks them, and keeps every configured platform in step with them.",
+            "Settings: config/xpost.yaml. Secrets: HASHNODE_TOKEN, LINKEDIN_ACCESS_TOKEN, DEVTO_API_KEY (environment or"
+                    + " .env).",
             "Options --config, --verbose and --help go before or after the command.",
         },
         footerHeading = "%nExamples:%n",

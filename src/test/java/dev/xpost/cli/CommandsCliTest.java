@@ -70,6 +70,15 @@ class CommandsCliTest {
     }
 
     @Test
+    void platformsGoCommaSeparatedOrRepeatedAlike() {
+        CliRun.Result repeated = cli.run("plan", "--platform", "hashnode", "--platform", "linkedin");
+        CliRun.Result commas = cli.run("plan", "--platform", "hashnode,linkedin");
+        assertEquals(repeated.code(), commas.code(), commas::toString);
+        assertEquals(repeated.out(), commas.out());
+        assertTrue(commas.out().contains("linkedin"), commas::toString);
+    }
+
+    @Test
     void stateAdoptShowForgetAndStatusFollowTheRecord() throws IOException {
         CliRun.Result none = cli.run("status");
         assertTrue(none.out().matches("(?s).*escapes\\s+hashnode\\s+not published.*"), none::toString);
@@ -85,6 +94,18 @@ class CommandsCliTest {
         assertTrue(status.out().matches("(?s).*escapes\\s+linkedin\\s+changed since last sync.*"), status::toString);
 
         assertEquals(2, cli.run("state", "adopt", "escapes", "--platform", "linkedin", "--id", "123").code());
+        // Ids that cannot name a post there are refused with the shape a good one has, and nothing is recorded.
+        CliRun.Result spaced = cli.run("state", "adopt", "escapes", "--platform", "linkedin", "--id",
+                "urn:li:share:abc def");
+        assertEquals(2, spaced.code(), spaced::toString);
+        assertTrue(spaced.err().contains("urn:li:share:{number}"), spaced::toString);
+        CliRun.Result words = cli.run("state", "adopt", "escapes", "--platform", "hashnode", "--id", "not an id");
+        assertEquals(2, words.code(), words::toString);
+        assertTrue(words.err().contains("24 hexadecimal digits"), words::toString);
+        assertFalse(cli.run("state", "show", "escapes").out().contains("not an id"));
+        CliRun.Result empty = cli.run("state", "adopt", "escapes", "--platform", "devto", "--id", "");
+        assertEquals(2, empty.code(), empty::toString);
+        assertTrue(empty.err().contains("the id of the post on devto"), empty::toString);
         assertEquals(2, cli.run("state", "adopt", "escapes", "--platform", "myspace", "--id", "1").code());
         assertEquals(0, cli.run("state", "forget", "escapes", "--platform", "linkedin").code());
         String shown = cli.run("state", "show").out();

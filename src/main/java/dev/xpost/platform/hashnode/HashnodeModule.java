@@ -42,6 +42,14 @@ public final class HashnodeModule implements PlatformModule {
         return CAPABILITIES;
     }
 
+    /** Hashnode's post ids are {@code ObjectId}s (schema.graphql): 24 hexadecimal digits. */
+    @Override
+    public Optional<String> badId(String id) {
+        return id.matches("[0-9a-f]{24}") ? Optional.empty()
+                : Optional.of("\"" + id + "\" is not a Hashnode post id: it is 24 hexadecimal digits, such as "
+                        + "6a603fb103e2cb323e7851f6 (the post's id in the Hashnode dashboard or its API)");
+    }
+
     @Override
     public List<String> secretNames() {
         return List.of(HashnodeSetup.TOKEN);

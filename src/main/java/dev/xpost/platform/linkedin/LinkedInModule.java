@@ -50,8 +50,10 @@ public final class LinkedInModule implements PlatformModule {
 
     @Override
     public Optional<String> badId(String id) {
-        return id.startsWith("urn:li:") ? Optional.empty()
-                : Optional.of("a LinkedIn id is a URN such as urn:li:share:7141138937766391808");
+        // Posts API ids are urn:li:share:{n} or urn:li:ugcPost:{n} (reference/linkedin/API.md, "x-restli-id").
+        return id.matches("urn:li:(share|ugcPost):[0-9]+") ? Optional.empty()
+                : Optional.of("\"" + id + "\" is not a LinkedIn post URN: a LinkedIn id is urn:li:share:{number} or "
+                        + "urn:li:ugcPost:{number}, such as urn:li:share:7141138937766391808");
     }
 
     @Override
