@@ -526,7 +526,21 @@ public final class StateStore {
     private static List<String> journalLines(Path journal) {
         StateLock.refuseLink(journal, "state journal", "delete the link");
         try {
-            return Files.readAllLines(journal, StandardCharsets.UTF_8);
+            // Every append writes whole lines, newline last: whatever follows the last newline is a line a run died
+            // while writing (before its force, so before the request it records was sent). It is never read, so
+            // that the next append, which cuts it off (dropTornTail), drops nothing a run has used, and a cut
+            // inside a multi-byte character cannot stop the load.
+            byte[] bytes = Files.readAllBytes(journal);
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--;
+            }
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, 0, end)).toString();
+            String[] split = text.split("\n", -1); // the part after the last newline is "" here
+            return List.of(split).subList(0, split.length - 1);
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {

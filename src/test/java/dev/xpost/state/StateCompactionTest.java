@@ -137,4 +137,39 @@ class StateCompactionTest {
         assertFalse(Files.readString(store.journal()).contains("\"fi{"), "no line glued to the torn one");
         assertEquals(second, new StateStore(store.file()).load());
     }
+    /**
+     * A last line without its newline was never completely written, even when its bytes happen to form whole JSON:
+     * it is never read, so the next append that cuts it off drops nothing a run used (found by an attack: a record
+     * read from such a line, then cut, was gone from the state).
+     */
+    @Test
+    void aLastLineWithoutItsNewlineIsNeverReadEvenWhenItParses() throws IOException {
+        StateStore store = new StateStore(dir.resolve(".xpost/state.json"));
+        State start = blog(4_000);
+        store.save(start);
+        State first = run(store, start, 1, 1);
+        State withRecord = first.withRecord("lost-post", "posts/lost.md", "hashnode",
+                PlatformRecord.published("6a603fb103e2cb323e7800ff", "https://b.dev/lost", "h", AT));
+        store.append(first, withRecord);
+        String journal = Files.readString(store.journal());
+        Files.writeString(store.journal(), journal.substring(0, journal.length() - 1)); // its newline never written
+
+        State loaded = new StateStore(store.file()).load();
+        assertEquals(first, loaded, "the unfinished line is not read");
+        State second = run(store, loaded, 2, 1);
+        assertEquals(second, new StateStore(store.file()).load(), "what was read is what stays");
+    }
+
+    /** A run that died inside a multi-byte character (a title with é) leaves a tail that is not UTF-8: ignored. */
+    @Test
+    void aTailCutInsideAMultiByteCharacterIsIgnored() throws IOException {
+        StateStore store = new StateStore(dir.resolve(".xpost/state.json"));
+        State start = blog(4_000);
+        store.save(start);
+        State first = run(store, start, 1, 1);
+        byte[] cafe = "{\"post\":\"x\",\"value\":{\"file\":\"caf\u00e9".getBytes(StandardCharsets.UTF_8);
+        Files.write(store.journal(), java.util.Arrays.copyOf(cafe, cafe.length - 1), StandardOpenOption.APPEND);
+
+        assertEquals(first, new StateStore(store.file()).load());
+    }
 }
