@@ -374,14 +374,26 @@ public final class DevtoClient {
             return ex(Kind.TRANSIENT, "dev.to had a server problem (HTTP " + c + ") while " + op.what
                     + ", even after retrying; nothing was changed by xpost. Try again later." + said);
         }
+        // A create answered by something that is not dev.to's API (a redirect, a page) proves nothing about
+        // whether the article was made on the way: unknown, settled by reading the articles back, never "failed".
         if (c >= 300 && c < 400) {
             String to = a.headers().get("Location");
+            if (op == Op.CREATE) {
+                return unknownOutcome("dev.to answered the create with a redirect (HTTP " + c + (to == null ? ""
+                        : " to " + to) + "), which xpost does not follow (it would carry the API key elsewhere); "
+                        + "check devto.apiBase in config/xpost.yaml.");
+            }
             return ex(Kind.CONFIG, "dev.to answered with a redirect (HTTP " + c + (to == null ? "" : " to " + to)
                     + ") while " + op.what + "; xpost does not follow redirects, which would carry the API key to "
                     + "another address. Check devto.apiBase in config/xpost.yaml.");
         }
         JsonNode j = a.json();
         if (j == null || !j.isObject()) {
+            if (op == Op.CREATE && c != 401 && c != 403) {
+                return unknownOutcome("dev.to answered the create with HTTP " + c + " and " + (a.html()
+                        ? "an HTML page" : "a body that is not JSON") + ": not dev.to's API speaking; check "
+                        + "devto.apiBase in config/xpost.yaml.");
+            }
             return ex(Kind.CONFIG, "dev.to answered HTTP " + c + " with " + (a.html() ? "an HTML page"
                     : "a body that is not JSON") + " while " + op.what + "; this is not dev.to's API speaking. "
                     + "Check devto.apiBase in config/xpost.yaml.");

@@ -256,6 +256,20 @@ class DevtoClientTest {
         assertTrue(e.getMessage().contains("HTML page"), e.getMessage());
     }
 
+    /** Found by an attack: a create answered 302 or with a 4xx page was "failed", and the next run made a twin. */
+    @Test
+    void aCreateAnsweredByARedirectOrAPageThatIsNotTheApiHasAnUnknownOutcome() {
+        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "http://127.0.0.2/elsewhere")
+                .build());
+        PlatformException redirect = fails(Kind.UNKNOWN_OUTCOME, () -> client.create(article()));
+        assertTrue(redirect.getMessage().contains("redirect"), redirect.getMessage());
+        server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "text/html")
+                .body("<html>Bad gateway config</html>").build());
+        PlatformException page = fails(Kind.UNKNOWN_OUTCOME, () -> client.create(article()));
+        assertTrue(page.getMessage().contains("devto.apiBase"), page.getMessage());
+        assertEquals(2, server.getRequestCount(), "no redirect followed");
+    }
+
     @Test
     void htmlErrorPageIsNotDevtosApiSpeaking() {
         server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "text/html")
@@ -285,7 +299,8 @@ class DevtoClientTest {
             elsewhere.start();
             server.enqueue(new MockResponse.Builder().code(301)
                     .setHeader("Location", elsewhere.url("/api/articles").toString()).build());
-            PlatformException e = fails(Kind.CONFIG, () -> client.create(article()));
+            // A read is a configuration problem; a create so answered is unknown (see the test above).
+            PlatformException e = fails(Kind.CONFIG, () -> client.myArticles());
             assertTrue(e.getMessage().contains("redirect"), e.getMessage());
             assertEquals(0, elsewhere.getRequestCount());
         }
