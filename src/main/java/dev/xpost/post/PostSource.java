@@ -84,8 +84,13 @@ public final class PostSource {
      */
     public String readBody() {
         byte[] content;
-        try {
-            content = Files.readAllBytes(path);
+        // Only a regular file, and never more than the bytes first read plus one: a post swapped for a FIFO would
+        // block the run (holding the lock) and one linked to /dev/zero would fill the memory.
+        if (!Files.isRegularFile(path)) {
+            throw new Changed(shownAs, "is no longer a regular file");
+        }
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, size + 1));
         } catch (IOException e) {
             throw new Changed(shownAs, "cannot be read again (" + e.getMessage() + ")");
         }

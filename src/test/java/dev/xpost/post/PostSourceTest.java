@@ -69,6 +69,26 @@ class PostSourceTest {
         assertThrows(PostSource.Changed.class, lazy::body);
     }
 
+    /** Found by an attack: a FIFO blocked the run for good, and a link to /dev/zero filled the memory. */
+    @Test
+    void aPostSwappedForAFifoOrAnEndlessFileFailsAloneWithoutHangingOrFillingMemory() throws Exception {
+        Post fifo = read("fifo.md", "---\ntitle: T\nslug: t\n---\n\nText.\n").withoutBody();
+        Files.delete(dir.resolve("fifo.md"));
+        Process mk = new ProcessBuilder("mkfifo", dir.resolve("fifo.md").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available here");
+        PostSource.Changed e = assertThrows(PostSource.Changed.class, fifo::body);
+        assertTrue(e.getMessage().contains("no longer a regular file"), e.getMessage());
+
+        Post big = read("big.md", "---\ntitle: T\nslug: t\n---\n\nText.\n").withoutBody();
+        try (var out = Files.newOutputStream(dir.resolve("big.md"))) {
+            byte[] block = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                out.write(block);
+            }
+        }
+        assertThrows(PostSource.Changed.class, big::body);
+    }
+
     @Test
     void aRemovedFileIsReportedAsSuch() throws IOException {
         Post lazy = read("gone.md", "---\ntitle: T\nslug: t\n---\n\nText.\n").withoutBody();
