@@ -86,7 +86,7 @@ public final class PostSource {
         byte[] content;
         // Only a regular file, and never more than the bytes first read plus one: a post swapped for a FIFO would
         // block the run (holding the lock) and one linked to /dev/zero would fill the memory.
-        if (!Files.isRegularFile(path)) {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
             throw new Changed(shownAs, "is no longer a regular file");
         }
         try (java.io.InputStream in = Files.newInputStream(path)) {
