@@ -2,7 +2,8 @@ package dev.xpost.app;
 
 import dev.xpost.config.Config;
 import dev.xpost.config.ConfigException;
-import dev.xpost.platform.hashnode.PostInput;
+import dev.xpost.platform.PlatformModule;
+import dev.xpost.platform.PlatformModules;
 import dev.xpost.post.BlogFiles;
 import dev.xpost.post.ImageFiles;
 import dev.xpost.post.Post;
@@ -86,7 +87,10 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         PostReader reader = new PostReader(config.timezone());
         BlogFiles allowed = new BlogFiles(config.root(), config.root(), config.postsDir());
         ImageFiles images = new ImageFiles(cwd, config.root(), config.postsDir());
-        boolean hashnodeSize = config.hashnode() != null || config.platforms().isEmpty();
+        // A platform that caps its request size checks each post that targets it; with no config yet, every one
+        // does, so that `validate` in a fresh folder already says what would not fit.
+        List<PlatformModule> capped = PlatformModules.all().stream()
+                .filter(m -> config.platforms().isEmpty() || config.platforms().contains(m.name())).toList();
         List<String> tokens = secrets.stream().filter(t -> t != null && t.length() >= 8).toList();
         // Every rule that needs a body is judged right after its read, while the body is still in the CPU's cache;
         // then the body is let go (it is read again from the file when a renderer needs it), so that a run over
@@ -100,8 +104,10 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
                     List<Problem> found = List.of();
                     if (acted && p != null && p.publishable()) {
                         found = new ArrayList<>(images.problems(p));
-                        if (hashnodeSize && p.targets(Config.HASHNODE)) {
-                            hashnodeSize(p).ifPresent(found::add);
+                        for (PlatformModule m : capped) {
+                            if (p.targets(m.name())) {
+                                m.sizeProblem(p).ifPresent(found::add);
+                            }
                         }
                         if (!tokens.isEmpty()) {
                             secretIn(p, tokens).ifPresent(found::add);
@@ -127,23 +133,6 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         return new Blog(results, List.copyOf(problems), Map.copyOf(errors), everyPost);
     }
 
-    /**
-     * Hashnode refuses request bodies over 100 KB: checked here, before anything is sent, with the exact request the
-     * post would make, every field counted (a 1 MB title is as fatal as a 1 MB body). Only long posts are
-     * serialised: one whose every character took six bytes in JSON (the worst case, {@code \\u0000}) and still
-     * fitted cannot be too large. Reported at the line of the field that takes the most room.
-     */
-    private static Optional<Problem> hashnodeSize(Post p) {
-        if (textLength(p) * 6L + 16_384 < PostInput.MAX_REQUEST_BYTES || p.slug() == null || p.title() == null) {
-            return Optional.empty();
-        }
-        String someId = "000000000000000000000000";
-        PostInput input = PostInput.publish(p, someId, p.series() == null ? null : someId, java.time.Instant.EPOCH);
-        String field = input.largestField();
-        int line = field.equals("body") ? p.bodyLine() : Math.max(1, p.line(field));
-        return input.sizeProblem().map(m -> Problem.error(p.file(), line, "body-too-large", m));
-    }
-
     /** The first field of a post that holds a secret value, as an error that never quotes it. */
     private static Optional<Problem> secretIn(Post p, List<String> tokens) {
         String[][] fields = {{"body", p.body()}, {"title", p.title()}, {"subtitle", p.subtitle()},
@@ -159,19 +148,6 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
             }
         }
         return Optional.empty();
-    }
-
-    /** Characters of every text the request carries. */
-    private static long textLength(Post p) {
-        long n = 0;
-        for (String s : new String[] {p.body(), p.title(), p.subtitle(), p.slug(), p.canonical(), p.cover(),
-                p.ogImage(), p.seoTitle(), p.seoDescription(), p.series()}) {
-            n += s == null ? 0 : s.length();
-        }
-        for (String t : p.tags()) {
-            n += t == null ? 0 : t.length() + 16;
-        }
-        return n;
     }
 
     private record Read(ReadResult result, List<Problem> found, boolean acted) {

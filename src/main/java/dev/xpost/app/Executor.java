@@ -136,14 +136,13 @@ final class Executor {
                     + "or never a post) and were not created: remove `cuid:` (and rename a <cuid>.md file) to "
                     + "publish one as a new post, or run publish --recreate-gone to create them all");
         }
-        int oldSkipped = facts.oldSkipped;
-        if (oldSkipped > 0) {
-            ledger.note(oldSkipped + (oldSkipped == 1 ? " post that was" : " posts that were") + " on Hashnode "
-                    + "before xpost knew " + (oldSkipped == 1 ? "it is" : "them are") + " not sent to LinkedIn "
-                    + "(undated, or dated before " + (config.linkedin().since() != null ? "linkedin.since"
-                    : "the day xpost first recorded this blog, as linkedin.since is not set") + "); "
-                    + "`linkedin: {post: true}` in a post's front matter sends it anyway");
-        }
+        facts.oldSkipped.forEach((name, oldSkipped) -> {
+            // The platform's own words for its cutoff: only a configured platform skips (LinkedInCutoff).
+            String cutoff = Optional.ofNullable(Setups.of(config, name)).flatMap(s -> s.oldPostsNote()).orElse("");
+            ledger.note(oldSkipped + (oldSkipped == 1 ? " post that was" : " posts that were") + " on "
+                    + planner.homeName() + " before xpost knew " + (oldSkipped == 1 ? "it is" : "them are")
+                    + " not sent to " + planner.caps(name).displayName() + cutoff);
+        });
     }
 
     /**

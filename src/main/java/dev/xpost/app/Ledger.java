@@ -68,7 +68,7 @@ final class Ledger implements Session {
 
     /**
      * @param planner answers "is this record this post's?" and "is the home post assumed made?" for
-     *                {@link #hashnodeUrl}
+     *                {@link #homeUrl}
      * @param facts   the run's facts, read for creates a plan assumes
      */
     Ledger(Config config, StateStore store, State loaded, boolean live, Instant now, Planner planner,
@@ -276,15 +276,19 @@ final class Ledger implements Session {
     }
 
     @Override
-    public Optional<String> hashnodeUrl(Post p) {
+    public Optional<String> homeUrl(Post p) {
+        String home = planner.home();
+        if (home == null) {
+            return Optional.empty();
+        }
         Optional<String> recorded = (p.slug() == null ? Optional.<PlatformRecord>empty()
-                : planner.recordOf(p, p.slug(), Config.HASHNODE, state))
+                : planner.recordOf(p, p.slug(), home, state))
                 .filter(r -> r.status() == Status.PUBLISHED).map(PlatformRecord::url);
-        if (recorded.isPresent() || !facts.assumed.contains(Config.HASHNODE + " " + p.slug())) {
+        if (recorded.isPresent() || !facts.assumed.contains(home + " " + p.slug())) {
             return recorded;
         }
-        // A plan assumes the Hashnode create succeeds; its URL is then the publication host and the slug.
-        return ReadOnlySession.predictedHashnodeUrl(config, p);
+        // A plan assumes the home create succeeds; its URL is then the one the home platform predicts.
+        return ReadOnlySession.predictedHomeUrl(config, p);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,8 +61,8 @@ final class Planner {
         final Map<String, PlatformException> stopped = new HashMap<>();
         /** Posts whose slug could not be learnt from the home platform because the lookup failed (not gone). */
         final Map<Path, PlatformException> slugLookupFailures = new HashMap<>();
-        /** Old posts skipped on a platform that skips them, counted for one warning. */
-        int oldSkipped;
+        /** Adopted old posts skipped on each platform that skips them, counted for one warning per platform. */
+        final Map<String, Integer> oldSkipped = new LinkedHashMap<>();
     }
 
     /** What one step is. Rows that send nothing are final here; the others name what the executor must do. */
@@ -359,11 +360,11 @@ final class Planner {
                 adopted(p, f)) == null;
     }
 
-    /** Why an old post is not sent to this platform (LinkedIn), or null when it goes. */
+    /** Why an old post is not sent to this platform (one that skips old posts), or null when it goes. */
     private String skippedAsOld(Post p, String name, State state, Facts f) {
         String reason = LinkedInCutoff.reason(config, state, clock.instant(), p, name, adopted(p, f));
         if (reason != null && adopted(p, f)) {
-            f.oldSkipped++;
+            f.oldSkipped.merge(name, 1, Integer::sum);
         }
         return reason;
     }

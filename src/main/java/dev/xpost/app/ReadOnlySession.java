@@ -1,6 +1,8 @@
 package dev.xpost.app;
 
 import dev.xpost.config.Config;
+import dev.xpost.platform.PlatformModules;
+import dev.xpost.platform.PlatformSetup;
 import dev.xpost.platform.Session;
 import dev.xpost.platform.linkedin.LinkedInState;
 import dev.xpost.post.Post;
@@ -12,8 +14,8 @@ import java.util.Optional;
 
 /**
  * A {@link Session} for commands that only look ({@code status}, {@code preview}): it answers from the state file
- * and remembers nothing. A post not yet on Hashnode is given the URL Hashnode will give it (the publication host
- * and the slug), so a preview shows the link card as it will be sent.
+ * and remembers nothing. A post not yet on the home platform is given the URL that platform will give it (for
+ * Hashnode, the publication host and the slug), so a preview shows the link card as it will be sent.
  */
 final class ReadOnlySession implements Session {
     private final Config config;
@@ -77,20 +79,26 @@ final class ReadOnlySession implements Session {
     }
 
     @Override
-    public Optional<String> hashnodeUrl(Post post) {
-        Optional<String> recorded = state.recordFor(post.slug(), Config.HASHNODE)
+    public Optional<String> homeUrl(Post post) {
+        Optional<String> home = PlatformModules.home();
+        if (home.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> recorded = state.recordFor(post.slug(), home.get())
                 .filter(r -> r.status() == Status.PUBLISHED).map(PlatformRecord::url);
-        if (recorded.isPresent() || config.hashnode() == null || !post.targets(Config.HASHNODE)) {
+        if (recorded.isPresent() || !post.targets(home.get())) {
             return recorded;
         }
-        return predictedHashnodeUrl(config, post);
+        return predictedHomeUrl(config, post);
     }
 
-    /** Hashnode's URL of a post is its publication's host and its slug (unless Hashnode suffixes a taken slug). */
-    static Optional<String> predictedHashnodeUrl(Config config, Post post) {
-        String pub = config.hashnode().publication();
-        return pub.contains(".") ? Optional.of("https://" + pub.replaceFirst("^https?://", "").replaceAll("/+$", "")
-                + "/" + post.slug()) : Optional.empty();
+    /**
+     * The URL the home platform will give a post, as its own setup predicts it ({@link PlatformSetup#predictedUrl});
+     * empty when no home platform is configured or it cannot tell.
+     */
+    static Optional<String> predictedHomeUrl(Config config, Post post) {
+        return PlatformModules.home().map(name -> Setups.of(config, name))
+                .flatMap(setup -> setup.predictedUrl(post));
     }
 
     @Override

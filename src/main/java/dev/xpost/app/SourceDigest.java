@@ -50,7 +50,7 @@ final class SourceDigest {
                 || LocalImages.isLocal(post.ogImage())) {
             return null;
         }
-        String home = linksHome ? session.hashnodeUrl(post).orElse("") : "";
+        String home = linksHome ? session.homeUrl(post).orElse("") : "";
         return "src:" + sha256(settings + "\n" + platform + "\n" + post.file() + "\n" + file + "\n" + post.slug()
                 + "\n" + post.cuid() + "\n" + post.draft() + "\n" + post.publishAt() + "\n" + home);
     }

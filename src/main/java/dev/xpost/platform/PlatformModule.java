@@ -1,5 +1,7 @@
 package dev.xpost.platform;
 
+import dev.xpost.post.Post;
+import dev.xpost.post.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +51,16 @@ public interface PlatformModule {
      * empty when it can (or the platform cannot tell from the id alone).
      */
     default Optional<String> badId(String id) {
+        return Optional.empty();
+    }
+
+    /**
+     * Why a post is too large to go to this platform, for a platform that caps the size of a request: an error
+     * ({@code body-too-large}) at the line of the post's largest field, in the words {@code validate}, plan and
+     * publish show. Asked of every publishable post that targets the platform, whether or not its section is
+     * configured yet; empty when the post fits or the platform has no cap.
+     */
+    default Optional<Problem> sizeProblem(Post post) {
         return Optional.empty();
     }
 

@@ -39,4 +39,24 @@ public interface PlatformSetup {
     default Optional<String> skipReason(Post post, ZoneId zone, boolean adopted, LocalDate firstDay) {
         return Optional.empty();
     }
+
+    /**
+     * What decides which old posts it skips ({@link #skipReason}) and how a post is sent anyway, for the one note
+     * a run gives after "N posts that were on the home platform before xpost knew them are not sent to X": a
+     * phrase that follows those words, starting with a space; empty for a platform that skips none.
+     */
+    default Optional<String> oldPostsNote() {
+        return Optional.empty();
+    }
+
+    /**
+     * The URL this platform will give the post once it is created, for a plan or preview before that (so that a
+     * platform {@linkplain Capabilities#linksHome() linking home} shows the link it will send); only asked of the
+     * home platform.
+     *
+     * @return an absolute URL; empty when the platform's URLs do not follow from its settings and the post's slug
+     */
+    default Optional<String> predictedUrl(Post post) {
+        return Optional.empty();
+    }
 }

@@ -30,8 +30,13 @@ public interface Session {
     /** Remembers an upload so that no later run uploads the same image again. Ignored on a dry run. */
     void rememberImage(String platform, String source, String remote);
 
-    /** The URL this post has on Hashnode when xpost published it there, so LinkedIn can link to it. */
-    Optional<String> hashnodeUrl(Post post);
+    /**
+     * The URL this post has on the home platform ({@link Capabilities#home()}), where platforms that
+     * {@link Capabilities#linksHome() link home} point: the one recorded when xpost published it there, or in a
+     * plan or preview the one the home platform will give it ({@link PlatformSetup#predictedUrl}); empty when
+     * neither is known.
+     */
+    Optional<String> homeUrl(Post post);
 
     /**
      * The fields the state file records as held by this post on {@code platform}

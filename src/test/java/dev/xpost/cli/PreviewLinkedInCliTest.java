@@ -1,6 +1,7 @@
 package dev.xpost.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -53,6 +54,21 @@ class PreviewLinkedInCliTest {
         assertTrue(out.indexOf("--- as readers see it") < out.indexOf("--- commentary (as sent"), out);
         assertTrue(out.contains("title:       Reviews (early ones)"), out);
         assertTrue(out.contains("warning: the Hashnode widget %%[newsletter] has no form on LinkedIn"), out);
+    }
+
+    @Test
+    void aPostNotYetOnHashnodeLinksToTheUrlHashnodeWillGiveIt() throws IOException {
+        CliRun.Result r = cli.run("preview", "posts/review.md", "--platform", "linkedin");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("https://demo.hashnode.dev/reviews"), r::toString);
+
+        // Written as a URL with a trailing slash, the publication is the same host.
+        cli.write("config/xpost.yaml", "hashnode:\n  publication: https://demo.hashnode.dev/\nlinkedin:\n"
+                + "  author: auto\n");
+        CliRun.Result url = cli.run("preview", "posts/review.md", "--platform", "linkedin");
+        assertEquals(0, url.code(), url::toString);
+        assertTrue(url.out().contains("https://demo.hashnode.dev/reviews"), url::toString);
+        assertFalse(url.out().contains("https://https:") || url.out().contains(".dev//reviews"), url::toString);
     }
 
     /** The lines after the heading that starts with {@code heading}, up to the next "--- " heading. */

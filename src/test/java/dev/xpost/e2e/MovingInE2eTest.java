@@ -181,6 +181,22 @@ class MovingInE2eTest {
     }
 
     @Test
+    void theRunSaysOnceHowManyOldPostsSkipLinkedInAndWhyInLinkedInsOwnTerms() throws IOException {
+        E2eBlog.Run first = blog.publish();
+        assertEquals(0, first.code(), first::toString);
+        assertTrue(first.doc().path("warnings").toString().contains("6 posts that were on Hashnode before xpost knew "
+                + "them are not sent to LinkedIn (undated, or dated before the day xpost first recorded this blog, as "
+                + "linkedin.since is not set); `linkedin: {post: true}` in a post's front matter sends it anyway"),
+                first::toString);
+
+        since("2023-01-01");
+        E2eBlog.Run again = blog.publish();
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.doc().path("warnings").toString().contains("not sent to LinkedIn (undated, or dated before "
+                + "linkedin.since); "), again::toString);
+    }
+
+    @Test
     void aPostCanAskToGoToLinkedInDespiteItsDate() throws IOException {
         blog.post(OLD_2020 + ".md", "Old from 2020", "2020-02-02T09:00:00Z", "old-from-2020", "cuid: " + OLD_2020,
                 "linkedin: {post: true}");

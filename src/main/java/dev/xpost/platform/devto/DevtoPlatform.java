@@ -117,7 +117,7 @@ public final class DevtoPlatform implements Platform {
 
     /** Where the dev.to copy points home: the Hashnode URL (dev.to waits for it, like LinkedIn), else canonical. */
     static String canonical(Post post, Session session) {
-        String c = session.hashnodeUrl(post).orElse(post.canonical());
+        String c = session.homeUrl(post).orElse(post.canonical());
         return c == null || c.isBlank() ? null : c.strip();
     }
 

@@ -3,6 +3,8 @@ package dev.xpost.platform.hashnode;
 import dev.xpost.platform.Capabilities;
 import dev.xpost.platform.PlatformModule;
 import dev.xpost.platform.PlatformSetup;
+import dev.xpost.post.Post;
+import dev.xpost.post.Problem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,37 @@ public final class HashnodeModule implements PlatformModule {
     @Override
     public Optional<PlatformSetup> configure(String where, Map<String, Object> section) {
         return Optional.of(HashnodeSetup.of(section));
+    }
+
+    /**
+     * Hashnode refuses request bodies over 100 KB: checked before anything is sent, with the exact request the
+     * post would make, every field counted (a 1 MB title is as fatal as a 1 MB body). Only long posts are
+     * serialised: one whose every character took six bytes in JSON (the worst case, {@code \\u0000}) and still
+     * fitted cannot be too large. Reported at the line of the field that takes the most room.
+     */
+    @Override
+    public Optional<Problem> sizeProblem(Post p) {
+        if (textLength(p) * 6L + 16_384 < PostInput.MAX_REQUEST_BYTES || p.slug() == null || p.title() == null) {
+            return Optional.empty();
+        }
+        String someId = "000000000000000000000000";
+        PostInput input = PostInput.publish(p, someId, p.series() == null ? null : someId, java.time.Instant.EPOCH);
+        String field = input.largestField();
+        int line = field.equals("body") ? p.bodyLine() : Math.max(1, p.line(field));
+        return input.sizeProblem().map(m -> Problem.error(p.file(), line, "body-too-large", m));
+    }
+
+    /** Characters of every text the request carries. */
+    private static long textLength(Post p) {
+        long n = 0;
+        for (String s : new String[] {p.body(), p.title(), p.subtitle(), p.slug(), p.canonical(), p.cover(),
+                p.ogImage(), p.seoTitle(), p.seoDescription(), p.series()}) {
+            n += s == null ? 0 : s.length();
+        }
+        for (String t : p.tags()) {
+            n += t == null ? 0 : t.length() + 16;
+        }
+        return n;
     }
 
     @Override

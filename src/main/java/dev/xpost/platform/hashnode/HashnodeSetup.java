@@ -6,6 +6,7 @@ import dev.xpost.platform.PlatformContext;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.PlatformSetup;
 import dev.xpost.platform.TokenStatus;
+import dev.xpost.post.Post;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,17 @@ record HashnodeSetup(String endpoint, String publication) implements PlatformSet
         } catch (PlatformException e) {
             return configured;
         }
+    }
+
+    /**
+     * The publication's host and the slug (unless Hashnode suffixes a taken slug); empty when
+     * {@code hashnode.publication} is an id, not a host.
+     */
+    @Override
+    public Optional<String> predictedUrl(Post post) {
+        return publication.contains(".") && post.slug() != null ? Optional.of("https://"
+                + publication.replaceFirst("^https?://", "").replaceAll("/+$", "") + "/" + post.slug())
+                : Optional.empty();
     }
 
     @Override

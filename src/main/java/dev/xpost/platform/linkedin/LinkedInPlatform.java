@@ -114,7 +114,7 @@ public final class LinkedInPlatform implements Platform {
 
     /** What goes to LinkedIn for this post now. */
     public Rendering render(Post post, Session session) {
-        String link = session.hashnodeUrl(post).orElse(post.canonical());
+        String link = session.homeUrl(post).orElse(post.canonical());
         return LinkedInRenderer.render(post, link, mode);
     }
 

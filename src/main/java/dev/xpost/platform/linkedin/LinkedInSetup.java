@@ -297,6 +297,13 @@ public record LinkedInSetup(String apiBase, String version, String author, Strin
      * </ul>
      */
     @Override
+    public Optional<String> oldPostsNote() {
+        return Optional.of(" (undated, or dated before " + (since != null ? "linkedin.since"
+                : "the day xpost first recorded this blog, as linkedin.since is not set") + "); "
+                + "`linkedin: {post: true}` in a post's front matter sends it anyway");
+    }
+
+    @Override
     public Optional<String> skipReason(Post p, ZoneId zone, boolean adopted, LocalDate firstDay) {
         if (p.linkedinDespiteSince()) {
             return Optional.empty();

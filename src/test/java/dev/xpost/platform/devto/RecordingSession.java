@@ -45,7 +45,7 @@ public final class RecordingSession implements Session {
     }
 
     @Override
-    public Optional<String> hashnodeUrl(Post post) {
+    public Optional<String> homeUrl(Post post) {
         return Optional.ofNullable(hashnodeUrls.get(post.slug()));
     }
 
