@@ -234,7 +234,9 @@ public final class ConfigLoader {
         }
         int max = positiveInt(where, pub, "publish.max", "max", 10);
         return new Config(root.toAbsolutePath().normalize(), file, zone, posts, state, hashnode, linkedin, http, max,
-                Map.copyOf(sections), List.copyOf(platforms));
+                // In publishing order, not Map.copyOf's order, which changes from one JVM to the next: the config's
+                // text is part of every post's source digest, and must read the same in every run.
+                java.util.Collections.unmodifiableMap(sections), List.copyOf(platforms));
     }
 
     /** A section as plain Java values (strings, numbers, booleans, maps, lists); an empty section is an empty map. */
