@@ -97,7 +97,44 @@ public final class Http {
                 out = out.replace(s, mask(s));
             }
         }
+        return hasInvisible(out) ? maskSplit(out, secrets) : out;
+    }
+
+    /**
+     * A server that echoes a secret with an invisible character slipped into it (a zero-width space, an escape,
+     * or its JSON escape {@code \u200b}) would defeat a plain replace; such text is searched again with any run of
+     * those characters allowed between the secret's own.
+     */
+    private static String maskSplit(String text, List<String> secrets) {
+        String out = text;
+        for (String s : secrets) {
+            if (s != null && s.length() >= 4) {
+                StringBuilder pattern = new StringBuilder();
+                for (int i = 0; i < s.length(); i++) {
+                    if (i > 0) {
+                        pattern.append(INVISIBLE);
+                    }
+                    pattern.append(java.util.regex.Pattern.quote(String.valueOf(s.charAt(i))));
+                }
+                out = java.util.regex.Pattern.compile(pattern.toString()).matcher(out)
+                        .replaceAll(java.util.regex.Matcher.quoteReplacement(mask(s)));
+            }
+        }
         return out;
+    }
+
+    private static final String INVISIBLE = "(?:[\\p{Cc}\\p{Cf}]|\\\\u[0-9a-fA-F]{4})*";
+
+    private static boolean hasInvisible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            if ((type == Character.CONTROL && c != '\n' && c != '\r' && c != '\t') || type == Character.FORMAT
+                    || (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A token shown as its first 4 characters and stars, enough to tell two tokens apart. */
