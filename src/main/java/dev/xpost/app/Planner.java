@@ -165,6 +165,13 @@ final class Planner {
             if (r.post() == null) {
                 // A backup's draft file stays a draft even when it cannot be read: it never blocks a run.
                 boolean draft = PostReader.isBackupDraft(r.file());
+                if (!draft && blog.firstError(r.file()).isEmpty()) {
+                    // Not a post at all, and no error said so (an empty file): validate warns, so plan ignores it.
+                    String why = r.problems().stream().map(dev.xpost.post.Problem::message).findFirst()
+                            .orElse("not a post");
+                    rows.add(new Planned(null, r.file(), null, new Row(PlanAction.IGNORED, null, why)));
+                    continue;
+                }
                 rows.add(new Planned(null, r.file(), null, new Row(draft ? PlanAction.DRAFT : PlanAction.INVALID,
                         null, draft ? "a draft (a backup's draft file): never published"
                                 : blog.firstError(r.file()).orElse("unreadable"))));

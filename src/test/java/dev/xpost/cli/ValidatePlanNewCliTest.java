@@ -63,6 +63,18 @@ class ValidatePlanNewCliTest {
         assertFalse(r.err().contains("Exception"), r::toString);
     }
 
+    /** Found by a new user: validate warned about an empty file while plan called it invalid and exited 3. */
+    @Test
+    void anEmptyFileIsNotAPostForPlanEither() throws IOException {
+        cli.write("posts/empty.md", "");
+        CliRun.Result validate = cli.run("validate");
+        CliRun.Result plan = cli.run("plan");
+        assertEquals(0, validate.code(), validate::toString);
+        assertEquals(validate.code(), plan.code(), plan::toString);
+        assertTrue(plan.out().matches("(?s).*ignored.*posts/empty.md.*"), plan::toString);
+        assertFalse(plan.out().contains("invalid"), plan::toString);
+    }
+
     @Test
     void validateJsonIsOneDocument() throws IOException {
         cli.write("posts/bad.md", "---\ntitle: \"Bad\"\nslug: Bad_Slug\ntags: java\n---\n\nBody\n");
