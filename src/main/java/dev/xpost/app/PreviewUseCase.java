@@ -113,7 +113,7 @@ public final class PreviewUseCase {
                 ? blog.posts().stream().filter(p -> name.equals(p.slug())).toList() : blog.posts();
         if (hits.isEmpty() && !paths.isEmpty() && blog.errorCount() > 0) {
             // A file that is no post at all (a link to .env, a binary file): say why, not "no such post".
-            throw new ConfigException(blog.problems().stream().filter(dev.xpost.post.Problem::isError)
+            throw new InvalidPostException(blog.problems().stream().filter(dev.xpost.post.Problem::isError)
                     .map(p -> p.file() + ": " + p.message() + " (" + p.rule() + ")").findFirst().orElseThrow());
         }
         if (hits.isEmpty()) {
@@ -121,7 +121,7 @@ public final class PreviewUseCase {
         }
         Post post = hits.get(0);
         blog.firstError(post.file()).ifPresent(error -> {
-            throw new ConfigException(post.file() + " is invalid (" + error + "): run xpost validate");
+            throw new InvalidPostException(post.file() + " is invalid (" + error + "): run xpost validate");
         });
         return post;
     }

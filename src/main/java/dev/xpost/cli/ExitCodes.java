@@ -93,6 +93,9 @@ public final class ExitCodes {
         if (t instanceof PlatformException pe) {
             return finding(pe.kind());
         }
+        if (t instanceof dev.xpost.app.InvalidPostException) {
+            return Finding.INVALID_POST;
+        }
         if (t instanceof UserException ue) {
             return switch (ue.exitCode()) {
                 case USAGE -> Finding.CONFIG;
