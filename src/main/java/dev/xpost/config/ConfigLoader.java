@@ -148,6 +148,13 @@ public final class ConfigLoader {
         checkKeys(where, "", tree, topLevel);
         ZoneId zone = zone(where, text(tree, "timezone", "UTC"));
         Path posts = root.resolve(text(tree, "posts", "posts")).normalize();
+        // Written paths only (a posts folder that is itself a link stays allowed, as documented): `posts: ../..`
+        // would have every command walk the disk from a folder above the blog.
+        if (!posts.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize())) {
+            throw new ConfigException(where + ": posts: " + text(tree, "posts", "posts") + " is outside the blog "
+                    + "folder " + root.toAbsolutePath().normalize() + "; keep the posts in the blog (default posts, or "
+                    + "posts: . for a Hashnode backup)");
+        }
         Path state = root.resolve(text(tree, "state", ".xpost/state.json")).normalize();
         checkInsideBlog(where, root, state);
 

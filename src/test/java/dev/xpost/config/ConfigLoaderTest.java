@@ -37,6 +37,16 @@ class ConfigLoaderTest {
         assertEquals(dir.resolve(".xpost/state.json"), c.stateFile());
     }
 
+    /** Found by a new user: `posts: ../..` had validate walk the whole disk from above the blog. */
+    @Test
+    void aPostsFolderOutsideTheBlogIsRefused() throws IOException {
+        write("posts: ../..\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, dir));
+        assertTrue(e.getMessage().contains("posts: ../.. is outside the blog folder"), e.getMessage());
+        write("posts: .\n");
+        assertEquals(dir, ConfigLoader.load(null, dir).postsDir());
+    }
+
     @Test
     void foundFromASubFolderLikeGit() throws IOException {
         write("timezone: Europe/Berlin\n");
