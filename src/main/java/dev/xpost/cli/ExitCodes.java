@@ -144,7 +144,10 @@ public final class ExitCodes {
                     case CONFIG -> Finding.CONFIG;
                     case AUTH -> Finding.AUTH_REFUSED;
                     case POSTS -> Finding.INVALID_POST;
-                    case PLATFORM -> c.platformKind() == null ? Finding.FAILED : finding(c.platformKind());
+                    // As auth status: a platform that refused the token is 4; one that could not be reached or
+                    // answered oddly (a stalled or endless answer included) is a setting or network to fix, 2.
+                    case PLATFORM -> c.platformKind() == PlatformException.Kind.AUTH ? Finding.AUTH_REFUSED
+                            : Finding.CONFIG;
                 }).toList();
     }
 

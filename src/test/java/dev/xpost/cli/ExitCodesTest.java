@@ -64,8 +64,10 @@ class ExitCodesTest {
                 DoctorUseCase.Trouble.PLATFORM, null);
         var warned = new DoctorUseCase.Check(DoctorUseCase.Mark.WARN, "token", "expires soon", null,
                 DoctorUseCase.Trouble.AUTH, null);
-        assertEquals(ExitCodes.INVALID, ExitCodes.decide(ExitCodes.findings(List.of(posts, unreachable, warned))));
-        assertEquals(ExitCodes.PARTIAL, ExitCodes.decide(ExitCodes.findings(List.of(unreachable, warned))));
+        // README: doctor exits 4, 2 or 3; an unreachable (or oddly answering) platform is 2, which outranks 3.
+        assertEquals(ExitCodes.USAGE, ExitCodes.decide(ExitCodes.findings(List.of(posts, unreachable, warned))));
+        assertEquals(ExitCodes.INVALID, ExitCodes.decide(ExitCodes.findings(List.of(posts, warned))));
+        assertEquals(ExitCodes.USAGE, ExitCodes.decide(ExitCodes.findings(List.of(unreachable, warned))));
         assertEquals(ExitCodes.OK, ExitCodes.decide(ExitCodes.findings(List.of(warned))));
     }
 
