@@ -1,11 +1,9 @@
 package dev.xpost.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * JSON as the commands print it ({@code --json}, GitHub annotations) and read back their own report files: keys
@@ -13,11 +11,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * the {@code http} package's ({@code dev.xpost.http.Json}); the state file's are {@code state.StateJson}'s.
  */
 final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    // The same settings as the bodies' mapper (sorted keys, indented, lenient reading), by construction.
+    static final ObjectMapper MAPPER = dev.xpost.http.Json.MAPPER.copy();
 
     private static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
 

@@ -43,11 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dev.to adapter against a stateful fake dev.to: what a run would do, call by call — find before create,
  * create, adopt on the next run, update after an edit, and settle an unknown create by reading the articles back.
- * (The CLI-level test comes with the wiring of the platform into config and the registry.)
+ * (Through the CLI, against all three platforms: DevtoPublishE2eTest.)
  */
 class DevtoAdapterTest {
     private static final String KEY = "fake-devto-key-adapter";
-    private static final String HASHNODE_TOKEN = "fake-hn-token-devto-test";
     private static final String HASHNODE_URL = "https://demo.hashnode.dev/part-1-beginnings";
 
     @TempDir
@@ -59,7 +58,8 @@ class DevtoAdapterTest {
 
     @BeforeEach
     void start() throws IOException {
-        devto = new FakeDevto(KEY, List.of(HASHNODE_TOKEN));
+        // The other platform's (fake) token, which must never reach dev.to: the one the end-to-end blogs use.
+        devto = new FakeDevto(KEY, List.of(E2eBlog.HASHNODE_TOKEN));
         server.setDispatcher(devto);
         server.start();
         session = new RecordingSession();

@@ -185,19 +185,7 @@ public final class DevtoClient {
         preflight();
         List<DevtoArticle> out = new ArrayList<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
-            HttpUrl u = apiBase.newBuilder().addPathSegments("api/articles/me/all")
-                    .addQueryParameter("page", Integer.toString(page))
-                    .addQueryParameter("per_page", Integer.toString(perPage)).build();
-            Answer a = send(api(u.toString()).get().build(), Op.LIST, true);
-            if (!a.ok()) {
-                throw of(a, Op.LIST, null);
-            }
-            JsonNode j = a.json();
-            if (j == null || !j.isArray()) {
-                throw ex(Kind.CONFIG, "dev.to answered GET /api/articles/me/all with " + (j == null
-                        ? (a.html() ? "an HTML page" : "a body that is not JSON") : "JSON that is not a list")
-                        + "; this is not dev.to's API speaking. Check devto.apiBase in config/xpost.yaml.");
-            }
+            JsonNode j = myArticlesPage(page, perPage);
             for (JsonNode item : j) {
                 DevtoArticle article = DevtoArticle.of(item);
                 if (article != null) {
@@ -223,8 +211,16 @@ public final class DevtoClient {
      */
     public Optional<String> username() {
         preflight();
+        JsonNode j = myArticlesPage(1, 1);
+        String name = j.path(0).path("user").path("username").asText("");
+        return name.isBlank() ? Optional.empty() : Optional.of(name.strip());
+    }
+
+    /** One page of {@code GET /api/articles/me/all}, as the JSON list dev.to answers (API.md §4). */
+    private JsonNode myArticlesPage(int page, int perPage) {
         HttpUrl u = apiBase.newBuilder().addPathSegments("api/articles/me/all")
-                .addQueryParameter("page", "1").addQueryParameter("per_page", "1").build();
+                .addQueryParameter("page", Integer.toString(page))
+                .addQueryParameter("per_page", Integer.toString(perPage)).build();
         Answer a = send(api(u.toString()).get().build(), Op.LIST, true);
         if (!a.ok()) {
             throw of(a, Op.LIST, null);
@@ -235,8 +231,7 @@ public final class DevtoClient {
                     ? (a.html() ? "an HTML page" : "a body that is not JSON") : "JSON that is not a list")
                     + "; this is not dev.to's API speaking. Check devto.apiBase in config/xpost.yaml.");
         }
-        String name = j.path(0).path("user").path("username").asText("");
-        return name.isBlank() ? Optional.empty() : Optional.of(name.strip());
+        return j;
     }
 
     /** True once a long rate limit was hit: nothing more goes to dev.to through this client. */
