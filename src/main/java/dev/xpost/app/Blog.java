@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The posts of one run: every file found under the given paths (default: the configured posts folder), read and
@@ -56,6 +57,20 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
      *                it, the real request would not)
      */
     public static Blog load(Config config, Path cwd, List<Path> paths, List<String> secrets) {
+        return load(config, cwd, paths, secrets, null);
+    }
+
+    /**
+     * @param unchanged asked of each named post by its front matter alone (body not in memory): "is it known
+     *                  unchanged since it was sent?" ({@link SourceDigest#knownUnchanged}). Such a post's body is
+     *                  not decoded, scanned or judged (control characters, local images, size limits, secrets in
+     *                  the body): it was when it was sent, and {@code validate}, which passes null, judges every
+     *                  body. Its front matter and the blog-wide rules are judged as for any post. Null: every named
+     *                  post is read fully. Posts not named (paths given) are read by their front matter alone
+     *                  whenever possible: only the blog-wide rules see them.
+     */
+    public static Blog load(Config config, Path cwd, List<Path> paths, List<String> secrets,
+            Predicate<Post> unchanged) {
         boolean all = paths == null || paths.isEmpty();
         List<Path> named = new ArrayList<>();
         if (!all) {
@@ -98,11 +113,18 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         // out must have them.
         List<Read> reads = files.parallelStream()
                 .map(f -> {
-                    ReadResult r = reader.read(f, relativeTo(cwd, f), allowed);
-                    Post p = r.post();
                     boolean acted = chosen == null || chosen.contains(f.toAbsolutePath().normalize());
+                    boolean[] headOnly = {false};
+                    ReadResult r = acted && unchanged == null ? reader.read(f, relativeTo(cwd, f), allowed)
+                            : reader.read(f, relativeTo(cwd, f), allowed,
+                                    p -> headOnly[0] = !acted || unchanged.test(p));
+                    Post p = r.post();
                     List<Problem> found = List.of();
-                    if (acted && p != null && p.publishable()) {
+                    if (acted && p != null && p.publishable() && headOnly[0]) {
+                        if (!tokens.isEmpty()) {
+                            secretIn(p, tokens, false).ifPresent(found::add);
+                        }
+                    } else if (acted && p != null && p.publishable()) {
                         found = new ArrayList<>(images.problems(p));
                         for (PlatformModule m : capped) {
                             if (p.targets(m.name())) {
@@ -110,7 +132,7 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
                             }
                         }
                         if (!tokens.isEmpty()) {
-                            secretIn(p, tokens).ifPresent(found::add);
+                            secretIn(p, tokens, true).ifPresent(found::add);
                         }
                     }
                     return new Read(p == null ? r : new ReadResult(r.file(), p.withoutBody(), r.problems()), found,
@@ -133,9 +155,13 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         return new Blog(results, List.copyOf(problems), Map.copyOf(errors), everyPost);
     }
 
-    /** The first field of a post that holds a secret value, as an error that never quotes it. */
-    private static Optional<Problem> secretIn(Post p, List<String> tokens) {
-        String[][] fields = {{"body", p.body()}, {"title", p.title()}, {"subtitle", p.subtitle()},
+    /**
+     * The first field of a post that holds a secret value, as an error that never quotes it.
+     *
+     * @param body false to look at the front matter only (a post known unchanged, whose body is not read)
+     */
+    private static Optional<Problem> secretIn(Post p, List<String> tokens, boolean body) {
+        String[][] fields = {{"body", body ? p.body() : null}, {"title", p.title()}, {"subtitle", p.subtitle()},
             {"canonical", p.canonical()}, {"cover", p.cover()}, {"ogImage", p.ogImage()}, {"seoTitle", p.seoTitle()},
             {"seoDescription", p.seoDescription()}, {"linkedin", p.linkedinText()}};
         for (String[] f : fields) {

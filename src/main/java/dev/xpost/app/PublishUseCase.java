@@ -3,6 +3,7 @@ package dev.xpost.app;
 import dev.xpost.config.Config;
 import dev.xpost.platform.PlatformModules;
 import dev.xpost.post.Post;
+import dev.xpost.state.State;
 import dev.xpost.state.StateLock;
 import dev.xpost.state.StateStore;
 import java.nio.file.Path;
@@ -56,17 +57,22 @@ public final class PublishUseCase {
         Config config = services.config();
         Instant now = o.now() != null ? o.now() : services.clock().instant();
         List<String> targets = Platforms.select(config, o.platforms());
-        // An invalid post blocks itself and what depends on it (later parts, its LinkedIn step), not the blog.
-        Blog blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecrets());
         StateStore store = services.stateStore();
         boolean live = o.mode() == Mode.LIVE;
         try (StateLock lock = live ? StateLock.acquire(config.stateFile(), LOCK_WAIT) : null) {
+            // The state is loaded first (under the lock) so that a post known unchanged since it was sent is read
+            // by its front matter alone: a run with nothing to do costs what its changes cost, not its blog size.
+            // An invalid post blocks itself and what depends on it (later parts, its LinkedIn step), not the blog.
+            State loaded = store.load();
+            Blog blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecrets(),
+                    new SourceDigest(config).knownUnchanged(loaded, targets, PlatformModules::capabilities,
+                            PlatformModules.home().orElse(null)));
             Function<Post, String> stateKey = p -> config.fileKey(services.cwd().resolve(p.file()));
             Planner planner = new Planner(config, now, services.clock(), o.max() != null ? o.max()
                     : config.maxCreates(), o.recreateGone(), PlatformModules::capabilities,
                     PlatformModules.home().orElse(null), stateKey, blog.everyPost());
             Planner.Facts facts = new Planner.Facts();
-            Ledger ledger = new Ledger(config, store, store.load(), live, now, planner, facts, stateKey);
+            Ledger ledger = new Ledger(config, store, loaded, live, now, planner, facts, stateKey);
             if (lock != null) {
                 lock.tookOverFrom().ifPresent(w -> ledger.note("took over the lock left by " + w));
             }

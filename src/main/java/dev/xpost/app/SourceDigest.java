@@ -2,9 +2,13 @@ package dev.xpost.app;
 
 import dev.xpost.config.Config;
 import dev.xpost.http.Version;
+import dev.xpost.platform.Capabilities;
 import dev.xpost.platform.Session;
 import dev.xpost.post.LocalImages;
 import dev.xpost.post.Post;
+import dev.xpost.state.PlatformRecord;
+import dev.xpost.state.State;
+import dev.xpost.state.Status;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +17,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.zip.CRC32C;
 
 /**
@@ -45,14 +52,59 @@ final class SourceDigest {
      * @return {@code src:<64 hex>}, or null when this post's request must be rendered to be compared
      */
     String of(Post post, String platform, boolean linksHome, Session session) {
+        return of(post, platform, linksHome ? session.homeUrl(post).orElse("") : "");
+    }
+
+    /** @param home the home post's URL for a linking platform, else the empty string */
+    private String of(Post post, String platform, String home) {
         String file = post.fileDigest();
         if (file == null || post.source().mayHaveLocalImages() || LocalImages.isLocal(post.cover())
                 || LocalImages.isLocal(post.ogImage())) {
             return null;
         }
-        String home = linksHome ? session.homeUrl(post).orElse("") : "";
         return "src:" + sha256(settings + "\n" + platform + "\n" + post.file() + "\n" + file + "\n" + post.slug()
                 + "\n" + post.cuid() + "\n" + post.draft() + "\n" + post.publishAt() + "\n" + home);
+    }
+
+    /**
+     * "Is this post known unchanged?", asked of each post by its front matter alone before its body is read
+     * ({@link Blog#load(Config, Path, List, List, Predicate)}): yes when the post goes to at least one of
+     * {@code platforms}, and on every one of them that it targets its record is published, carries the hash of
+     * what was sent and a source digest equal to the one computed now. Such a post would send what it sent, so
+     * its body need not be decoded, scanned or judged: it was, when that digest was recorded ({@code validate}
+     * judges every body). Anything else (no record, another status, a digest that cannot be computed, a home URL
+     * this state does not know) is a no: the post is read and judged fully, as any post a run may send.
+     *
+     * @param platforms the platforms of this run
+     * @param home      the home platform (whose URL linking platforms carry), or null
+     */
+    Predicate<Post> knownUnchanged(State state, List<String> platforms, Function<String, Capabilities> caps,
+            String home) {
+        return post -> {
+            if (!post.publishable() || post.slug() == null) {
+                return false;
+            }
+            boolean any = false;
+            for (String name : platforms) {
+                if (!post.targets(name)) {
+                    continue;
+                }
+                PlatformRecord rec = state.recordFor(post.slug(), name).orElse(null);
+                if (rec == null || rec.status() != Status.PUBLISHED || rec.hash() == null || rec.source() == null) {
+                    return false;
+                }
+                String homeUrl = "";
+                if (caps.apply(name).linksHome() && home != null) {
+                    homeUrl = state.recordFor(post.slug(), home).filter(r -> r.status() == Status.PUBLISHED)
+                            .map(PlatformRecord::url).orElse("");
+                }
+                if (!rec.source().equals(of(post, name, homeUrl))) {
+                    return false;
+                }
+                any = true;
+            }
+            return any;
+        };
     }
 
     private static String sha256(String text) {

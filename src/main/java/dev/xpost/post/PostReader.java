@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Reads one post file into a {@link Post}, whatever dialect of front matter it uses (DESIGN.md §3), reporting
@@ -70,6 +71,160 @@ public final class PostReader {
         return read(file, shownAs);
     }
 
+    /**
+     * As {@link #read(Path, Path, BlogFiles)}, but reads only the front matter when that is enough: the file's
+     * bytes are read and checked (size and CRC, {@link Post#fileDigest()}) and its front matter is decoded and
+     * mapped, and {@code enough} is asked about that post. When it says yes, the body is neither decoded nor
+     * scanned (no control-character warnings): the post's body is read again from the file if anything asks for
+     * it. When it says no, or the front matter cannot be cut at byte level (no front matter, an unclosed one, bytes
+     * that are not UTF-8 in it, a NUL byte near the start), the file is read fully, exactly as the other
+     * {@code read} methods do, from the same bytes.
+     *
+     * @param enough asked at most once, with a post whose body is not in memory; must not ask for its body
+     */
+    public ReadResult read(Path file, Path shownAs, BlogFiles allowed, Predicate<Post> enough) {
+        java.util.Optional<BlogFiles.Refusal> refused = allowed.check(file, shownAs.toString());
+        if (refused.isPresent()) {
+            return failed(shownAs, Problem.error(shownAs, 1, refused.get().rule(), refused.get().message()));
+        }
+        byte[] content;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                return tooLarge(shownAs, size);
+            }
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return failed(shownAs, Problem.error(shownAs, 0, "read-error", "file not found"));
+        } catch (IOException | RuntimeException e) {
+            return failed(shownAs, Problem.error(shownAs, 0, "read-error", "cannot read the file: " + e));
+        }
+        ReadResult head = content.length > MAX_BYTES ? null : head(shownAs, content, file, enough);
+        return head != null ? head : parse(shownAs, content, file);
+    }
+
+    /**
+     * The post of {@code content} read by its front matter alone, when {@code enough} says that will do; else
+     * null (read it fully). Whatever goes wrong here is left for the full read to report.
+     */
+    private ReadResult head(Path file, byte[] content, Path readFrom, Predicate<Post> enough) {
+        int end = headEnd(content);
+        if (end < 0) {
+            return null;
+        }
+        if (hasNul(content, Math.min(content.length, BINARY_SNIFF))) {
+            return null;
+        }
+        String text = new String(content, 0, end, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            return null;
+        }
+        if (text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        FrontMatter split = FrontMatter.split(text);
+        // The same cut as the full read's only when the closing fence ends this text: a lone carriage return
+        // (a line break once normalised) may have moved it.
+        if (split.kind() != FrontMatter.Kind.PRESENT || !split.body().isEmpty()) {
+            return null;
+        }
+        List<Problem> problems = new ArrayList<>();
+        try {
+            Post post = withFrontMatter(file, split, problems, false, true);
+            post = backupName(file, post);
+            if (post == null) {
+                return null;
+            }
+            post = post.withSource(PostSource.ofHead(readFrom, file, content, end));
+            if (!enough.test(post)) {
+                return null;
+            }
+            if (post.draft()) {
+                problems.replaceAll(Problem::forDraft);
+            }
+            return new ReadResult(file, post, problems);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Where the body starts in the bytes: just after the line feed that ends the closing {@code ---} line (spaces,
+     * tabs and carriage returns allowed after it) of a front matter opened on the first line (after a BOM); -1 when
+     * there is no such line.
+     */
+    static int headEnd(byte[] b) {
+        int start = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        if (fenceEnd(b, start) < 0) {
+            return -1;
+        }
+        int at = start;
+        while (true) {
+            int lf = indexOf(b, (byte) '\n', at);
+            if (lf < 0) {
+                return -1;
+            }
+            at = lf + 1;
+            int end = fenceEnd(b, at);
+            if (end >= 0) {
+                return end;
+            }
+        }
+    }
+
+    /** Just after the line feed of a fence line starting at {@code at}; -1 when the line there is no fence. */
+    private static int fenceEnd(byte[] b, int at) {
+        if (at + 3 > b.length || b[at] != '-' || b[at + 1] != '-' || b[at + 2] != '-') {
+            return -1;
+        }
+        for (int i = at + 3; i < b.length; i++) {
+            byte c = b[i];
+            if (c == '\n') {
+                return i + 1;
+            }
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] b, byte wanted, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * True when one of the first {@code n} bytes is NUL. Eight bytes at a time: xpost runs under the C1 compiler,
+     * which does not vectorise a byte loop, and this sniff covers most of every small post.
+     */
+    static boolean hasNul(byte[] b, int n) {
+        int i = 0;
+        for (int words = n - 7; i < words; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            if (((w - ONES) & ~w & 0x8080808080808080L) != 0) {
+                return true;
+            }
+        }
+        for (; i < n; i++) {
+            if (b[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+
     /** Parses a file's content (as bytes, exactly as on disk). */
     public ReadResult parse(Path file, byte[] content) {
         return parse(file, content, null);
@@ -110,7 +265,7 @@ public final class PostReader {
     /** @param textOut receives the text the body was cut from */
     private Post parse(Path file, byte[] content, List<Problem> problems, String[] textOut) {
         int sniff = Math.min(content.length, BINARY_SNIFF);
-        for (int i = 0; i < sniff; i++) {
+        for (int i = hasNul(content, sniff) ? 0 : sniff; i < sniff; i++) {
             if (content[i] == 0) {
                 problems.add(Problem.error(file, lineOfByte(content, i), "binary-file",
                         "binary file (it contains NUL bytes), not a Markdown post; pass only .md files"));
@@ -128,6 +283,9 @@ public final class PostReader {
             text = text.replace("\r\n", "\n").replace('\r', '\n');
         }
         textOut[0] = text;
+        // Nearly no post holds a control character: one pass over the bytes says so, and spares the two
+        // character-by-character scans (the costliest part of reading a post under C1).
+        boolean controls = TextScan.mayHoldControls(content);
         if (TextScan.isBlank(text)) {
             problems.add(Problem.warning(file, 0, "empty-file", "empty file, not a post"));
             return null;
@@ -135,19 +293,28 @@ public final class PostReader {
         FrontMatter split = FrontMatter.split(text);
         switch (split.kind()) {
             case NONE:
-                return legacy(file, text, problems);
+                return legacy(file, text, problems, controls);
             case UNCLOSED:
                 problems.add(Problem.error(file, 1, "unclosed-front-matter", "the front matter opened by `---` on "
                         + "line 1 is never closed; add a line `---` after the last front matter line"));
                 return null;
             default:
-                return withFrontMatter(file, split, problems);
+                return withFrontMatter(file, split, problems, true, controls);
         }
     }
 
-    private Post withFrontMatter(Path file, FrontMatter split, List<Problem> problems) {
-        String block = TextScan.removeControls(split.block(), split.firstLine(), file, problems);
-        TextScan.reportControls(split.body(), split.bodyLine(), file, problems);
+    /**
+     * @param wholeFile false when only the front matter was decoded: the body is then null and not scanned
+     * @param controls  false when the file's bytes hold no control character ({@link TextScan#mayHoldControls})
+     */
+    private Post withFrontMatter(Path file, FrontMatter split, List<Problem> problems, boolean wholeFile,
+            boolean controls) {
+        String block = controls ? TextScan.removeControls(split.block(), split.firstLine(), file, problems)
+                : split.block();
+        String body = wholeFile ? split.body() : null;
+        if (wholeFile && controls) {
+            TextScan.reportControls(body, split.bodyLine(), file, problems);
+        }
         FrontMatterNode.Mapping front = null;
         if (!TextScan.hasNoKeys(block)) {
             try {
@@ -172,9 +339,9 @@ public final class PostReader {
         if (front == null) {
             return new Post(file, Dialect.EMPTY, null, null, null, false, List.of(), List.of(), null, null, null,
                     null, null, null, null, null, null, null, null, false, false, null, null, null, List.of(), null,
-                    Map.of(), split.body(), split.bodyLine(), Map.of());
+                    Map.of(), body, split.bodyLine(), Map.of());
         }
-        return new FrontMatterMapper(file, zone, problems).map(front, split.body(), split.bodyLine());
+        return new FrontMatterMapper(file, zone, problems).map(front, body, split.bodyLine());
     }
 
     /** What to change, naming the key on the line YAML choked on when there is one. */
@@ -194,8 +361,10 @@ public final class PostReader {
      * files {@code <cuid>.md} — the file name gives the cuid, so the post is adopted rather than published again.
      * When the heading opens the file it is the title, not part of the body (Hashnode stored them apart).
      */
-    private static Post legacy(Path file, String text, List<Problem> problems) {
-        TextScan.reportControls(text, 1, file, problems);
+    private static Post legacy(Path file, String text, List<Problem> problems, boolean controls) {
+        if (controls) {
+            TextScan.reportControls(text, 1, file, problems);
+        }
         LegacyTitle heading = LegacyTitle.find(text);
         String title = heading == null ? null : heading.text();
         String slug = Slugs.slugify(title);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -26,14 +25,18 @@ public final class PostSource {
     private final long size;
     private final long check;
     private final int bodyChars;
+    /** Where the body starts in the file's bytes, for a post read by its front matter alone; else -1. */
+    private final int bodyByte;
     private final boolean localImages;
 
-    private PostSource(Path path, Path shownAs, long size, long check, int bodyChars, boolean localImages) {
+    private PostSource(Path path, Path shownAs, long size, long check, int bodyChars, int bodyByte,
+            boolean localImages) {
         this.path = path;
         this.shownAs = shownAs;
         this.size = size;
         this.check = check;
         this.bodyChars = bodyChars;
+        this.bodyByte = bodyByte;
         this.localImages = localImages;
     }
 
@@ -49,7 +52,19 @@ public final class PostSource {
             return null;
         }
         boolean images = LocalImages.mayHaveLocal(body);
-        return new PostSource(path.toAbsolutePath(), shownAs, content.length, check(content), body.length(), images);
+        return new PostSource(path.toAbsolutePath(), shownAs, content.length, check(content), body.length(), -1,
+                images);
+    }
+
+    /**
+     * The source of a post read by its front matter alone ({@link PostReader#read(Path, Path, BlogFiles,
+     * java.util.function.Predicate)}): its body was neither decoded nor scanned, and is the file's bytes from
+     * {@code bodyByte} on (just after a line feed, so line endings normalise the same on both sides of the cut).
+     * {@link #mayHaveLocalImages()} is false: such a post is kept only when its recorded source digest matched,
+     * and no source digest is ever recorded for a body that may hold a local image (the same bytes scan the same).
+     */
+    static PostSource ofHead(Path path, Path shownAs, byte[] content, int bodyByte) {
+        return new PostSource(path.toAbsolutePath(), shownAs, content.length, check(content), -1, bodyByte, false);
     }
 
     /** CRC-32C in the high half, CRC-32 in the low half. */
@@ -66,7 +81,9 @@ public final class PostSource {
      * changes it (see the class comment for how surely).
      */
     public String digest() {
-        return String.format(Locale.ROOT, "crc64:%016x:%d", check, size);
+        // Asked of every post on every run (source digests): String.format would cost more than the CRCs.
+        String hex = Long.toHexString(check);
+        return "crc64:" + "0".repeat(16 - hex.length()) + hex + ":" + size;
     }
 
     /**
@@ -97,6 +114,10 @@ public final class PostSource {
         if (content.length != size || check(content) != check) {
             throw new Changed(shownAs, "changed on disk");
         }
+        if (bodyByte >= 0) {
+            String body = new String(content, bodyByte, content.length - bodyByte, StandardCharsets.UTF_8);
+            return body.indexOf('\r') >= 0 ? body.replace("\r\n", "\n").replace('\r', '\n') : body;
+        }
         String text = new String(content, StandardCharsets.UTF_8);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
@@ -111,7 +132,8 @@ public final class PostSource {
     @Override
     public boolean equals(Object o) {
         return o instanceof PostSource s && path.equals(s.path) && shownAs.equals(s.shownAs) && size == s.size
-                && check == s.check && bodyChars == s.bodyChars && localImages == s.localImages;
+                && check == s.check && bodyChars == s.bodyChars && bodyByte == s.bodyByte
+                && localImages == s.localImages;
     }
 
     @Override

@@ -22,6 +22,69 @@ final class TextScan {
         return (c >= 0x7F && c <= 0x9F) || c == '\uFFFE' || c == '\uFFFF';
     }
 
+    /**
+     * False when UTF-8 {@code content} cannot hold a control character ({@link #isControl}), so that the
+     * character scans need not run: no byte below 0x20 but tab, line feed and carriage return (carriage returns
+     * become line feeds), no DEL, no C1 control (0xC2 then 0x80-0x9F) and no U+FFFE or U+FFFF (0xEF 0xBF 0xBE or
+     * 0xBF). True means "maybe" (then the exact scans decide). Eight bytes at a time, since xpost runs under the C1
+     * compiler, which does not vectorise a byte loop, and nearly every body of a blog takes this way out.
+     */
+    static boolean mayHoldControls(byte[] content) {
+        int n = content.length;
+        int i = 0;
+        for (int words = n - 7; i < words; i += 8) {
+            long w = (long) LONGS.get(content, i);
+            // Some byte below 0x20 (every word holding a line feed or a tab: cheap to look closer), or a DEL, 0xC2
+            // or 0xEF byte: each a lead the byte check below decides on.
+            if (((w - BELOW_SPACE) & ~w & HIGH_BITS) != 0 || hasZero(w ^ DELS) || hasZero(w ^ C2S)
+                    || hasZero(w ^ EFS)) {
+                for (int j = i; j < i + 8; j++) {
+                    if (controlAt(content, j)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        for (; i < n; i++) {
+            if (controlAt(content, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean controlAt(byte[] b, int i) {
+        int c = b[i] & 0xFF;
+        if (c < 0x20) {
+            return c != '\t' && c != '\n' && c != '\r';
+        }
+        if (c == 0x7F) {
+            return true;
+        }
+        if (c == 0xC2) {
+            // Past the end: not valid UTF-8, which the decoding reports; say maybe.
+            return i + 1 >= b.length || (b[i + 1] & 0xFF) >= 0x80 && (b[i + 1] & 0xFF) <= 0x9F;
+        }
+        if (c == 0xEF) {
+            return i + 2 >= b.length || (b[i + 1] & 0xFF) == 0xBF && ((b[i + 2] & 0xFF) == 0xBE
+                    || (b[i + 2] & 0xFF) == 0xBF);
+        }
+        return false;
+    }
+
+    private static boolean hasZero(long x) {
+        return ((x - ONES) & ~x & HIGH_BITS) != 0;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long BELOW_SPACE = ONES * 0x20;
+    private static final long DELS = ONES * 0x7F;
+    private static final long C2S = ONES * 0xC2;
+    private static final long EFS = ONES * 0xEF;
+
     static String codePoint(char c) {
         return String.format("U+%04X", (int) c);
     }
