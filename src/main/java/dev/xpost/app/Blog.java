@@ -122,7 +122,7 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
                     List<Problem> found = List.of();
                     if (acted && p != null && p.publishable() && headOnly[0]) {
                         if (!tokens.isEmpty()) {
-                            secretIn(p, tokens, false).ifPresent(found::add);
+                            found = secretIn(p, tokens, false).map(List::of).orElse(List.of());
                         }
                     } else if (acted && p != null && p.publishable()) {
                         found = new ArrayList<>(images.problems(p));
