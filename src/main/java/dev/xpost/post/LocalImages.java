@@ -105,7 +105,10 @@ public final class LocalImages {
 
     /** Every local image of a post: the body's in order, then cover, then ogImage. */
     public static List<Ref> of(Post post) {
-        List<Ref> out = new ArrayList<>(inBody(post.body(), post.bodyLine()));
+        // The reader's scan of this very body already said "no local image": neither scanned again nor read again
+        // from the file.
+        boolean none = post.source() != null && post.source().scannedWithoutLocalImages();
+        List<Ref> out = new ArrayList<>(none ? List.of() : inBody(post.body(), post.bodyLine()));
         if (isLocal(post.cover())) {
             out.add(new Ref(Place.COVER, post.cover().strip(), -1, -1, post.line("cover")));
         }

@@ -95,6 +95,14 @@ public final class PostSource {
     }
 
     /**
+     * True when the body was scanned when it was read and cannot hold a local image: what {@link LocalImages#of}
+     * then need not scan again. False for a post read by its front matter alone (its body was not scanned).
+     */
+    boolean scannedWithoutLocalImages() {
+        return bodyByte < 0 && !localImages;
+    }
+
+    /**
      * The body, read again from the file.
      *
      * @throws Changed when the file no longer holds the bytes first read (edited, replaced, removed or unreadable)
