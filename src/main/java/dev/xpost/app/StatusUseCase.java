@@ -171,7 +171,10 @@ public final class StatusUseCase {
             return fromRecord(p, name, s.record(), platform, session);
         }
         if (step instanceof Planner.Settle s) {
-            return fromRecord(p, name, s.record(), platform, session);
+            Row open = fromRecord(p, name, s.record(), platform, session);
+            return open.message() != null ? open : new Row(open.slug(), open.file(), name, open.sync(), open.when(),
+                    open.id(), open.url(), "an earlier create may or may not have made a post; `xpost doctor` says "
+                    + "how it gets settled");
         }
         if (!(step instanceof Planner.CreateOrAdopt c)) {
             // Slugless and NotAttempted need a platform's answer or a run's failure; status has neither.
