@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "status",
         description = {"Every post with its id, URL and sync state on each platform: in sync, changed since last "
-                + "sync, scheduled, not published, not recorded (publish adopts it), skipped, failed, unknown, with plan's reason for each. Reads only the files and .xpost/state.json."},
+                + "sync, scheduled, not published, not recorded (publish adopts it), skipped, failed, unknown, with "
+                + "plan's reason for each. Reads only the files and .xpost/state.json."},
         footerHeading = "%nExamples:%n",
         footer = {"  xpost status", "  xpost status --json"})
 final class StatusCommand extends BaseCommand {
@@ -59,8 +60,8 @@ final class StatusCommand extends BaseCommand {
         } else if (rows.isEmpty()) {
             var config = services.config();
             cli.out().println(config.platforms().isEmpty() ? "No platform configured in config/xpost.yaml, and "
-                    + "nothing recorded in the state file." : "No posts in " + shown(services.cwd(), config.postsDir()) + ", and nothing "
-                    + "recorded in the state file.");
+                    + "nothing recorded in the state file." : "No posts in " + shown(services.cwd(), config.postsDir())
+                    + ", and nothing recorded in the state file.");
         } else {
             int width = Math.min(48, rows.stream().mapToInt(r -> name(r).length()).max().orElse(4));
             for (StatusUseCase.Row r : rows) {

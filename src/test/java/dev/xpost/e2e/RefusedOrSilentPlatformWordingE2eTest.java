@@ -49,7 +49,8 @@ class RefusedOrSilentPlatformWordingE2eTest {
             blog.devto.fail("list", Fault.HEADERS_DELAY, 2, false, 2_000);
             CliRun.Result r = blog.run(command);
             assertEquals(2, r.code(), r::toString);
-            assertTrue(r.out().contains("dev.to at " + blog.devtoServer.getHostName() + " was reached but gave no answer in time (xpost waits "
+            assertTrue(r.out().contains("dev.to at " + blog.devtoServer.getHostName()
+                    + " was reached but gave no answer in time (xpost waits "
                     + "http.readTimeout of config/xpost.yaml for each answer)"), r::toString);
             assertFalse(r.out().contains("Could not reach dev.to"), r::toString);
         }
@@ -63,7 +64,8 @@ class RefusedOrSilentPlatformWordingE2eTest {
         blog.linkedin.fail("userinfo", Fault.HEADERS_DELAY, 2, false, 2_000);
         CliRun.Result r = blog.run("auth", "status");
         assertEquals(2, r.code(), r::toString);
-        assertTrue(r.out().contains("LinkedIn at " + blog.linkedinServer.getHostName() + " was reached but gave no answer in time"), r::toString);
+        assertTrue(r.out().contains("LinkedIn at " + blog.linkedinServer.getHostName()
+                + " was reached but gave no answer in time"), r::toString);
         assertFalse(r.out().contains("Could not reach LinkedIn"), r::toString);
     }
 }
