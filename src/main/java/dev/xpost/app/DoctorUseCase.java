@@ -6,6 +6,7 @@ import dev.xpost.config.ConfigLoader;
 import dev.xpost.platform.Finding;
 import dev.xpost.platform.PlatformContext;
 import dev.xpost.platform.PlatformException;
+import dev.xpost.platform.PlatformModules;
 import dev.xpost.platform.PlatformSetup;
 import dev.xpost.post.Post;
 import dev.xpost.state.OpenIntent;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code xpost doctor}: checks, one finding each, that a blog is ready to publish: the config, every configured
@@ -181,9 +183,16 @@ public final class DoctorUseCase {
                         + "forget " + slug + " --platform " + first + "` (the remote post stays)", Trouble.CONFIG));
             }
         }
-        for (OpenIntent open : state.openIntents()) {
-            out.add(Check.warn("state", "`" + open.slug() + "` has an unsettled create on " + open.platform(),
-                    "run `xpost publish`: it settles it before creating anything again"));
+        List<OpenIntent> opens = state.openIntents();
+        if (!opens.isEmpty()) {
+            // Asked of plan's planner, so that doctor tells what publish will really do with each open create.
+            Planner planner = new Planner(config, services.clock().instant(), services.clock(), Integer.MAX_VALUE,
+                    false, PlatformModules::capabilities, PlatformModules.home().orElse(null), p -> keyOf(config, p),
+                    blog.everyPost());
+            for (OpenIntent open : opens) {
+                out.add(Check.warn("state", "`" + open.slug() + "` has an unsettled create on " + open.platform(),
+                        settleAdvice(config, planner, open, posts)));
+            }
         }
         long records = state.posts().values().stream().mapToLong(p -> p.platforms().size()).sum();
         long unrecorded = posts.stream().filter(p -> p.publishable() && p.slug() != null
@@ -194,6 +203,36 @@ public final class DoctorUseCase {
                     : "; " + unrecorded + " publishable " + (unrecorded == 1 ? "post is" : "posts are")
                     + " not published yet")));
         }
+    }
+
+    /**
+     * What settles an open create, as publish would go about it: publish itself when it can ask the platform (it
+     * looks the post up, or sends the create again within the platform's duplicate window) and has the token to;
+     * the user when the platform is not configured any more or cannot be asked.
+     */
+    private String settleAdvice(Config config, Planner planner, OpenIntent open, List<Post> posts) {
+        String name = open.platform();
+        String key = open.file() != null ? open.file() : open.slug();
+        Optional<dev.xpost.platform.PlatformModule> module = PlatformModules.find(name);
+        String display = module.map(m -> m.capabilities().displayName()).orElse(name);
+        String byHand = "look at your " + display + " posts, then run `xpost state adopt " + key + " --platform "
+                + name + " --id " + module.map(m -> m.capabilities().idName()).orElse("ID") + "` (it is there) or "
+                + "`xpost state forget " + key + " --platform " + name + "` (it is not; the next publish creates it)";
+        if (!config.platforms().contains(name)) {
+            return name + " is not configured in config/xpost.yaml, so no publish settles it: add its section "
+                    + "back and run `xpost publish`, or " + byHand;
+        }
+        Post post = posts.stream().filter(p -> open.slug().equals(p.slug())
+                || (open.file() != null && open.file().equals(keyOf(config, p)))).findFirst().orElse(null);
+        if (post == null || planner.settling(open.record(), name, post).by() == Planner.SettleBy.ASK) {
+            return display + " cannot be asked whether that create made a post: " + byHand;
+        }
+        String token = module.map(m -> m.secretNames().get(0)).orElse(null);
+        if (token != null && services.secrets().get(token).isEmpty()) {
+            return "set " + token + ", then run `xpost publish`: it settles it before creating anything again "
+                    + "(without " + token + " publish cannot, and exits 4; plan only guesses)";
+        }
+        return "run `xpost publish`: it settles it before creating anything again";
     }
 
     private String keyOf(Config config, Post p) {

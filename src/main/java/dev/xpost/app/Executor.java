@@ -383,6 +383,12 @@ final class Executor {
                         + "and " + caps.displayName() + "'s reads lag behind its writes, so it cannot be looked "
                         + "up before " + how.since().plus(caps.settleWindow()) + ": run again in a minute");
             case LOOKUP: {
+                if (!live && !platform.online()) {
+                    // No token to look with: say what publish will do, never that the lookup found nothing.
+                    return create(p, name, platform, recordedSlug, () -> fp, "unless the earlier create sent at "
+                            + r.intentAt() + " made the post: publish looks it up on " + caps.displayName()
+                            + " first and records it instead (not checked: no token)");
+                }
                 Optional<Platform.Found> found = platform.findSent(p, sent, ledger);
                 if (found.isPresent()) {
                     if (!live || r.hash() == null) {

@@ -4,7 +4,6 @@ import dev.xpost.config.Config;
 import dev.xpost.platform.PlatformModules;
 import dev.xpost.platform.Platform;
 import dev.xpost.platform.PlatformException;
-import dev.xpost.platform.Remote;
 import dev.xpost.platform.Session;
 import dev.xpost.post.Post;
 import dev.xpost.state.PlatformRecord;
@@ -15,8 +14,10 @@ import dev.xpost.state.Status;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,14 @@ public final class StatusUseCase {
         SKIPPED("skipped"),
         /** As in plan and publish: a Hashnode cuid a real run found the publication does not hold. */
         GONE("gone"),
-        NO_FILE("record without a file");
+        NO_FILE("record without a file"),
+        /**
+         * On the home platform before xpost knew it (a backup's cuid) and not in the state file yet: what plan
+         * calls "adopt", since the next publish records it instead of creating it.
+         */
+        NOT_RECORDED("not recorded"),
+        /** As in plan: a file in the posts folder that is not a post (an empty file), or that cannot be read. */
+        IGNORED("ignored"), INVALID("invalid");
 
         private final String label;
 
@@ -48,7 +56,10 @@ public final class StatusUseCase {
         }
     }
 
-    /** One post on one platform. */
+    /**
+     * One post on one platform; a file that is not a post has a null slug and platform. {@code message}: why, in
+     * plan's words (skipped, held back, gone, failed…), or null.
+     */
     public record Row(String slug, Path file, String platform, Sync sync, Instant when, String id, String url,
             String message) {
     }
@@ -74,51 +85,58 @@ public final class StatusUseCase {
                 platforms.put(name, null);
             }
         }
+        // The planner of `xpost plan` decides every row, so that status and plan say the same thing in the same
+        // words: only how a row is named differs (a state here, an action there). No --max: status is no run.
+        String home = PlatformModules.home().orElse(null);
+        Planner planner = new Planner(config, now, services.clock(), Integer.MAX_VALUE, false,
+                PlatformModules::capabilities, home, p -> config.fileKey(services.cwd().resolve(p.file())),
+                blog.everyPost());
+        Planner.Facts facts = new Planner.Facts();
+        ReadOnlySession session = new ReadOnlySession(config, state, now);
         List<Row> rows = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Map<String, Integer> slugCount = new HashMap<>();
-        blog.posts().stream().filter(p -> p.publishable() && p.slug() != null)
-                .forEach(p -> slugCount.merge(p.slug(), 1, Integer::sum));
+        for (Planner.Planned r : planner.intake(blog).rows()) {
+            // Files that are not posts (an empty one, an unreadable one): plan lists them, so status does too.
+            if (r.post() == null && r.step() instanceof Planner.Row step) {
+                rows.add(new Row(null, r.file(), null, step.action() == PlanAction.DRAFT ? Sync.DRAFT
+                        : step.action() == PlanAction.INVALID ? Sync.INVALID : Sync.IGNORED, null, null, null,
+                        step.message()));
+            }
+        }
+        List<Post> posts = new ArrayList<>();
         for (Post post : blog.posts()) {
             String key = config.fileKey(services.cwd().resolve(post.file()));
             // A post adopted by its cuid whose title gives no slug is recorded under Hashnode's slug for it.
             Post p = post.slug() == null && post.hasIdentity()
                     ? state.slugOf(key).map(post::withSlug).orElse(post) : post;
-            if (p.ignored() || p.slug() == null) {
-                continue;
+            if (!p.ignored() && p.slug() != null) {
+                posts.add(p);
             }
+        }
+        // Asked in the order a run goes (oldest first, as plan does: a part 1 is decided before its part 2), shown
+        // in the order of the files.
+        List<Post> runOrder = new ArrayList<>(posts);
+        runOrder.sort(Comparator.comparing((Post p) -> p.publishAt() == null ? now : p.publishAt())
+                .thenComparing(p -> p.file().toString()));
+        Map<Post, Map<String, Row>> decided = new IdentityHashMap<>();
+        List<String> names = new ArrayList<>(platforms.keySet());
+        // The home platform first: a post found gone there has nothing to link to on the others.
+        names.sort(Comparator.comparing(n -> !n.equals(home)));
+        for (Post p : runOrder) {
+            Map<String, Row> byName = new HashMap<>();
+            for (String name : names) {
+                if (p.targets(name)) {
+                    byName.put(name, row(p, name, platforms.get(name), planner, facts, state, session));
+                }
+            }
+            decided.put(p, byName);
+        }
+        Set<String> seen = new HashSet<>();
+        for (Post p : posts) {
             seen.add(p.slug());
             for (String name : platforms.keySet()) {
-                if (!p.targets(name)) {
-                    continue;
-                }
-                Optional<PlatformRecord> rec = state.recordFor(p.slug(), name);
-                // Files that share a slug (a deleted post's beside its live namesake): a record is its owner's.
-                String cuid = rec.map(r -> r.ext().get(Remote.CUID)).orElse(null);
-                if (rec.isPresent() && ((p.cuid() != null && cuid != null && !p.cuid().equals(cuid))
-                        || (slugCount.getOrDefault(p.slug(), 0) > 1
-                        && !state.post(p.slug()).map(e -> key.equals(e.file())).orElse(false)))) {
-                    rec = Optional.empty();
-                }
-                String old = rec.isEmpty() ? LinkedInCutoff.reason(config, state, services.clock().instant(), p,
-                        name, p.hasIdentity()) : null;
-                boolean gone = rec.isEmpty() && p.cuid() != null && state.gone().containsKey(p.cuid());
-                if (p.draft()) {
-                    rows.add(new Row(p.slug(), p.file(), name, Sync.DRAFT, null, null, null, null));
-                } else if (gone && PlatformModules.capabilities(name).home()) {
-                    rows.add(new Row(p.slug(), p.file(), name, Sync.GONE, null, null, null, "cuid " + p.cuid()
-                            + " is not on " + name + ": not created (see `xpost plan`)"));
-                } else if (gone) {
-                    rows.add(new Row(p.slug(), p.file(), name, Sync.SKIPPED, null, null, null,
-                            "its Hashnode post is gone: nothing to link to"));
-                } else if (old != null) {
-                    rows.add(new Row(p.slug(), p.file(), name, Sync.SKIPPED, null, null, null, old));
-                } else if (rec.isEmpty()) {
-                    boolean future = p.publishAt() != null && p.publishAt().isAfter(now);
-                    rows.add(new Row(p.slug(), p.file(), name, future ? Sync.SCHEDULED : Sync.NOT_PUBLISHED,
-                            future ? p.publishAt() : null, null, null, null));
-                } else {
-                    rows.add(fromRecord(p, name, rec.get(), platforms.get(name), new ReadOnlySession(config, state, now)));
+                Row row = decided.get(p).get(name);
+                if (row != null) {
+                    rows.add(row);
                 }
             }
         }
@@ -133,6 +151,57 @@ public final class StatusUseCase {
             }
         }
         return rows;
+    }
+
+    /** One post on one platform, as the planner decides it, named as a state. */
+    private Row row(Post p, String name, Platform platform, Planner planner, Planner.Facts facts, State state,
+            Session session) {
+        if (p.draft()) {
+            return new Row(p.slug(), p.file(), name, Sync.DRAFT, null, null, null, null);
+        }
+        Planner.Step step = planner.decide(p, name, state, facts);
+        if (step instanceof Planner.Row r) {
+            Sync sync = r.action() == PlanAction.SCHEDULED ? Sync.SCHEDULED : Sync.SKIPPED;
+            // A post skipped now may have gone out before (an earlier linkedin.since): its record stays shown.
+            Optional<PlatformRecord> rec = planner.recordOf(p, p.slug(), name, state);
+            return new Row(p.slug(), p.file(), name, sync, r.when(), rec.map(PlatformRecord::id).orElse(null),
+                    rec.map(PlatformRecord::url).orElse(null), r.message());
+        }
+        if (step instanceof Planner.Sync s) {
+            return fromRecord(p, name, s.record(), platform, session);
+        }
+        if (step instanceof Planner.Settle s) {
+            Row open = fromRecord(p, name, s.record(), platform, session);
+            return open.message() != null ? open : new Row(open.slug(), open.file(), name, open.sync(), open.when(),
+                    open.id(), open.url(), "an earlier create may or may not have made a post; `xpost doctor` says "
+                    + "how it gets settled");
+        }
+        if (!(step instanceof Planner.CreateOrAdopt c)) {
+            // Slugless and NotAttempted need a platform's answer or a run's failure; status has neither.
+            return new Row(p.slug(), p.file(), name, Sync.NOT_PUBLISHED, null, null, null, null);
+        }
+        Optional<PlatformRecord> failed = planner.recordOf(p, c.recordedSlug(), name, state);
+        String identity = platform != null ? platform.identity(p)
+                : PlatformModules.capabilities(name).home() ? p.cuid() : null;
+        if (planner.knownGone(identity, state)) {
+            facts.goneHere.add(identity);
+            return new Row(p.slug(), p.file(), name, Sync.GONE, null, null, null, Planner.gone(identity, name));
+        }
+        if (failed.isPresent()) {
+            return fromRecord(p, name, failed.get(), platform, session);
+        }
+        if (identity != null) {
+            return new Row(p.slug(), p.file(), name, Sync.NOT_RECORDED, null, null, null, "cuid " + identity
+                    + ": already on " + PlatformModules.capabilities(name).displayName() + " (not checked: status "
+                    + "sends no request); the next publish adopts it (records it, creates nothing)");
+        }
+        String held = planner.heldBack(p, name, state, facts);
+        if (held == null) {
+            // As plan assumes: the create goes out, so what waits for it (a later part, a LinkedIn post) does not.
+            facts.created++;
+            facts.assumed.add(name + " " + p.slug());
+        }
+        return new Row(p.slug(), p.file(), name, Sync.NOT_PUBLISHED, null, null, null, held);
     }
 
     private Row fromRecord(Post p, String name, PlatformRecord r, Platform platform, Session session) {

@@ -94,6 +94,8 @@ public final class Cli {
         boolean verbose = global.verbose;
         // A message may quote a server (an error body, an OAuth error_description): no escapes reach the terminal.
         String message = Terminal.clean(e.getMessage() == null ? e.toString() : e.getMessage());
+        // The line already opens with "xpost:": a message that names xpost as its subject reads "xpost: gave up…".
+        message = message.replaceFirst("^xpost (?=[a-z])", "");
         if (code == ExitCodes.INTERNAL) {
             message = "internal error: " + message + (verbose ? "" : " (run again with --verbose for details)");
         }

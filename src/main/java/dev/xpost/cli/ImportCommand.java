@@ -1,6 +1,7 @@
 package dev.xpost.cli;
 
 import dev.xpost.app.ImportUseCase;
+import dev.xpost.platform.PlatformException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -57,11 +58,23 @@ final class ImportCommand {
 
         @Override
         public Integer call() {
-            ImportUseCase.Result r = new ImportUseCase(cli.services(global)).run(
-                    new ImportUseCase.Request(publication, into, overwrite), line -> {
-                        cli.err().println(line);
-                        cli.err().flush();
-                    });
+            ImportUseCase.Result r;
+            try {
+                r = new ImportUseCase(cli.services(global)).run(
+                        new ImportUseCase.Request(publication, into, overwrite), line -> {
+                            cli.err().println(line);
+                            cli.err().flush();
+                        });
+            } catch (PlatformException e) {
+                // Every read comes before the first write, so a failed read leaves nothing behind. An import only
+                // reads, so it exits as doctor and auth status do (README "Exit codes"): 4 for a refused or missing
+                // token, 2 for a platform that cannot be reached or answers with an error or not in JSON (never
+                // 5, "partly done": nothing was done).
+                UserException stop = new UserException(e.kind() == PlatformException.Kind.AUTH ? ExitCodes.AUTH
+                        : ExitCodes.USAGE, "nothing imported: " + e.getMessage().replaceFirst("^xpost (?=[a-z])", ""));
+                stop.initCause(e);
+                throw stop;
+            }
             r.written().forEach(w -> cli.out().println(w.file()));
             r.skipped().forEach(s -> cli.out().println("skipped " + s.file() + " (" + s.slug() + ": " + s.why()
                     + (overwrite ? ")" : "; --overwrite rewrites it)")));

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "status",
         description = {"Every post with its id, URL and sync state on each platform: in sync, changed since last "
-                + "sync, scheduled, not published, failed, unknown. Reads only the files and .xpost/state.json."},
+                + "sync, scheduled, not published, not recorded (publish adopts it), skipped, failed, unknown, with "
+                + "plan's reason for each. Reads only the files and .xpost/state.json."},
         footerHeading = "%nExamples:%n",
         footer = {"  xpost status", "  xpost status --json"})
 final class StatusCommand extends BaseCommand {
@@ -19,6 +20,16 @@ final class StatusCommand extends BaseCommand {
 
     @Option(names = "--now", paramLabel = "INSTANT", description = "The clock for \"scheduled\" (default: now).")
     String now;
+
+    /** A post by its slug; a file that is not a post by its path, as plan shows it. */
+    private static String name(StatusUseCase.Row r) {
+        return r.slug() != null ? r.slug() : r.file().toString();
+    }
+
+    /** A folder relative to the blog when it is inside it, as the user wrote it in the config. */
+    private static String shown(java.nio.file.Path cwd, java.nio.file.Path dir) {
+        return dir.startsWith(cwd) && !dir.equals(cwd) ? cwd.relativize(dir) + "/" : dir.toString();
+    }
 
     StatusCommand(Cli cli) {
         super(cli);
@@ -47,17 +58,23 @@ final class StatusCommand extends BaseCommand {
             }
             cli.out().println(Json.pretty(Map.of("posts", out)));
         } else if (rows.isEmpty()) {
-            cli.out().println("No posts, and no platform configured or nothing recorded.");
+            var config = services.config();
+            cli.out().println(config.platforms().isEmpty() ? "No platform configured in config/xpost.yaml, and "
+                    + "nothing recorded in the state file." : "No posts in " + shown(services.cwd(), config.postsDir())
+                    + ", and nothing recorded in the state file.");
         } else {
-            int width = Math.min(48, rows.stream().mapToInt(r -> r.slug().length()).max().orElse(4));
+            int width = Math.min(48, rows.stream().mapToInt(r -> name(r).length()).max().orElse(4));
             for (StatusUseCase.Row r : rows) {
+                // Every reason plan gives (skipped, held back, gone, failed…) is shown with its row, as plan does.
                 String detail = switch (r.sync()) {
                     case SCHEDULED -> "for " + Output.when(r.when(), zone);
-                    case FAILED, UNKNOWN, NO_FILE, DRIFT -> r.message() == null ? "" : Terminal.clean(r.message());
-                    default -> r.url() == null ? "" : r.url();
+                    case IN_SYNC, CHANGED -> r.url() == null ? "" : r.url();
+                    default -> r.message() != null ? Terminal.clean(r.message())
+                            + (r.url() != null && r.sync() == StatusUseCase.Sync.SKIPPED ? "; recorded as "
+                            + r.url() : "") : r.url() == null ? "" : r.url();
                 };
-                cli.out().println(String.format("  %-" + width + "s  %-9s %-23s %s", r.slug(), r.platform(),
-                        r.sync().label(), detail).stripTrailing());
+                cli.out().println(String.format("  %-" + width + "s  %-9s %-23s %s", name(r),
+                        r.platform() == null ? "-" : r.platform(), r.sync().label(), detail).stripTrailing());
             }
         }
         cli.out().flush();

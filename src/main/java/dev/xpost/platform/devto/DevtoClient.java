@@ -5,6 +5,7 @@ import dev.xpost.http.Backoff;
 import dev.xpost.http.Http;
 import dev.xpost.http.Json;
 import dev.xpost.http.SecureUrl;
+import dev.xpost.platform.NoAnswer;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.PlatformException.Kind;
 import java.io.IOException;
@@ -293,8 +294,8 @@ public final class DevtoClient {
                             + (e instanceof InterruptedIOException ? "timed out" : "connection dropped") + ").");
                 }
                 if (!idempotent || attempt >= backoff.maxAttempts()) {
-                    throw ex(notSent ? Kind.NETWORK : Kind.TRANSIENT, "Could not reach dev.to at "
-                            + req.url().host() + " while " + op.what + (notSent ? " (nothing was sent). Check the "
+                    throw ex(notSent ? Kind.NETWORK : Kind.TRANSIENT, NoAnswer.said("dev.to", req.url().host(), e)
+                            + " while " + op.what + (notSent ? " (nothing was sent). Check the "
                             + "network, or devto.apiBase in config/xpost.yaml, and try again."
                             : ". Nothing was changed by xpost; try again later."));
                 }

@@ -5,6 +5,7 @@ import dev.xpost.http.Backoff;
 import dev.xpost.http.Http;
 import dev.xpost.http.Json;
 import dev.xpost.http.SecureUrl;
+import dev.xpost.platform.NoAnswer;
 import dev.xpost.platform.PlatformException;
 import dev.xpost.platform.PlatformException.Kind;
 import dev.xpost.platform.linkedin.LinkedInErrors.Op;
@@ -390,10 +391,10 @@ public final class LinkedInClient {
                             + (e instanceof InterruptedIOException ? "timed out" : "connection dropped") + ").");
                 }
                 if (!idempotent || attempt >= backoff.maxAttempts()) {
-                    throw errors.ex(notSent ? Kind.NETWORK : Kind.TRANSIENT, "Could not reach LinkedIn at "
-                            + req.url().host() + " while " + op.what + (notSent ? " (nothing was sent). Check the "
+                    throw errors.ex(notSent ? Kind.NETWORK : Kind.TRANSIENT, NoAnswer.said("LinkedIn",
+                            req.url().host(), e) + " while " + op.what + (notSent ? " (nothing was sent). Check the "
                             + "network, or the endpoint (linkedin.apiBase in "
-                            + "config/xpost.yaml), and try again." : ". Check the network and try again."), e);
+                            + "config/xpost.yaml), and try again." : ". Try again later."), e);
                 }
                 pause(backoff.delay(attempt, null));
                 continue;

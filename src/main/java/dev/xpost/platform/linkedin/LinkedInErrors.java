@@ -56,8 +56,11 @@ final class LinkedInErrors {
         String said = said(a);
         int c = a.code();
         if (c == 401) {
-            return ex(Kind.AUTH, "LinkedIn token expired or revoked (tokens live 60 days). Run `xpost auth linkedin` "
-                    + "to get a new one, or put a fresh LINKEDIN_ACCESS_TOKEN in .env." + said);
+            // LinkedIn answers 401 alike for a token that was never valid (mistyped, cut short, another app's), one
+            // whose 60 days are up and one revoked (reference linkedin/API.md): only "refused" is known for sure.
+            return ex(Kind.AUTH, "LinkedIn refused the token (HTTP 401): it is invalid, expired or revoked, and "
+                    + "LinkedIn's answer does not tell which (tokens live 60 days). Run `xpost auth linkedin` to get "
+                    + "a new one, or put a fresh LINKEDIN_ACCESS_TOKEN in .env." + said);
         }
         if (c == 403) {
             return ex(Kind.AUTH, forbidden(op, author) + said);

@@ -121,10 +121,16 @@ public final class PlainText {
     private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("[ \\t]+([,.;!?)])(?=\\s|$)");
     /** A quote that opens with one of these words and a colon is the author's aside, not a quotation. */
     private static final Pattern ASIDE = Pattern.compile(
-            "^(?:note|nb|tip|hint|info|important|warning|caution|update|edit|disclaimer|tl;dr|tldr)\\b\\s*:",
+            "^(note|nb|tip|hint|info|important|warning|caution|update|edit|disclaimer|tl;dr|tldr)\\b\\s*:",
             Pattern.CASE_INSENSITIVE);
+    /** How each aside label is written in the text, whatever case the author typed it in (README says "Note:"). */
+    private static final Map<String, String> ASIDE_LABELS = Map.ofEntries(Map.entry("note", "Note"),
+            Map.entry("nb", "NB"), Map.entry("tip", "Tip"), Map.entry("hint", "Hint"), Map.entry("info", "Info"),
+            Map.entry("important", "Important"), Map.entry("warning", "Warning"), Map.entry("caution", "Caution"),
+            Map.entry("update", "Update"), Map.entry("edit", "Edit"), Map.entry("disclaimer", "Disclaimer"),
+            Map.entry("tl;dr", "TL;DR"), Map.entry("tldr", "TL;DR"));
     private static final Pattern GITHUB_ALERT = Pattern.compile(
-            "^\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\\][ \\t]*\\n?", Pattern.CASE_INSENSITIVE);
+            "^\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\\]\\s*", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern HTML_HIDDEN = Pattern.compile(
             "<!--.*?-->|<script\\b.*?</script\\s*>|<style\\b.*?</style\\s*>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
@@ -309,6 +315,15 @@ public final class PlainText {
             }
         }
         String plain = Piece.plain(inner);
+        if (inner.get(0) instanceof Piece.Words first && ASIDE.matcher(first.text()).find()) {
+            // An aside reads the same however its label was typed: "NOTE: x" as "Note: x", like an alert.
+            Matcher label = ASIDE.matcher(first.text());
+            label.find();
+            String word = label.group(1);
+            String canonical = ASIDE_LABELS.getOrDefault(word.toLowerCase(Locale.ROOT), word);
+            inner.set(0, new Piece.Words(canonical + first.text().substring(label.end(1))));
+            return new Block(Block.Kind.QUOTE, inner);
+        }
         if (plain.startsWith("\u201C") || plain.startsWith("\"") || ASIDE.matcher(plain).find()) {
             // Already in quotation marks (another pair would read as a quote of a quote), or a "NOTE: …" aside.
             return new Block(Block.Kind.QUOTE, inner);

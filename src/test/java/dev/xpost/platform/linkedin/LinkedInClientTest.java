@@ -250,8 +250,10 @@ class LinkedInClientTest {
     void expiredTokenSaysHowToGetANewOne() {
         server.enqueue(json(401, fixture("error-401.json")));
         PlatformException e = fails(Kind.AUTH, () -> client.createPost(AUTHOR, rendering(null), null));
-        assertTrue(e.getMessage().startsWith("LinkedIn token expired or revoked (tokens live 60 days). Run "
-                + "`xpost auth linkedin` to get a new one, or put a fresh LINKEDIN_ACCESS_TOKEN in .env."));
+        assertTrue(e.getMessage().startsWith("LinkedIn refused the token (HTTP 401): it is invalid, expired or "
+                + "revoked, and LinkedIn's answer does not tell which (tokens live 60 days). Run "
+                + "`xpost auth linkedin` to get a new one, or put a fresh LINKEDIN_ACCESS_TOKEN in .env."),
+                e.getMessage());
         assertTrue(e.getMessage().contains("status 401, serviceErrorCode 65601, REVOKED_ACCESS_TOKEN: The token used"),
                 e.getMessage());
     }

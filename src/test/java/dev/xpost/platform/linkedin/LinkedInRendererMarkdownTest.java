@@ -208,7 +208,7 @@ class LinkedInRendererMarkdownTest {
 
     @Test
     void anAsideInAQuoteIsNotPutInQuotationMarks() {
-        assertEquals("NOTE: examples use Kotlin.", plain("> NOTE: examples use Kotlin."));
+        assertEquals("Note: examples use Kotlin.", plain("> NOTE: examples use Kotlin."));
     }
 
     // ---- hashtags written in the body ----
