@@ -100,6 +100,9 @@ public final class Http {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
+                // OkHttp 5 races a host's addresses from a task thread for every new connection (happy eyeballs);
+                // every create opens one (see once), and one attempt at a time in the caller's thread, as OkHttp 4
+                // did, costs less (bench/peer.sh). The JDK lists IPv4 addresses first unless told otherwise.
                 .fastFallback(false)
                 .socketFactory(new NoDelaySockets(SocketFactory.getDefault()))
                 .addInterceptor(chain -> chain.proceed(
