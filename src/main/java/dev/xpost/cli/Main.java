@@ -18,6 +18,9 @@ public final class Main {
             System.out.println("Java " + System.getProperty("java.version"));
             System.exit(ExitCodes.OK);
         }
+        if (sendsRequests(args)) {
+            dev.xpost.http.Http.warmUp();
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         boolean tty = System.console() != null;
@@ -25,5 +28,22 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** The commands that talk to a platform; any of them named anywhere on the command line is enough to guess. */
+    private static final java.util.Set<String> NETWORK_COMMANDS =
+            java.util.Set.of("publish", "plan", "status", "import", "doctor", "auth");
+
+    /**
+     * Whether the run will likely send a request, so that the HTTP client's one-time setup is worth starting at once
+     * on another thread (see {@code Http.warmUp}); a wrong guess costs CPU on a spare thread, never a result.
+     */
+    static boolean sendsRequests(String[] args) {
+        for (String a : args) {
+            if (NETWORK_COMMANDS.contains(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

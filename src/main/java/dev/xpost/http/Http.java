@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import okhttp3.ConnectionPool;
@@ -38,6 +40,45 @@ public final class Http {
     }
 
     /**
+     * The client every {@link #newClient} derives from, built by {@link #warmUp} on another thread; null when no
+     * warm-up was started (tests, commands that send nothing).
+     */
+    private static volatile FutureTask<OkHttpClient> base;
+
+    /**
+     * Starts building OkHttp's one-time setup on a daemon thread, so that it overlaps reading the command line, the
+     * config and the posts instead of delaying the first request: OkHttp's platform probe and Kotlin runtime, the
+     * JDK's trust store (cacerts parsed) and TLS context: about 0.4 s of CPU on the 2-core benchmark machine
+     * (bench/peer.sh), paid by every run that sends a request. Only the process entry point calls it, once; a
+     * failure there is not reported but met again, and reported, where {@link #newClient} builds the client itself.
+     */
+    public static synchronized void warmUp() {
+        if (base == null) {
+            FutureTask<OkHttpClient> task = new FutureTask<>(OkHttpClient::new);
+            Thread t = new Thread(task, "xpost-http-warm-up");
+            t.setDaemon(true);
+            t.start();
+            base = task;
+        }
+    }
+
+    /** The warmed-up client when there is one and it was built; otherwise a new builder from scratch. */
+    private static OkHttpClient.Builder builder() {
+        FutureTask<OkHttpClient> task = base;
+        if (task != null) {
+            try {
+                // Its TLS socket factory, trust manager and certificate chain cleaner are reused as they are.
+                return task.get().newBuilder();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // Built again below, where the same failure surfaces as it always did.
+            }
+        }
+        return new OkHttpClient.Builder();
+    }
+
+    /**
      * @param connectTimeout longest wait for a connection (config {@code http.connectTimeout})
      * @param readTimeout    longest silence while reading or writing a body (config {@code http.readTimeout})
      * @param callTimeout    longest whole call (config {@code http.callTimeout})
@@ -50,7 +91,7 @@ public final class Http {
         // A CLI publishing a handful of posts gains nothing from fan-out, and platforms dislike bursts.
         dispatcher.setMaxRequests(4);
         dispatcher.setMaxRequestsPerHost(2);
-        OkHttpClient.Builder b = new OkHttpClient.Builder()
+        OkHttpClient.Builder b = builder()
                 .dispatcher(dispatcher)
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -59,6 +100,10 @@ public final class Http {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
+                // OkHttp 5 races a host's addresses from a task thread for every new connection (happy eyeballs);
+                // every create opens one (see once), and one attempt at a time in the caller's thread, as OkHttp 4
+                // did, costs less (bench/peer.sh). The JDK lists IPv4 addresses first unless told otherwise.
+                .fastFallback(false)
                 .socketFactory(new NoDelaySockets(SocketFactory.getDefault()))
                 .addInterceptor(chain -> chain.proceed(
                         chain.request().newBuilder().header("User-Agent", USER_AGENT).build()))
