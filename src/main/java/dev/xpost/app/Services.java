@@ -29,6 +29,8 @@ public final class Services {
     private final Path configFile;
     private Config config;
     private Secrets secrets;
+    /** The secrets {@link #maskInJson} replaces, once {@link #secrets} is loaded. */
+    private java.util.List<String> jsonSafeSecrets;
     private PrintWriter httpLog;
     private OkHttpClient http;
     /** Wraps every store {@link #stateStore} makes; tests count its fsyncs with it. */
@@ -167,10 +169,24 @@ public final class Services {
      * Real tokens are all of that; replacing a shorter or odder value could break the JSON.
      */
     private String maskInJson(String json) {
-        java.util.List<String> safe = knownSecrets().stream()
-                .filter(v -> v.length() >= 8 && v.chars().anyMatch(Character::isLetter)
-                        && v.chars().noneMatch(c -> c == '"' || c == '\\' || c < 0x20 || c == 0x7f))
-                .toList();
+        java.util.List<String> safe;
+        synchronized (this) {
+            safe = jsonSafeSecrets;
+        }
+        if (safe == null) {
+            safe = knownSecrets().stream()
+                    .filter(v -> v.length() >= 8 && v.chars().anyMatch(Character::isLetter)
+                            && v.chars().noneMatch(c -> c == '"' || c == '\\' || c < 0x20 || c == 0x7f))
+                    .toList();
+            synchronized (this) {
+                // Kept once the secrets are loaded for good (they never change after): every state journal line
+                // is masked, three per create, and listing the secrets again for each was a tenth of a create's
+                // CPU (issue 15). Before that (a broken .env) the list is made again each time, as it always was.
+                if (secrets != null) {
+                    jsonSafeSecrets = safe;
+                }
+            }
+        }
         return Http.mask(json, safe);
     }
 

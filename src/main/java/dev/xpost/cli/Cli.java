@@ -44,7 +44,7 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(commandNamed(args));
         try {
             return cl.execute(args);
         } finally {
@@ -54,32 +54,28 @@ public final class Cli {
         }
     }
 
+    /** The whole command tree, as help, completion and unknown input need it. */
     CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /** Every command, in the order help lists them. */
+    static final List<String> COMMANDS = List.of("validate", "plan", "publish", "status", "new", "state", "preview",
+            "auth", "import", "init", "doctor", "completion", "help", "__slugs");
+
+    /**
+     * The command tree with only {@code only} under the root ({@code null}: every command). Picocli reads each
+     * command's annotations by reflection when it is added, and reading all of them cost about 0.45 s of a 2.5 s
+     * {@code publish} on the 2-core machine (issue 15, bench/peer.sh), for commands the run never uses.
+     */
+    CommandLine commandLine(String only) {
         global = new GlobalOptions();
         CommandLine cl = new CommandLine(new XpostCommand(global));
-        cl.addSubcommand("validate", new ValidateCommand(this));
-        cl.addSubcommand("plan", new PlanCommand(this));
-        cl.addSubcommand("publish", new PublishCommand(this));
-        cl.addSubcommand("status", new StatusCommand(this));
-        cl.addSubcommand("new", new NewCommand(this));
-        CommandLine state = new CommandLine(new StateCommand.Group());
-        state.addSubcommand("show", new StateCommand.Show(this));
-        state.addSubcommand("adopt", new StateCommand.Adopt(this));
-        state.addSubcommand("forget", new StateCommand.Forget(this));
-        cl.addSubcommand("state", state);
-        cl.addSubcommand("preview", new PreviewCommand(this));
-        CommandLine auth = new CommandLine(new AuthCommand.Group());
-        auth.addSubcommand("linkedin", new AuthCommand.LinkedIn(this));
-        auth.addSubcommand("status", new AuthCommand.Status(this));
-        cl.addSubcommand("auth", auth);
-        CommandLine importGroup = new CommandLine(new ImportCommand.Group());
-        importGroup.addSubcommand("hashnode", new ImportCommand.Hashnode(this));
-        cl.addSubcommand("import", importGroup);
-        cl.addSubcommand("init", new InitCommand(this));
-        cl.addSubcommand("doctor", new DoctorCommand(this));
-        cl.addSubcommand("completion", new CompletionCommand());
-        cl.addSubcommand("help", new HelpCommand());
-        cl.addSubcommand("__slugs", new CompletionCommand.Slugs(this));
+        for (String name : COMMANDS) {
+            if (only == null || only.equals(name)) {
+                cl.addSubcommand(name, command(name));
+            }
+        }
         HelpLayout.apply(cl);
         cl.setOut(out);
         cl.setErr(err);
@@ -87,6 +83,67 @@ public final class Cli {
         cl.setExecutionExceptionHandler(this::onException);
         cl.setParameterExceptionHandler(this::onBadUsage);
         return cl;
+    }
+
+    private Object command(String name) {
+        return switch (name) {
+            case "validate" -> new ValidateCommand(this);
+            case "plan" -> new PlanCommand(this);
+            case "publish" -> new PublishCommand(this);
+            case "status" -> new StatusCommand(this);
+            case "new" -> new NewCommand(this);
+            case "state" -> {
+                CommandLine state = new CommandLine(new StateCommand.Group());
+                state.addSubcommand("show", new StateCommand.Show(this));
+                state.addSubcommand("adopt", new StateCommand.Adopt(this));
+                state.addSubcommand("forget", new StateCommand.Forget(this));
+                yield state;
+            }
+            case "preview" -> new PreviewCommand(this);
+            case "auth" -> {
+                CommandLine auth = new CommandLine(new AuthCommand.Group());
+                auth.addSubcommand("linkedin", new AuthCommand.LinkedIn(this));
+                auth.addSubcommand("status", new AuthCommand.Status(this));
+                yield auth;
+            }
+            case "import" -> {
+                CommandLine importGroup = new CommandLine(new ImportCommand.Group());
+                importGroup.addSubcommand("hashnode", new ImportCommand.Hashnode(this));
+                yield importGroup;
+            }
+            case "init" -> new InitCommand(this);
+            case "doctor" -> new DoctorCommand(this);
+            case "completion" -> new CompletionCommand();
+            case "help" -> new HelpCommand();
+            case "__slugs" -> new CompletionCommand.Slugs(this);
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
+    /**
+     * The one command a run needs, when the command line plainly names it: the first word that is neither a global
+     * option nor the value of {@code --config}, with nothing before it but those. Null (the whole tree) for anything
+     * else, so that what sees other commands behaves as it always did: help and completion, which list them; no
+     * command, an unknown one, or any other option before the command, which picocli answers with the root's usage
+     * or its suggestions among every command.
+     */
+    static String commandNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--config")) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
+                    return null;
+                }
+                i++;
+            } else if (a.startsWith("--config=") || a.equals("-v") || a.equals("--verbose")) {
+                continue;
+            } else if (a.startsWith("-")) {
+                return null;
+            } else {
+                return COMMANDS.contains(a) && !a.equals("help") && !a.equals("completion") ? a : null;
+            }
+        }
+        return null;
     }
 
     private int onException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

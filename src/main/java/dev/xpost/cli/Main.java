@@ -21,6 +21,10 @@ public final class Main {
         if (sendsRequests(args)) {
             dev.xpost.http.Http.warmUp();
         }
+        if (Cli.commandNamed(args) != null) {
+            // Every command run by name (not help or completion) reads the config first.
+            dev.xpost.config.ConfigLoader.warmUp();
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         boolean tty = System.console() != null;

@@ -173,6 +173,9 @@ public final class Http {
     private static boolean hasInvisible(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f && c != '\\') {
+                continue;   // printable ASCII, nearly all of a journal line or a log: no table lookup
+            }
             int type = Character.getType(c);
             if ((type == Character.CONTROL && c != '\n' && c != '\r' && c != '\t') || type == Character.FORMAT
                     || (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u')) {

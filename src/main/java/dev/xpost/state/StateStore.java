@@ -276,7 +276,11 @@ public final class StateStore {
         StateLock.refuseLink(journal, "state journal", "delete the link");
         Path folder = journal.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(folder);
+            if (!Files.isDirectory(folder)) {
+                // Only when missing: createDirectories on a folder that exists fails to make it first, an exception
+                // with its stack trace on every journal line.
+                Files.createDirectories(folder);
+            }
             boolean created = !Files.exists(journal, LinkOption.NOFOLLOW_LINKS);
             // READ to look for a torn last line (APPEND excludes READ): the end is sought by hand instead.
             try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
