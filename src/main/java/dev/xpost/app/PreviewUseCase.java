@@ -37,8 +37,8 @@ public final class PreviewUseCase {
      *
      * @param action   {@link PlanAction#CREATE} or {@link PlanAction#UPDATE} (the post is recorded there: the
      *                 update of that id), {@link PlanAction#SCHEDULED} (what the first run at or after {@code when}
-     *                 sends), or {@link PlanAction#SKIPPED} / {@link PlanAction#DRAFT} (nothing is sent; {@code
-     *                 message} says why, and the requests show what would go out otherwise)
+     *                 sends), or {@link PlanAction#SKIPPED} / {@link PlanAction#DRAFT} / {@link PlanAction#IGNORED}
+     *                 (nothing is sent; {@code message} says why, and the requests show what would go out otherwise)
      * @param id       the recorded remote id an update goes to; null otherwise
      * @param when     the publish time of a scheduled post; null otherwise
      * @param message  why the platform would skip the post, or a note on the update; null otherwise
@@ -65,7 +65,10 @@ public final class PreviewUseCase {
         // The same cutoff plan and publish apply (linkedin.since, and old posts of a blog moved in).
         String old = LinkedInCutoff.reason(config, state, services.clock().instant(), post, platform,
                 post.hasIdentity());
-        if (!post.publishable()) {
+        if (post.ignored()) {
+            action = PlanAction.IGNORED;
+            message = "ignorePost: true: never published (remove it when the post is ready)";
+        } else if (!post.publishable()) {
             action = PlanAction.DRAFT;
             message = "a draft is never published (remove draft: true when it is ready)";
         } else if (!post.targets(platform)) {
@@ -82,7 +85,9 @@ public final class PreviewUseCase {
             now = post.publishAt().plusSeconds(1);
         }
         ReadOnlySession session = new ReadOnlySession(config, state, now);
-        Platform adapter = factory.create(platform, services, PublishUseCase.Mode.PLAN);
+        // Offline whatever tokens are set, as documented: a token would make the adapter look up what it does not
+        // know (the publication, the LinkedIn member) instead of saying so.
+        Platform adapter = factory.create(platform, services.offline(), PublishUseCase.Mode.PLAN);
         Optional<PlatformRecord> rec = state.recordFor(post.slug(), platform)
                 .filter(r -> r.status() == Status.PUBLISHED);
         List<WireRequest> requests;

@@ -33,6 +33,8 @@ public final class Services {
     private java.util.List<String> jsonSafeSecrets;
     private PrintWriter httpLog;
     private OkHttpClient http;
+    /** No secret reaches a platform: see {@link #offline()}. */
+    private boolean offline;
     /** Wraps every store {@link #stateStore} makes; tests count its fsyncs with it. */
     java.util.function.UnaryOperator<dev.xpost.state.StateStore> stateStoreHook =
             java.util.function.UnaryOperator.identity();
@@ -83,7 +85,7 @@ public final class Services {
         return new PlatformContext() {
             @Override
             public Optional<String> secret(String name) {
-                return secrets().get(name);
+                return offline ? Optional.empty() : secrets().get(name);
             }
 
             @Override
@@ -107,6 +109,22 @@ public final class Services {
                 return new ImageFiles(cwd, c.root(), c.postsDir());
             }
         };
+    }
+
+    /**
+     * The same blog, config, environment and clock, but no platform is given a secret: its adapter then has no
+     * client and never reaches the network. For the commands documented as sending no request ({@code preview},
+     * {@code status}), whatever tokens the environment or {@code .env} hold: with a token an adapter would look
+     * up what it does not know (the publication, the LinkedIn member), and with none it says so in place of the
+     * value.
+     */
+    public synchronized Services offline() {
+        Services copy = new Services(cwd, env, clock, configFile);
+        copy.config = config();
+        copy.httpLog = httpLog;
+        copy.stateStoreHook = stateStoreHook;
+        copy.offline = true;
+        return copy;
     }
 
     /** With {@code --verbose}: where each HTTP request is logged (method, URL, status; never headers). */

@@ -27,7 +27,8 @@ import java.util.zip.CRC32C;
  * ({@link Post#fileDigest()}), what the post takes from outside its file (its path, the slug and cuid it is recorded
  * by, draft, publish time), the whole config but the blog folder's path (every platform's settings, the
  * timezone), the home URL a linking platform points to, and the build of xpost that renders it (its version, and
- * the size and CRC of its jar, so any new build renders again once). Recorded as {@code source} next to the hash
+ * the size and CRC of its jar, so any new build renders again once) on its Java runtime (whose Unicode tables decide
+ * how LinkedIn text is cut and counted). Recorded as {@code source} next to the hash
  * of what was sent: a post whose source digest equals the recorded one would send the same request, so
  * {@code plan} and {@code publish} call it unchanged without rendering it. After a new build, the first publish
  * renders every post once and records the new digests (a change of the state file to commit).
@@ -42,7 +43,7 @@ final class SourceDigest {
         // Hashed once: the config is the same for every post, and SHA-256 under C1 costs ~20 ns a byte.
         // The blog folder's own path is no source of any request: a fresh clone elsewhere (each CI run may check
         // out anew) must find its posts unchanged. Every other value of the config is, whatever its section.
-        this.settings = sha256("xpost " + Version.get() + " " + build() + "\n"
+        this.settings = sha256("xpost " + Version.get() + " " + build() + " java " + Runtime.version() + "\n"
                 + config.toString().replace(config.root().toString(), "<blog>"));
     }
 

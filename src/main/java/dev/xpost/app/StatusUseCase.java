@@ -73,80 +73,80 @@ public final class StatusUseCase {
     }
 
     public List<Row> run(Instant nowOrNull) {
+        return run(List.of(), nowOrNull);
+    }
+
+    /**
+     * @param paths files or folders to show (as {@code plan PATH…}: the rules still see the whole blog); empty for
+     *              every post, plus the records whose file is gone
+     */
+    public List<Row> run(List<Path> paths, Instant nowOrNull) {
         Config config = services.config();
         Instant now = nowOrNull != null ? nowOrNull : services.clock().instant();
-        Blog blog = Blog.load(config, services.cwd(), List.of());
+        Blog blog = Blog.load(config, services.cwd(), paths, services.knownSecrets());
         State state = new StateStore(config.stateFile()).load();
         Map<String, Platform> platforms = new LinkedHashMap<>();
         for (String name : config.platforms()) {
             try {
-                platforms.put(name, factory.create(name, services, PublishUseCase.Mode.PLAN));
+                platforms.put(name, factory.create(name, services.offline(), PublishUseCase.Mode.PLAN));
             } catch (PlatformException e) {
                 platforms.put(name, null);
             }
         }
-        // The planner of `xpost plan` decides every row, so that status and plan say the same thing in the same
-        // words: only how a row is named differs (a state here, an action there). No --max: status is no run.
+        // The planner of `xpost plan` decides every row, in plan's order (what is not a post, drafts and invalid
+        // posts first, then the posts as a run takes them, oldest first), so that status and plan say the same
+        // thing in the same words: only how a row is named differs (a state here, an action there). No --max:
+        // status is no run.
         String home = PlatformModules.home().orElse(null);
         Planner planner = new Planner(config, now, services.clock(), Integer.MAX_VALUE, false,
                 PlatformModules::capabilities, home, p -> config.fileKey(services.cwd().resolve(p.file())),
                 blog.everyPost());
         Planner.Facts facts = new Planner.Facts();
         ReadOnlySession session = new ReadOnlySession(config, state, now);
+        Planner.Intake intake = planner.intake(blog);
         List<Row> rows = new ArrayList<>();
-        for (Planner.Planned r : planner.intake(blog).rows()) {
-            // Files that are not posts (an empty one, an unreadable one): plan lists them, so status does too.
-            if (r.post() == null && r.step() instanceof Planner.Row step) {
-                rows.add(new Row(null, r.file(), null, step.action() == PlanAction.DRAFT ? Sync.DRAFT
-                        : step.action() == PlanAction.INVALID ? Sync.INVALID : Sync.IGNORED, null, null, null,
-                        step.message()));
+        Set<String> seen = new HashSet<>();
+        for (Planner.Planned r : intake.rows()) {
+            if (r.step() instanceof Planner.Row step) {
+                Post p = r.post();
+                if (p != null && p.slug() != null) {
+                    seen.add(p.slug());
+                }
+                rows.add(new Row(p == null ? null : p.slug(), r.file(), null, switch (step.action()) {
+                    case DRAFT -> Sync.DRAFT;
+                    case INVALID -> Sync.INVALID;
+                    default -> Sync.IGNORED;
+                }, null, null, null, step.message()));
             }
         }
-        List<Post> posts = new ArrayList<>();
-        for (Post post : blog.posts()) {
+        List<String> names = new ArrayList<>(platforms.keySet());
+        // The home platform first: a post found gone there has nothing to link to on the others.
+        names.sort(Comparator.comparing(n -> !n.equals(home)));
+        for (Post post : intake.due()) {
             String key = config.fileKey(services.cwd().resolve(post.file()));
             // A post adopted by its cuid whose title gives no slug is recorded under Hashnode's slug for it.
             Post p = post.slug() == null && post.hasIdentity()
                     ? state.slugOf(key).map(post::withSlug).orElse(post) : post;
-            if (!p.ignored() && p.slug() != null) {
-                posts.add(p);
-            }
-        }
-        // Asked in the order a run goes (oldest first, as plan does: a part 1 is decided before its part 2), shown
-        // in the order of the files.
-        List<Post> runOrder = new ArrayList<>(posts);
-        runOrder.sort(Comparator.comparing((Post p) -> p.publishAt() == null ? now : p.publishAt())
-                .thenComparing(p -> p.file().toString()));
-        Map<Post, Map<String, Row>> decided = new IdentityHashMap<>();
-        List<String> names = new ArrayList<>(platforms.keySet());
-        // The home platform first: a post found gone there has nothing to link to on the others.
-        names.sort(Comparator.comparing(n -> !n.equals(home)));
-        for (Post p : runOrder) {
             Map<String, Row> byName = new HashMap<>();
             for (String name : names) {
-                if (p.targets(name)) {
-                    byName.put(name, row(p, name, platforms.get(name), planner, facts, state, session));
-                }
+                byName.put(name, row(p, name, platforms.get(name), planner, facts, state, session));
             }
-            decided.put(p, byName);
-        }
-        Set<String> seen = new HashSet<>();
-        for (Post p : posts) {
-            seen.add(p.slug());
+            if (p.slug() != null) {
+                seen.add(p.slug());
+            }
             for (String name : platforms.keySet()) {
-                Row row = decided.get(p).get(name);
-                if (row != null) {
-                    rows.add(row);
-                }
+                rows.add(byName.get(name));
             }
         }
-        for (Map.Entry<String, PostEntry> e : state.posts().entrySet()) {
-            if (!seen.contains(e.getKey())) {
-                for (var r : e.getValue().platforms().entrySet()) {
-                    rows.add(new Row(e.getKey(), Path.of(e.getValue().file()), r.getKey(), Sync.NO_FILE, null,
-                            r.getValue().id(), r.getValue().url(), "the state file records this post but its file "
-                            + "is gone; `xpost state forget " + e.getKey() + " --platform " + r.getKey()
-                            + "` drops the record (the remote post stays)"));
+        if (paths == null || paths.isEmpty()) {
+            for (Map.Entry<String, PostEntry> e : state.posts().entrySet()) {
+                if (!seen.contains(e.getKey())) {
+                    for (var r : e.getValue().platforms().entrySet()) {
+                        rows.add(new Row(e.getKey(), Path.of(e.getValue().file()), r.getKey(), Sync.NO_FILE, null,
+                                r.getValue().id(), r.getValue().url(), "the state file records this post but its "
+                                + "file is gone; `xpost state forget " + e.getKey() + " --platform " + r.getKey()
+                                + "` drops the record (the remote post stays)"));
+                    }
                 }
             }
         }
@@ -156,9 +156,6 @@ public final class StatusUseCase {
     /** One post on one platform, as the planner decides it, named as a state. */
     private Row row(Post p, String name, Platform platform, Planner planner, Planner.Facts facts, State state,
             Session session) {
-        if (p.draft()) {
-            return new Row(p.slug(), p.file(), name, Sync.DRAFT, null, null, null, null);
-        }
         Planner.Step step = planner.decide(p, name, state, facts);
         if (step instanceof Planner.Row r) {
             Sync sync = r.action() == PlanAction.SCHEDULED ? Sync.SCHEDULED : Sync.SKIPPED;

@@ -71,7 +71,7 @@ final class PreviewCommand extends BaseCommand {
             case UPDATE -> "update " + on + " (recorded as " + p.id() + ")" + (p.message() == null ? ""
                     : ": " + p.message());
             case SCHEDULED -> "scheduled " + on + " for " + Output.when(p.when(), zone) + "; that run sends:";
-            case SKIPPED, DRAFT -> p.action().label() + " " + on + ": " + p.message()
+            case SKIPPED, DRAFT, IGNORED -> p.action().label() + " " + on + ": " + p.message()
                     + "; it would otherwise send:";
             default -> "create " + on;
         };

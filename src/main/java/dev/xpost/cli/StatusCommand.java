@@ -7,16 +7,21 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "status",
-        description = {"Every post with its id, URL and sync state on each platform: in sync, changed since last "
+        description = {"Every post with its URL (and id, in --json) and sync state on each platform: in sync, changed since last "
                 + "sync, scheduled, not published, not recorded (publish adopts it), skipped, failed, unknown, with "
                 + "plan's reason for each. Reads only the files and .xpost/state.json."},
         footerHeading = "%nExamples:%n",
-        footer = {"  xpost status", "  xpost status --json"})
+        footer = {"  xpost status", "  xpost status posts/2024/ --json"})
 final class StatusCommand extends BaseCommand {
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     boolean json;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files or folders to show (default: every post, and records whose file is gone).")
+    List<java.nio.file.Path> paths = new ArrayList<>();
 
     @Option(names = "--now", paramLabel = "INSTANT", description = "The clock for \"scheduled\" (default: now).")
     String now;
@@ -38,7 +43,7 @@ final class StatusCommand extends BaseCommand {
     @Override
     public Integer call() {
         var services = cli.services(global);
-        List<StatusUseCase.Row> rows = new StatusUseCase(services, cli.platforms()).run(Clocks.parseNow(now,
+        List<StatusUseCase.Row> rows = new StatusUseCase(services, cli.platforms()).run(paths, Clocks.parseNow(now,
                 services));
         var zone = services.config().timezone();
         services.knownSecrets(); // loads .env, so that the output masks its tokens too (a state file of an older xpost)

@@ -158,7 +158,7 @@ public final class LocalImages {
      * followed by a URL with a scheme, an anchor or nothing. One pass, no parsing.
      */
     static boolean mayHaveLocal(String body) {
-        byte[] b = body.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] b = oneBytePerChar(body);
         int n = b.length;
         int i = 0;
         // Eight bytes at a time: xpost runs with the C1 compiler only (fast start), which does not vectorise
@@ -180,6 +180,25 @@ public final class LocalImages {
             }
         }
         return false;
+    }
+
+    /**
+     * Byte {@code i} stands for char {@code i} (Latin-1 as itself, anything else as '?'), as the scan needs to
+     * look at the body's chars where the bytes hit. {@code getBytes(ISO_8859_1)} writes one '?' per code point,
+     * so an emoji (two chars) before an image shifted every later byte against its char and hid the image: a
+     * post then went out with the image's relative path and no upload. Such bodies are rare enough for a loop.
+     */
+    private static byte[] oneBytePerChar(String body) {
+        byte[] b = body.getBytes(StandardCharsets.ISO_8859_1);
+        if (b.length == body.length()) {
+            return b;
+        }
+        b = new byte[body.length()];
+        for (int k = 0; k < b.length; k++) {
+            char c = body.charAt(k);
+            b[k] = c < 0x100 ? (byte) c : (byte) '?';
+        }
+        return b;
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,

@@ -31,6 +31,18 @@ class ImagesValidateCliTest {
     }
 
     @Test
+    void anImageAfterAnEmojiIsStillFound() throws IOException {
+        // An emoji is two Java chars: the quick scan once read it as one and missed every image after it.
+        cli.write("posts/a.md", "---\ntitle: \"Party\"\nslug: party\ntags: java\n---\n\n"
+                + "Great \uD83C\uDF89 <img src=\"img/nothere.png\">\n\n"
+                + "\uD83D\uDE80\uD83D\uDE80\uD83D\uDE80\uD83D\uDE80 ![a:](img/gone.png)\n");
+        CliRun.Result r = cli.run("validate");
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(r.out().contains("posts/a.md:7: error: image \"img/nothere.png\": no such file"), r::toString);
+        assertTrue(r.out().contains("posts/a.md:9: error: image \"img/gone.png\": no such file"), r::toString);
+    }
+
+    @Test
     void everyBadImageIsAnErrorWithItsRuleAndLine() throws IOException {
         cli.write("posts/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
         cli.write("posts/img/fake.png", "this is text, not a picture\n");

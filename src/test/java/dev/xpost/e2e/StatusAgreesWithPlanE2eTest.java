@@ -11,7 +11,9 @@ import dev.xpost.http.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StatusAgreesWithPlanE2eTest {
     /** The state status names for each action of plan. */
-    private static final Map<String, String> STATE_OF = Map.of("create", "not published", "held", "not published",
-            "update", "changed since last sync", "unchanged", "in sync", "adopt", "not recorded", "skipped", "skipped",
-            "scheduled", "scheduled", "gone", "gone", "draft", "draft", "ignored", "ignored");
+    private static final Map<String, String> STATE_OF = Map.ofEntries(
+            Map.entry("create", "not published"),
+            Map.entry("held", "not published"),
+            Map.entry("update", "changed since last sync"),
+            Map.entry("unchanged", "in sync"),
+            Map.entry("adopt", "not recorded"),
+            Map.entry("skipped", "skipped"),
+            Map.entry("scheduled", "scheduled"),
+            Map.entry("gone", "gone"),
+            Map.entry("draft", "draft"),
+            Map.entry("ignored", "ignored"),
+            Map.entry("invalid", "invalid"));
 
     @TempDir
     Path dir;
@@ -82,6 +93,56 @@ class StatusAgreesWithPlanE2eTest {
     }
 
     @Test
+    void invalidIgnoredDraftAndUntargetedPostsAreRowsOfStatusAsOfPlan() throws IOException {
+        try (E2eBlog b = new E2eBlog(dir)) {
+            b.post("older.md", "Older", "2024-01-01T10:00:00Z", "older");
+            b.post("bad.md", "Bad", "2024-02-01T10:00:00Z", "Bad_Slug");
+            b.post("no-image.md", "No image", "2024-03-01T10:00:00Z", "no-image");
+            b.cli.write("posts/no-image.md", b.cli.read("posts/no-image.md") + "\n![a diagram](img/missing.png)\n");
+            b.post("ignored.md", "Ignored", null, "ignored-one", "ignorePost: true");
+            b.post("draft.md", "Draft", null, "a-draft", "draft: true");
+            b.post("home-only.md", "Home only", "2023-06-01T10:00:00Z", "home-only", "platforms: [hashnode]");
+            Map<String, JsonNode> plan = agree(b);
+            assertEquals("invalid", plan.get("Bad_Slug -").path("action").asText());
+            assertEquals("invalid", plan.get("no-image -").path("action").asText());
+            assertEquals("skipped", plan.get("home-only linkedin").path("action").asText());
+            CliRun.Result text = b.run("status");
+            assertEquals(0, text.code(), text::toString);
+            assertTrue(text.out().matches("(?s).*Bad_Slug\\s+-\\s+invalid\\s+slug.*"), text::toString);
+            assertTrue(text.out().matches("(?s).*no-image\\s+-\\s+invalid\\s+.*missing\\.png.*"), text::toString);
+            assertTrue(text.out().matches("(?s).*ignored-one\\s+-\\s+ignored\\s+ignorePost: true\n.*"),
+                    text::toString);
+            assertTrue(text.out().matches("(?s).*a-draft\\s+-\\s+draft\\s+a draft.*"), text::toString);
+            assertFalse(text.out().matches("(?s).*a-draft\\s+hashnode.*"), text::toString);
+            assertTrue(text.out().matches("(?s).*home-only\\s+linkedin\\s+skipped\\s+not in this post's "
+                    + "platforms: hashnode\n.*"), text::toString);
+            // Paths select what status shows, as they do for plan.
+            CliRun.Result one = b.run("status", "posts/older.md");
+            assertEquals(0, one.code(), one::toString);
+            assertTrue(one.out().matches("(?s)\\s+older\\s+hashnode\\s+not published\n\\s+older\\s+linkedin\\s+"
+                    + "not published.*"), one::toString);
+            assertFalse(one.out().contains("Bad_Slug"), one::toString);
+        }
+    }
+
+    @Test
+    void aPublishedSeriesIsInSyncInStatusWherePlanFindsItUnchanged() throws IOException {
+        try (E2eBlog b = new E2eBlog(dir)) {
+            b.hashnode.addSeries("a-series");
+            b.post("part-1.md", "Part 1", "2026-01-01T10:00:00Z", "series-part-one", "series: a-series", "part: 1");
+            b.post("part-2.md", "Part 2", "2026-01-02T10:00:00Z", "series-part-two", "series: a-series", "part: 2");
+            assertEquals(0, b.publish().code());
+            b.resetCounts();
+            CliRun.Result status = b.run("status");
+            assertEquals(0, status.code(), status::toString);
+            assertEquals(0, b.requests(), "status asked a platform");
+            Map<String, JsonNode> plan = agree(b);
+            assertEquals("unchanged", plan.get("series-part-two hashnode").path("action").asText());
+            assertEquals("unchanged", plan.get("series-part-two linkedin").path("action").asText());
+        }
+    }
+
+    @Test
     void onlyAnEmptyFileIsListedAsWhatItIs() throws IOException {
         try (E2eBlog b = new E2eBlog(dir)) {
             Files.createDirectories(dir.resolve("posts"));
@@ -122,11 +183,21 @@ class StatusAgreesWithPlanE2eTest {
             assertEquals(STATE_OF.get(action), s.path("state").asText(), () -> e.getKey() + "\n" + planRun + "\n"
                     + statusRun);
             if (!action.equals("adopt") && !action.equals("create") && !action.equals("update")
-                    && !action.equals("unchanged") && !action.equals("draft")) {
+                    && !action.equals("unchanged")) {
                 assertEquals(e.getValue().path("message").asText(null), s.path("message").asText(null),
                         () -> e.getKey() + "\n" + planRun + "\n" + statusRun);
             }
         }
+        // The same rows in the same order: plan's order (what is not a post first, then oldest first).
+        List<String> planOrder = new ArrayList<>();
+        plan.path("actions").forEach(a -> planOrder.add(key(a)));
+        List<String> statusOrder = new ArrayList<>();
+        status.path("posts").forEach(s -> {
+            if (!s.path("state").asText().equals("record without a file")) {
+                statusOrder.add(key(s));
+            }
+        });
+        assertEquals(planOrder, statusOrder, () -> planRun + "\n" + statusRun);
         return planRows;
     }
 

@@ -56,6 +56,18 @@ class LocalImagesTest {
     }
 
     @Test
+    void charsOutsideTheBasicPlaneDoNotHideWhatFollowsThem() {
+        String emoji = "\uD83C\uDF89";
+        for (int k = 1; k <= 9; k++) {
+            String before = ("x" + emoji).repeat(k) + " ";
+            assertTrue(LocalImages.mayHaveLocal(before + "<img src=\"img/a.png\">"), before);
+            assertTrue(LocalImages.mayHaveLocal(before + "![a:](img/a.png)"), before);
+            assertEquals(List.of("img/a.png"), paths(before + "![a](img/a.png)"), before);
+        }
+        assertFalse(LocalImages.mayHaveLocal(emoji + " ![web](https://example.com/a.png)"));
+    }
+
+    @Test
     void localMeansAPathInTheBlog() {
         for (String local : List.of("img/a.png", "./a.png", "../shared/a.png", "/images/a.png", "a b.png")) {
             assertTrue(LocalImages.isLocal(local), local);
