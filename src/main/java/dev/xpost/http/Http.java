@@ -173,6 +173,9 @@ public final class Http {
     private static boolean hasInvisible(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= ' ' && c < 0x7f && c != '\\') {
+                continue; // printable ASCII, nearly every char of every line printed: neither control nor format
+            }
             int type = Character.getType(c);
             if ((type == Character.CONTROL && c != '\n' && c != '\r' && c != '\t') || type == Character.FORMAT
                     || (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u')) {
