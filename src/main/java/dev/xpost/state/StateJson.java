@@ -365,6 +365,53 @@ final class StateJson {
         return printer;
     }
 
+    /**
+     * {@link Instant#parse}, faster for the form xpost writes ({@code 2024-01-31T09:00:05Z}, with up to nine digits
+     * of a fraction of a second): a state of 10,000 posts holds tens of thousands, and the formatter took about a
+     * third of reading it. Anything else, or a date that does not exist, is left to {@link Instant#parse}, which
+     * gives the same answers and the same errors.
+     *
+     * @throws DateTimeParseException as {@link Instant#parse}
+     */
+    static Instant instant(String text) {
+        int n = text.length();
+        if (n >= 20 && n <= 30 && n != 21 && text.charAt(n - 1) == 'Z' && text.charAt(4) == '-'
+                && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':'
+                && (n == 20 || text.charAt(19) == '.')) {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            int fraction = n == 20 ? 0 : digits(text, 20, n - 1);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0
+                    && minute <= 59 && second >= 0 && second <= 59 && fraction >= 0
+                    && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                long epochSecond = java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L
+                        + hour * 3_600L + minute * 60L + second;
+                return Instant.ofEpochSecond(epochSecond, n == 20 ? 0 : (long) fraction * POWERS[9 - (n - 21)]);
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    /** 10^0 … 10^8: the nanoseconds of one unit of a fraction of 9 − k digits. */
+    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    /** The ASCII digits from {@code from} to {@code to} (exclusive) as a number; -1 if any is not one. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     /** ISO-8601 instants as text, without the jsr310 module (one more dependency for two lines). */
     private static final class InstantDeserializer extends StdScalarDeserializer<Instant> {
         private static final long serialVersionUID = 1L;
@@ -380,7 +427,7 @@ final class StateJson {
             }
             String text = p.getText();
             try {
-                return Instant.parse(text);
+                return instant(text);
             } catch (DateTimeParseException e) {
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
             }
