@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -48,18 +49,33 @@ import java.util.stream.Collectors;
  * because silently dropping something on the next save could lose the record of a post and publish it twice.
  */
 final class StateJson {
-    private static final JsonMapper MAPPER = builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Textual, cfg -> cfg
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.NON_NULL))
+            .addModule(new SimpleModule("xpost-state")
+                    .addSerializer(Instant.class, ToStringSerializer.instance)
+                    .addDeserializer(Instant.class, new InstantDeserializer()))
+            .build();
 
     /**
-     * {@link #MAPPER} refusing also a number with a fraction where a whole number is expected (which MAPPER rounds),
-     * so that a file it reads as a {@link State} had a whole-number {@code "version"} of the current format, which
-     * is all {@link #checkVersion} would have found out. Used only by {@link #readCurrent}.
+     * {@link #MAPPER} refusing also a number with a fraction where a whole number is expected, so that a file it
+     * reads as a {@link State} had a whole-number {@code "version"} of the current format, which is all
+     * {@link #checkVersion} would have found out. Only for {@link #readCurrent}; it shares MAPPER's deserializers.
      */
-    private static final JsonMapper STRICT_MAPPER = builder()
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .withCoercionConfig(LogicalType.Integer, cfg -> cfg
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-            .build();
+    private static final ObjectReader STRICT_READER = MAPPER.readerFor(State.class)
+            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private static final Pattern FOUND_TOKEN = Pattern.compile("token `JsonToken\\.([A-Z_]+)`");
 
@@ -68,27 +84,6 @@ final class StateJson {
     private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
 
     private StateJson() {
-    }
-
-    private static JsonMapper.Builder builder() {
-        return JsonMapper.builder(JsonFactory.builder()
-                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                        .build())
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .withCoercionConfig(LogicalType.Textual, cfg -> cfg
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-                        JsonInclude.Include.NON_NULL))
-                .addModule(new SimpleModule("xpost-state")
-                        .addSerializer(Instant.class, ToStringSerializer.instance)
-                        .addDeserializer(Instant.class, new InstantDeserializer()));
     }
 
     /** The exact bytes of the file for this state, UTF-8 with a trailing newline. */
@@ -176,11 +171,11 @@ final class StateJson {
      * newer format, a broken file): then {@link #version} and {@link #readAs} read them, and say what is wrong,
      * exactly as before. A 7 MB state of 10,000 posts was tokenised twice, once for its version, once for its content.
      * Whatever this accepts, they would have accepted the same way: it is {@link #MAPPER} refusing more (see
-     * {@link #STRICT_MAPPER}), and {@link State} refuses any version but {@value State#FORMAT_VERSION}.
+     * {@link #STRICT_READER}), and {@link State} refuses any version but {@value State#FORMAT_VERSION}.
      */
     static State readCurrent(byte[] bytes) {
         try {
-            return STRICT_MAPPER.readValue(bytes, State.class);
+            return STRICT_READER.readValue(bytes);
         } catch (IOException | RuntimeException e) {
             return null;
         }
