@@ -1,9 +1,7 @@
 package dev.xpost.post;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -12,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +44,7 @@ public final class PostFinder {
                 found.add(root);
             }
         }
-        sortByPath(found);
+        found.sort(null);
         Set<Path> seen = new HashSet<>();
         List<Path> unique = new ArrayList<>(found.size());
         for (Path path : found) {
@@ -56,53 +53,6 @@ public final class PostFinder {
             }
         }
         return unique;
-    }
-
-    /**
-     * Sorts as {@code paths.sort(null)} would, by {@link Path#compareTo}, faster. On Unix that compares the paths'
-     * bytes as unsigned values: the order of their strings' chars when each char is below U+D800 (UTF-8 keeps the
-     * order of code points, and UTF-16 does up to there). Such paths are compared as strings, each made once and
-     * cut after the folder they all share (10,000 posts: about 140,000 comparisons, each of which walked the whole
-     * shared prefix in UnixPath.compareTo). Any other path, or another platform's order (Windows ignores case),
-     * is sorted as before.
-     */
-    private static void sortByPath(List<Path> paths) {
-        if (paths.size() < 2 || File.separatorChar != '/'
-                || paths.get(0).getFileSystem() != FileSystems.getDefault()) {
-            paths.sort(null);
-            return;
-        }
-        String[] names = new String[paths.size()];
-        int shared = Integer.MAX_VALUE;
-        for (int i = 0; i < names.length; i++) {
-            names[i] = paths.get(i).toString();
-            if (!names[i].chars().allMatch(c -> c < 0xD800)) {
-                paths.sort(null);
-                return;
-            }
-            shared = Math.min(shared, names[i].length());
-            if (i > 0) {
-                shared = Math.min(shared, commonPrefix(names[0], names[i], shared));
-            }
-        }
-        List<Keyed> keyed = new ArrayList<>(names.length);
-        for (int i = 0; i < names.length; i++) {
-            keyed.add(new Keyed(names[i].substring(shared), paths.get(i)));
-        }
-        keyed.sort(Comparator.comparing(Keyed::key));
-        paths.clear();
-        keyed.forEach(k -> paths.add(k.path()));
-    }
-
-    private record Keyed(String key, Path path) {
-    }
-
-    private static int commonPrefix(String a, String b, int max) {
-        int n = 0;
-        while (n < max && a.charAt(n) == b.charAt(n)) {
-            n++;
-        }
-        return n;
     }
 
     private static void walk(Path root, List<Path> found) throws IOException {
