@@ -46,7 +46,8 @@ final class Executor {
     private final List<State.Change> sourcesLearnt = new ArrayList<>();
 
     Executor(Services services, PlatformFactory factory, PublishUseCase.Options options, Instant now,
-            List<String> targets, Blog blog, Planner planner, Planner.Facts facts, Ledger ledger) {
+            List<String> targets, Blog blog, Planner planner, Planner.Facts facts, Ledger ledger,
+            SourceDigest sources) {
         this.services = services;
         this.factory = factory;
         this.config = services.config();
@@ -59,7 +60,7 @@ final class Executor {
         this.planner = planner;
         this.facts = facts;
         this.ledger = ledger;
-        this.sources = new SourceDigest(config);
+        this.sources = sources;
     }
 
     RunReport execute() {

@@ -64,8 +64,10 @@ public final class PublishUseCase {
             // by its front matter alone: a run with nothing to do costs what its changes cost, not its blog size.
             // An invalid post blocks itself and what depends on it (later parts, its LinkedIn step), not the blog.
             State loaded = store.load();
+            // One for the run: the digests it finds while reading are not computed again when rows are compared.
+            SourceDigest sources = new SourceDigest(config);
             Blog blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecrets(),
-                    new SourceDigest(config).knownUnchanged(loaded, targets, PlatformModules::capabilities,
+                    sources.knownUnchanged(loaded, targets, PlatformModules::capabilities,
                             PlatformModules.home().orElse(null)));
             Function<Post, String> stateKey = p -> config.fileKey(services.cwd().resolve(p.file()));
             Planner planner = new Planner(config, now, services.clock(), o.max() != null ? o.max()
@@ -77,7 +79,7 @@ public final class PublishUseCase {
                 lock.tookOverFrom().ifPresent(w -> ledger.note("took over the lock left by " + w));
             }
             try {
-                return new Executor(services, factory, o, now, targets, blog, planner, facts, ledger).execute();
+                return new Executor(services, factory, o, now, targets, blog, planner, facts, ledger, sources).execute();
             } finally {
                 // Whatever the run ended with (exit 5 and 6 included), the journal gets the last changes and is
                 // folded into the state file when the store finds it worth it (an older format always is).

@@ -16,8 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.zip.CRC32C;
@@ -38,6 +43,22 @@ import java.util.zip.CRC32C;
  */
 final class SourceDigest {
     private final String settings;
+
+    /**
+     * The digests {@link #knownUnchanged} found equal to the recorded ones, by file and platform, with what each was
+     * made from: the run asks again for each of them when it compares the post, and would hash it a second time
+     * (10,000 posts: 0.5 s of a 4 s plan). Holds references to strings the post and the state already hold.
+     */
+    private final Map<Path, List<Known>> known = new ConcurrentHashMap<>();
+
+    private record Known(String platform, String file, String slug, String cuid, boolean draft, Instant publishAt,
+            String home, String digest) {
+        boolean madeFrom(Post post, String platform, String file, String home) {
+            return this.platform.equals(platform) && this.file.equals(file) && Objects.equals(slug, post.slug())
+                    && Objects.equals(cuid, post.cuid()) && draft == post.draft()
+                    && Objects.equals(publishAt, post.publishAt()) && this.home.equals(home);
+        }
+    }
 
     SourceDigest(Config config) {
         // Hashed once: the config is the same for every post, and SHA-256 under C1 costs ~20 ns a byte.
@@ -62,6 +83,14 @@ final class SourceDigest {
         if (file == null || post.source().mayHaveLocalImages() || LocalImages.isLocal(post.cover())
                 || LocalImages.isLocal(post.ogImage())) {
             return null;
+        }
+        List<Known> seen = known.get(post.file());
+        if (seen != null) {
+            for (Known k : seen) {
+                if (k.madeFrom(post, platform, file, home)) {
+                    return k.digest();
+                }
+            }
         }
         return "src:" + sha256(settings + "\n" + platform + "\n" + post.file() + "\n" + file + "\n" + post.slug()
                 + "\n" + post.cuid() + "\n" + post.draft() + "\n" + post.publishAt() + "\n" + home);
@@ -102,6 +131,9 @@ final class SourceDigest {
                 if (!rec.source().equals(of(post, name, homeUrl))) {
                     return false;
                 }
+                known.computeIfAbsent(post.file(), f -> new CopyOnWriteArrayList<>()).add(new Known(name,
+                        post.fileDigest(), post.slug(), post.cuid(), post.draft(), post.publishAt(), homeUrl,
+                        rec.source()));
                 any = true;
             }
             return any;

@@ -21,6 +21,8 @@ public final class Cli {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Map<String, String> env;
+    /** The environment's {@code *TOKEN} and {@code *SECRET} values, masked in all output. */
+    private final List<String> envSecrets;
     private final Path cwd;
     private final Clock clock;
     private final Ansi ansi;
@@ -35,6 +37,10 @@ public final class Cli {
         this.out = new PrintWriter(new MaskingWriter(out, this::mask), true);
         this.err = new PrintWriter(new MaskingWriter(err, this::mask), true);
         this.env = Map.copyOf(env);
+        // Found once, not for each line printed (a plan of 10,000 posts prints 10,000 lines).
+        this.envSecrets = this.env.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("TOKEN") || e.getKey().endsWith("SECRET"))
+                .map(Map.Entry::getValue).toList();
         this.cwd = cwd.toAbsolutePath().normalize();
         this.clock = clock;
         // https://no-color.org: any non-empty NO_COLOR turns colour off; so does output that is not a terminal.
@@ -181,11 +187,13 @@ public final class Cli {
      * {@code .env} by this run. Applied by the {@link MaskingWriter} that {@link #out} and {@link #err} write to.
      */
     private String mask(String text) {
-        List<String> secrets = new java.util.ArrayList<>(env.entrySet().stream()
-                .filter(e -> e.getKey().endsWith("TOKEN") || e.getKey().endsWith("SECRET"))
-                .map(Map.Entry::getValue).toList());
+        List<String> secrets = envSecrets;
         if (services != null) {
-            secrets.addAll(services.loadedSecrets());
+            List<String> loaded = services.loadedSecrets();
+            if (!loaded.isEmpty()) {
+                secrets = new java.util.ArrayList<>(envSecrets);
+                secrets.addAll(loaded);
+            }
         }
         return Http.mask(text, secrets);
     }

@@ -27,12 +27,16 @@ final class MaskingWriter extends Writer {
     @Override
     public void write(char[] buf, int off, int len) throws IOException {
         synchronized (lock) {
+            // Appended a line at a time, not a char at a time: a report of 10,000 rows is written here whole.
+            int start = off;
             for (int i = off; i < off + len; i++) {
-                line.append(buf[i]);
                 if (buf[i] == '\n') {
+                    line.append(buf, start, i + 1 - start);
                     emit();
+                    start = i + 1;
                 }
             }
+            line.append(buf, start, off + len - start);
         }
     }
 

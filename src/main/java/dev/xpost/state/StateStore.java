@@ -150,10 +150,11 @@ public final class StateStore {
             loadedVersion.set(0);
             return replay(State.empty());
         }
-        int version = StateJson.version(bytes, file);
+        State current = StateJson.readCurrent(bytes);
+        int version = current != null ? State.FORMAT_VERSION : StateJson.version(bytes, file);
         State state = version == StateV1.VERSION
                 ? replayV1(StateJson.readAs(bytes, file, StateV1.class)).migrate()
-                : replay(StateJson.readAs(bytes, file, State.class));
+                : replay(current != null ? current : StateJson.readAs(bytes, file, State.class));
         loadedVersion.set(version);
         return state;
     }

@@ -39,6 +39,38 @@ class PostFinderTest {
     }
 
     @Test
+    void orderIsThatOfPathsWhateverTheirCharactersAndCase() throws IOException {
+        // Names whose string order and path order differ (a char above U+FFFF against one in U+E000–U+FFFF), names
+        // that differ by case, a file beside a folder of the same stem, and relative and absolute roots mixed.
+        List<String> names = List.of("posts/b.md", "posts/B.md", "posts/a-\uFB01.md", "posts/a-\uD83D\uDE00.md",
+                "posts/a/z.md", "posts/a.md", "posts/\u00e9t\u00e9.md", "posts/ete.md", "posts/a-\u00ff.md",
+                "posts/10.md", "posts/9.md", "posts/a b.md", "posts/a-b.md");
+        List<Path> made = new java.util.ArrayList<>();
+        for (String name : names) {
+            try {
+                made.add(touch(name));
+            } catch (java.nio.file.InvalidPathException e) {
+                assumeTrue(false, "this file system does not take the name " + name);
+            }
+        }
+        List<Path> expected = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(made));
+        expected.sort(null);
+        assertEquals(expected, PostFinder.find(List.of(dir.resolve("posts"))));
+
+        Path other = Files.createTempDirectory("xpost-finder");
+        try {
+            Path outside = Files.writeString(other.resolve("c.md"), "---\ntitle: x\n---\n");
+            List<Path> mixed = new java.util.ArrayList<>(expected);
+            mixed.add(outside);
+            mixed.sort(null);
+            assertEquals(mixed, PostFinder.find(List.of(outside, dir.resolve("posts"))));
+        } finally {
+            Files.deleteIfExists(other.resolve("c.md"));
+            Files.deleteIfExists(other);
+        }
+    }
+
+    @Test
     void explicitFileIsKeptWhateverItsNameAndDuplicatesAreDropped() throws IOException {
         Path readme = touch("README.md");
         Path text = touch("draft.txt");

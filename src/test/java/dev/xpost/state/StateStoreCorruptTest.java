@@ -42,6 +42,14 @@ class StateStoreCorruptTest {
                 Arguments.of("no version", full.replace(",\n  \"version\": 1", ""), "\"version\" is missing", null),
                 Arguments.of("version zero", full.replace("\"version\": 1", "\"version\": 0"),
                         "\"version\" is 0", "line 51,"),
+                // The current format is read in one pass only when nothing is wrong; anything wrong is reported as
+                // the version check and the full read always did, in that order.
+                Arguments.of("version 2 with a fraction", "{\"posts\": {}, \"version\": 2.0}\n",
+                        "\"version\" must be a whole number, found a number", "line 1, column 26"),
+                Arguments.of("version 2, a wrong field, then broken JSON",
+                        "{\"bogus\": 1, \"version\": 2,}\n", "was expecting double-quote", "line 1,"),
+                Arguments.of("version 2 twice", "{\"version\": 2, \"posts\": {}, \"version\": 2}\n",
+                        "Duplicate field 'version'", "line 1,"),
                 Arguments.of("posts as a list", "{\"posts\": [], \"version\": 1}",
                         "at posts: expected an object ({ ... }) but found a list", "line 1, column 11"),
                 Arguments.of("id as a number", full.replace("\"65f0c0ffee0000000000beef\"", "42"),
