@@ -163,7 +163,8 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
     private static Optional<Problem> secretIn(Post p, List<String> tokens, boolean body) {
         String[][] fields = {{"body", body ? p.body() : null}, {"title", p.title()}, {"subtitle", p.subtitle()},
             {"canonical", p.canonical()}, {"cover", p.cover()}, {"ogImage", p.ogImage()}, {"seoTitle", p.seoTitle()},
-            {"seoDescription", p.seoDescription()}, {"linkedin", p.linkedinText()}};
+            {"seoDescription", p.seoDescription()}, {"linkedin", p.linkedinText()}, {"slug", p.slug()},
+            {"series", p.series()}, {"tags", p.tags() == null ? null : String.join(" ", p.tags())}};
         for (String[] f : fields) {
             if (f[1] != null && tokens.stream().anyMatch(f[1]::contains)) {
                 int line = f[0].equals("body") ? p.bodyLine() : Math.max(1, p.line(f[0]));

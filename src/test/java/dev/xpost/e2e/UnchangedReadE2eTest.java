@@ -102,4 +102,16 @@ class UnchangedReadE2eTest {
         CliRun.Result plan = blog.run("plan");
         assertTrue(mentions(plan, "secret-in-post"), plan::toString);
     }
+
+    @Test
+    void aSecretUsedAsTheSlugIsAnError() throws IOException {
+        // Hashnode tokens are UUIDs, which are valid slugs: the slug goes into the post's URL for all to read.
+        String uuid = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        blog.cli.env.put("DEVTO_API_KEY", uuid);
+        blog.cli.write("posts/leak.md", CliRun.post("Leak", null, uuid, "java, cli"));
+        CliRun.Result validate = blog.run("validate");
+        assertEquals(3, validate.code(), validate::toString);
+        assertTrue(mentions(validate, "the slug holds"), validate::toString);
+        assertFalse(mentions(validate, uuid), "a secret is never printed");
+    }
 }
