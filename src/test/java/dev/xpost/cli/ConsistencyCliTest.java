@@ -239,7 +239,7 @@ class ConsistencyCliTest {
         assertNotNull(draft, publish::toString);
         assertEquals("draft", draft.get("action").asText(), publish::toString);
         assertEquals("draft", draft.get("outcome").asText(), "a draft is a draft in publish too, not skipped");
-        assertTrue(status.out().matches("(?s).*a-draft\\s+hashnode\\s+draft.*"), status::toString);
+        assertTrue(status.out().matches("(?s).*a-draft\\s+-\\s+draft.*"), status::toString);
     }
 
     @Test
