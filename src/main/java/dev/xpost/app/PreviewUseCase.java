@@ -56,12 +56,15 @@ public final class PreviewUseCase {
             throw new ConfigException("platform " + platform + " is not configured: add a `" + platform
                     + ":` section to config/xpost.yaml");
         }
-        Post post = find(postName);
+        Post found = find(postName);
         Instant now = nowOrNull != null ? nowOrNull : services.clock().instant();
         PlanAction action = PlanAction.CREATE;
         Instant when = null;
         String message = null;
         State state = new StateStore(config.stateFile()).load();
+        // A backup's post whose title gives no slug is recorded under Hashnode's slug for it, once adopted.
+        Post post = found.slug() == null ? state.slugOf(config.fileKey(services.cwd().resolve(found.file())))
+                .map(found::withSlug).orElse(found) : found;
         // The same cutoff plan and publish apply (linkedin.since, and old posts of a blog moved in).
         String old = LinkedInCutoff.reason(config, state, services.clock().instant(), post, platform,
                 post.hasIdentity());
@@ -88,8 +91,8 @@ public final class PreviewUseCase {
         // Offline whatever tokens are set, as documented: a token would make the adapter look up what it does not
         // know (the publication, the LinkedIn member) instead of saying so.
         Platform adapter = factory.create(platform, services.offline(), PublishUseCase.Mode.PLAN);
-        Optional<PlatformRecord> rec = state.recordFor(post.slug(), platform)
-                .filter(r -> r.status() == Status.PUBLISHED);
+        Optional<PlatformRecord> rec = post.slug() == null ? Optional.empty()
+                : state.recordFor(post.slug(), platform).filter(r -> r.status() == Status.PUBLISHED);
         List<WireRequest> requests;
         String id = null;
         if (rec.isPresent()) {

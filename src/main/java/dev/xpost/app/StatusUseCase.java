@@ -139,8 +139,15 @@ public final class StatusUseCase {
             }
         }
         if (paths == null || paths.isEmpty()) {
+            // A record whose file is still here belongs to that post under an earlier slug (plan updates it: "slug
+            // changed from …"), and is no record without a file: forgetting it would make the next run create the
+            // post twice.
+            Set<String> files = new HashSet<>();
+            for (Post p : blog.everyPost()) {
+                files.add(config.fileKey(services.cwd().resolve(p.file())));
+            }
             for (Map.Entry<String, PostEntry> e : state.posts().entrySet()) {
-                if (!seen.contains(e.getKey())) {
+                if (!seen.contains(e.getKey()) && !files.contains(e.getValue().file())) {
                     for (var r : e.getValue().platforms().entrySet()) {
                         rows.add(new Row(e.getKey(), Path.of(e.getValue().file()), r.getKey(), Sync.NO_FILE, null,
                                 r.getValue().id(), r.getValue().url(), "the state file records this post but its "
@@ -160,7 +167,8 @@ public final class StatusUseCase {
         if (step instanceof Planner.Row r) {
             Sync sync = r.action() == PlanAction.SCHEDULED ? Sync.SCHEDULED : Sync.SKIPPED;
             // A post skipped now may have gone out before (an earlier linkedin.since): its record stays shown.
-            Optional<PlatformRecord> rec = planner.recordOf(p, p.slug(), name, state);
+            Optional<PlatformRecord> rec = p.slug() == null ? Optional.empty()
+                    : planner.recordOf(p, p.slug(), name, state);
             return new Row(p.slug(), p.file(), name, sync, r.when(), rec.map(PlatformRecord::id).orElse(null),
                     rec.map(PlatformRecord::url).orElse(null), r.message());
         }
@@ -173,8 +181,19 @@ public final class StatusUseCase {
                     open.id(), open.url(), "an earlier create may or may not have made a post; `xpost doctor` says "
                     + "how it gets settled");
         }
+        if (step instanceof Planner.Slugless) {
+            // A backup's post whose title gives no slug: its cuid says where it is, as plan assumes without asking.
+            String cuid = platform != null ? platform.identity(p) : null;
+            if (cuid != null && planner.knownGone(cuid, state)) {
+                facts.goneHere.add(cuid);
+                return new Row(p.slug(), p.file(), name, Sync.GONE, null, null, null, Planner.gone(cuid, name));
+            }
+            return cuid != null ? notRecorded(p, name, cuid) : new Row(p.slug(), p.file(), name,
+                    Sync.NOT_PUBLISHED, null, null, null, "waiting for the Hashnode post: the "
+                    + PlatformModules.capabilities(name).displayName() + " post links to it");
+        }
         if (!(step instanceof Planner.CreateOrAdopt c)) {
-            // Slugless and NotAttempted need a platform's answer or a run's failure; status has neither.
+            // NotAttempted needs a run's failure; status has none.
             return new Row(p.slug(), p.file(), name, Sync.NOT_PUBLISHED, null, null, null, null);
         }
         Optional<PlatformRecord> failed = planner.recordOf(p, c.recordedSlug(), name, state);
@@ -188,9 +207,7 @@ public final class StatusUseCase {
             return fromRecord(p, name, failed.get(), platform, session);
         }
         if (identity != null) {
-            return new Row(p.slug(), p.file(), name, Sync.NOT_RECORDED, null, null, null, "cuid " + identity
-                    + ": already on " + PlatformModules.capabilities(name).displayName() + " (not checked: status "
-                    + "sends no request); the next publish adopts it (records it, creates nothing)");
+            return notRecorded(p, name, identity);
         }
         String held = planner.heldBack(p, name, state, facts);
         if (held == null) {
@@ -199,6 +216,12 @@ public final class StatusUseCase {
             facts.assumed.add(name + " " + p.slug());
         }
         return new Row(p.slug(), p.file(), name, Sync.NOT_PUBLISHED, null, null, null, held);
+    }
+
+    private static Row notRecorded(Post p, String name, String identity) {
+        return new Row(p.slug(), p.file(), name, Sync.NOT_RECORDED, null, null, null, "cuid " + identity
+                + ": already on " + PlatformModules.capabilities(name).displayName() + " (not checked: status "
+                + "sends no request); the next publish adopts it (records it, creates nothing)");
     }
 
     private Row fromRecord(Post p, String name, PlatformRecord r, Platform platform, Session session) {

@@ -66,7 +66,7 @@ final class PreviewCommand extends BaseCommand {
 
     /** The first line: what the platform would do with the post, with the plan's words. */
     private static String headline(PreviewUseCase.Preview p, java.time.ZoneId zone) {
-        String on = p.platform() + " " + p.slug();
+        String on = p.platform() + " " + (p.slug() != null ? p.slug() : p.file().toString());
         return switch (p.action()) {
             case UPDATE -> "update " + on + " (recorded as " + p.id() + ")" + (p.message() == null ? ""
                     : ": " + p.message());

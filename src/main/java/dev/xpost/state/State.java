@@ -74,9 +74,12 @@ public record State(
         return platform + " " + source;
     }
 
-    /** The post recorded under this slug, if any. */
+    /**
+     * The post recorded under this slug, if any; none for a null slug (a backup's post whose title gives no slug
+     * has no record under a slug until it is adopted).
+     */
     public Optional<PostEntry> post(String slug) {
-        return Optional.ofNullable(posts.get(slug));
+        return slug == null ? Optional.empty() : Optional.ofNullable(posts.get(slug));
     }
 
     /** The record of one post on one platform, if any. */
