@@ -79,7 +79,8 @@ public final class PublishUseCase {
                 lock.tookOverFrom().ifPresent(w -> ledger.note("took over the lock left by " + w));
             }
             try {
-                return new Executor(services, factory, o, now, targets, blog, planner, facts, ledger, sources).execute();
+                return new Executor(services, factory, o, now, targets, blog, planner, facts, ledger, sources)
+                        .execute();
             } finally {
                 // Whatever the run ended with (exit 5 and 6 included), the journal gets the last changes and is
                 // folded into the state file when the store finds it worth it (an older format always is).

@@ -10,9 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "status",
-        description = {"Every post with its URL (and id, in --json) and sync state on each platform: in sync, changed since last "
-                + "sync, scheduled, not published, not recorded (publish adopts it), skipped, failed, unknown, with "
-                + "plan's reason for each. Reads only the files and .xpost/state.json."},
+        description = {"Every post with its URL (and id, in --json) and sync state on each platform: in sync, "
+                + "changed since last sync, scheduled, not published, not recorded (publish adopts it), skipped, "
+                + "failed, unknown, with plan's reason for each, in plan's order. Reads only the files and "
+                + ".xpost/state.json; sends no request."},
         footerHeading = "%nExamples:%n",
         footer = {"  xpost status", "  xpost status posts/2024/ --json"})
 final class StatusCommand extends BaseCommand {
