@@ -34,9 +34,12 @@ public final class Main {
         System.exit(code);
     }
 
-    /** The commands that talk to a platform; any of them named anywhere on the command line is enough to guess. */
+    /**
+     * The commands that talk to a platform ({@code status} and {@code preview} never do, whatever tokens are set);
+     * any of them named anywhere on the command line is enough to guess.
+     */
     private static final java.util.Set<String> NETWORK_COMMANDS =
-            java.util.Set.of("publish", "plan", "status", "import", "doctor", "auth");
+            java.util.Set.of("publish", "plan", "import", "doctor", "auth");
 
     /**
      * Whether the run will likely send a request, so that the HTTP client's one-time setup is worth starting at once

@@ -16,6 +16,7 @@ class MainWarmUpTest {
         assertFalse(Main.sendsRequests(new String[] {"validate"}));
         assertFalse(Main.sendsRequests(new String[] {"new", "My next post"}));
         assertFalse(Main.sendsRequests(new String[] {"preview", "posts/a.md"}));
+        assertFalse(Main.sendsRequests(new String[] {"status", "--json"}));
         assertFalse(Main.sendsRequests(new String[0]));
     }
 }
