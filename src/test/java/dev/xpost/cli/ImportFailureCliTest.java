@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answers with a server error or with something not JSON (as doctor and auth status), 4 for a refused token.
  */
 class ImportFailureCliTest {
-    private static final String TOKEN = "hn-token-import-failure";
+    private static final String TOKEN = "fake-hn-token-import";
     @TempDir
     Path dir;
     final MockWebServer server = new MockWebServer();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UnchangedReadE2eTest {
     private static final String SLUG = "first-post";
     /** A value that only becomes a secret after the post was sent: a token issued later. */
-    private static final String LATER_TOKEN = "later-issued-token-5f1e";
+    private static final String LATER_TOKEN = "fake-later-key-5f1e";
 
     @TempDir
     java.nio.file.Path dir;
@@ -106,7 +106,7 @@ class UnchangedReadE2eTest {
     @Test
     void aSecretUsedAsTheSlugIsAnError() throws IOException {
         // Hashnode tokens are UUIDs, which are valid slugs: the slug goes into the post's URL for all to read.
-        String uuid = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        String uuid = "0f8fad5b-0000-4000-8000-000000000000";
         blog.cli.env.put("DEVTO_API_KEY", uuid);
         blog.cli.write("posts/leak.md", CliRun.post("Leak", null, uuid, "java, cli"));
         CliRun.Result validate = blog.run("validate");
