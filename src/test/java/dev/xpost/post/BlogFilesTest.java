@@ -46,6 +46,37 @@ class BlogFilesTest {
         assertTrue(new BlogFiles(blog, blog, elsewhere).check(outside, "o.md").isEmpty());
     }
 
+    /**
+     * A folder's real path is resolved once and shared by its files: every file of a folder linked out of the blog
+     * is still refused (the second one from what the first found), a link among plain files is still followed, and
+     * a path through {@code link/..} is resolved as the file system does, not as normalising it would.
+     */
+    @Test
+    void filesOfOneFolderShareItsRealPathWithoutLosingALink() throws IOException {
+        Path posts = Files.createDirectories(blog.resolve("posts"));
+        Files.writeString(elsewhere.resolve("a.md"), "x");
+        Files.writeString(elsewhere.resolve("b.md"), "x");
+        Path inside = Files.writeString(posts.resolve("in.md"), "x");
+        Path linkedDir = Files.createSymbolicLink(posts.resolve("linked"), elsewhere);
+        BlogFiles files = new BlogFiles(blog, blog);
+
+        assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(linkedDir.resolve("a.md"), "a").orElseThrow().rule());
+        assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(linkedDir.resolve("b.md"), "b").orElseThrow().rule());
+        assertTrue(files.check(inside, "in").isEmpty());
+        Path env = Files.writeString(blog.resolve(".env"), "HASHNODE_TOKEN=t");
+        assertEquals(BlogFiles.SECRET_FILE, files.check(Files.createSymbolicLink(posts.resolve("e.md"), env), "e")
+                .orElseThrow().rule(), "a link in a folder already seen is followed");
+        // posts/linked/.. is the parent of `elsewhere`, not posts/: outside the blog.
+        Path sibling = Files.writeString(elsewhere.getParent().resolve("sib-" + elsewhere.getFileName() + ".md"), "x");
+        try {
+            Path throughLink = linkedDir.resolve("..").resolve(sibling.getFileName());
+            assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(throughLink, "t").orElseThrow().rule());
+        } finally {
+            Files.delete(sibling);
+        }
+        assertTrue(files.check(posts.resolve("gone.md"), "g").isEmpty(), "the reader reports a missing file");
+    }
+
     @Test
     void secretNames() {
         assertTrue(BlogFiles.isSecretName(Path.of("a/.env")));
