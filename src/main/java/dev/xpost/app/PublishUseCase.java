@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The publish engine behind {@code plan}, {@code publish --dry-run} and {@code publish}: one walk over the due
@@ -60,15 +63,24 @@ public final class PublishUseCase {
         StateStore store = services.stateStore();
         boolean live = o.mode() == Mode.LIVE;
         try (StateLock lock = live ? StateLock.acquire(config.stateFile(), LOCK_WAIT) : null) {
-            // The state is loaded first (under the lock) so that a post known unchanged since it was sent is read
-            // by its front matter alone: a run with nothing to do costs what its changes cost, not its blog size.
+            // The state is loaded (under the lock) before any post is judged, so that a post known unchanged since
+            // it was sent is read by its front matter alone: a run with nothing to do costs what its changes cost,
+            // not its blog size. It loads on a thread of its own while the posts folder is walked and the first
+            // files are read: both are seconds at 50,000 posts, and the load alone keeps one of two cores busy.
             // An invalid post blocks itself and what depends on it (later parts, its LinkedIn step), not the blog.
-            State loaded = store.load();
+            BackgroundLoad loading = new BackgroundLoad(store);
             // One for the run: the digests it finds while reading are not computed again when rows are compared.
             SourceDigest sources = new SourceDigest(config);
-            Blog blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecrets(),
-                    sources.knownUnchanged(loaded, targets, PlatformModules::capabilities,
-                            PlatformModules.home().orElse(null)));
+            Blog blog;
+            try {
+                blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecrets(),
+                        loading.then(state -> sources.knownUnchanged(state, targets, PlatformModules::capabilities,
+                                PlatformModules.home().orElse(null))));
+            } catch (RuntimeException e) {
+                loading.get();   // a state that cannot be read is said first, as when it was loaded first
+                throw e;
+            }
+            State loaded = loading.get();
             Function<Post, String> stateKey = p -> config.fileKey(services.cwd().resolve(p.file()));
             Planner planner = new Planner(config, now, services.clock(), o.max() != null ? o.max()
                     : config.maxCreates(), o.recreateGone(), PlatformModules::capabilities,
@@ -86,6 +98,71 @@ public final class PublishUseCase {
                 // folded into the state file when the store finds it worth it (an older format always is).
                 ledger.compact();
             }
+        }
+    }
+
+    /**
+     * The state file loaded on a thread of its own ({@link StateStore#load}), for a run that has other work to do
+     * meanwhile. A plain {@link FutureTask}, not a {@code CompletableFuture}: the posts are read on the common
+     * fork-join pool, whose threads would each be replaced by a new one while they wait on a
+     * {@code CompletableFuture}.
+     */
+    private static final class BackgroundLoad {
+        private final FutureTask<State> task;
+        private volatile Predicate<Post> test;
+
+        BackgroundLoad(StateStore store) {
+            this.task = new FutureTask<>(store::load);
+            Thread loader = new Thread(task, "xpost-state-load");
+            loader.setDaemon(true);
+            loader.start();
+        }
+
+        /**
+         * @return the state as {@link StateStore#load} returned it
+         * @throws dev.xpost.state.StateException as {@link StateStore#load} threw it
+         */
+        State get() {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the state file was read", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /**
+         * A test of posts that waits for the state and is made from it once: {@code made} applied to the loaded
+         * state. A state that cannot be read answers no for every post (each is then read fully); {@link #get}
+         * then says why.
+         */
+        Predicate<Post> then(Function<State, Predicate<Post>> made) {
+            return post -> {
+                Predicate<Post> t = test;
+                if (t == null) {
+                    synchronized (this) {
+                        if (test == null) {
+                            State state;
+                            try {
+                                state = get();
+                            } catch (RuntimeException | Error e) {
+                                state = null;
+                            }
+                            test = state == null ? p -> false : made.apply(state);
+                        }
+                        t = test;
+                    }
+                }
+                return t.test(post);
+            };
         }
     }
 }
