@@ -2,15 +2,11 @@ package dev.xpost.post;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which files of a blog xpost may read and send: a post or an image is read only when its real path (every symbolic
@@ -35,13 +31,6 @@ public final class BlogFiles {
 
     private final Path blog;
     private final List<Path> allowed;
-    /**
-     * The real path of each folder a checked file was in, by its absolute path: the files of one folder share it,
-     * so a post costs one {@code lstat} instead of a {@code readlink} per component of its path (50,000 posts:
-     * 250,000 system calls). One instance serves one run; a folder replaced by a link during the run is as racy as
-     * a file replaced after its check, which no check before a read can rule out.
-     */
-    private final Map<Path, Path> realFolders = new ConcurrentHashMap<>();
 
     /**
      * @param blog  the blog folder, named in messages
@@ -77,7 +66,7 @@ public final class BlogFiles {
     public Optional<Refusal> check(Path file, String shown) {
         Path real;
         try {
-            real = realPath(file);
+            real = file.toRealPath();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -98,28 +87,6 @@ public final class BlogFiles {
         return Optional.of(new Refusal(OUTSIDE_BLOG, shown + points + " is"
                 + " outside the blog folder " + blog + ": xpost reads only files inside it (what it reads may be "
                 + "published, and a CI checkout has nothing else); copy the file into the blog instead of linking it"));
-    }
-
-    /**
-     * {@code file.toRealPath()}, with its folder's real path looked up once per folder: a file that is not itself a
-     * symbolic link is its real folder plus its name. Paths with {@code .} or {@code ..} take the full resolution
-     * ({@code link/..} is not what normalising it says).
-     *
-     * @throws IOException as {@link Path#toRealPath} does, e.g. {@link java.nio.file.NoSuchFileException}
-     */
-    private Path realPath(Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path folder = abs.getParent();
-        if (folder == null || !abs.equals(abs.normalize())
-                || Files.readAttributes(abs, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
-            return file.toRealPath();
-        }
-        Path realFolder = realFolders.get(folder);
-        if (realFolder == null) {
-            realFolder = folder.toRealPath();
-            realFolders.put(folder, realFolder);
-        }
-        return realFolder.resolve(abs.getFileName());
     }
 
     /** The real path when the file exists, so that a blog reached through a link still contains its own files. */

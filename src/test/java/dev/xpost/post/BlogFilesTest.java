@@ -47,12 +47,13 @@ class BlogFilesTest {
     }
 
     /**
-     * A folder's real path is resolved once and shared by its files: every file of a folder linked out of the blog
-     * is still refused (the second one from what the first found), a link among plain files is still followed, and
-     * a path through {@code link/..} is resolved as the file system does, not as normalising it would.
+     * Every file of a folder linked out of the blog is refused, not only the first, a link among plain files is
+     * followed, and a path through {@code link/..} is resolved as the file system does, not as normalising it would.
+     * (Each file's real path is resolved when it is checked: a cache of folders' real paths was tried and dropped,
+     * since a folder replaced by a link during the run then let every later file of it be read.)
      */
     @Test
-    void filesOfOneFolderShareItsRealPathWithoutLosingALink() throws IOException {
+    void everyFileOfALinkedFolderIsJudgedByWhereItReallyIs() throws IOException {
         Path posts = Files.createDirectories(blog.resolve("posts"));
         Files.writeString(elsewhere.resolve("a.md"), "x");
         Files.writeString(elsewhere.resolve("b.md"), "x");
