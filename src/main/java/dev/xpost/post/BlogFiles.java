@@ -46,14 +46,19 @@ public final class BlogFiles {
         this.allowed = List.copyOf(real);
     }
 
-    /** True for {@code .env} and {@code .env.<anything>}: where secrets are kept, never a post or an image. */
+    /**
+     * True for the names secrets are kept under, never a post or an image: {@code .env}, {@code .env.<anything>},
+     * an editor's backup of it ({@code .env~}), direnv's {@code .envrc}, and {@code <anything>.env}
+     * ({@code prod.env}). Case is ignored (a case-insensitive file system opens {@code .ENV} as {@code .env}).
+     */
     public static boolean isSecretName(Path file) {
         Path name = file.getFileName();
         if (name == null) {
             return false;
         }
         String n = name.toString().toLowerCase(Locale.ROOT);
-        return n.equals(".env") || n.startsWith(".env.");
+        return n.equals(".env") || n.startsWith(".env.") || n.startsWith(".env~") || n.equals(".envrc")
+                || n.endsWith(".env");
     }
 
     /**

@@ -92,6 +92,19 @@ class SecretsAndFilesE2eTest {
         CliRun.Result local = blog.run("validate", "posts/local.md");
         assertEquals(3, local.code(), local::toString);
         assertTrue(local.out().contains("(secret-file)"), local::toString);
+
+        // An editor's backup of .env and direnv's .envrc hold the same secrets, which may be of no token xpost knows
+        // (secret-in-post would not see them): a post linked to either is refused unread, its "heading" unpublished.
+        for (String name : List.of(".env~", ".envrc")) {
+            Files.writeString(dir.resolve(name), "# local settings\nOPENAI_API_KEY=sk-fake-unknown-secret\n");
+            Path link = Files.createSymbolicLink(dir.resolve("posts/backup.md"), Path.of("../" + name));
+            CliRun.Result backup = blog.run("publish", "--dry-run", "posts/backup.md");
+            assertEquals(3, backup.code(), backup::toString);
+            assertTrue(backup.out().contains("(secret-file)"), backup::toString);
+            assertFalse(backup.out().contains("sk-fake-unknown-secret") || backup.out().contains("local-settings"),
+                    backup::toString);
+            Files.delete(link);
+        }
     }
 
     @Test

@@ -84,5 +84,9 @@ class BlogFilesTest {
         assertTrue(BlogFiles.isSecretName(Path.of(".env.production")));
         assertTrue(BlogFiles.isSecretName(Path.of(".ENV")));
         assertTrue(!BlogFiles.isSecretName(Path.of("env.md")) && !BlogFiles.isSecretName(Path.of(".envrc.md")));
+        // An editor's backup, direnv's file and a named env file hold the same secrets.
+        assertTrue(BlogFiles.isSecretName(Path.of(".env~")) && BlogFiles.isSecretName(Path.of(".envrc"))
+                && BlogFiles.isSecretName(Path.of("config/prod.env")) && BlogFiles.isSecretName(Path.of("X.ENV")));
+        assertTrue(!BlogFiles.isSecretName(Path.of("environment.md")) && !BlogFiles.isSecretName(Path.of("dev.md")));
     }
 }
