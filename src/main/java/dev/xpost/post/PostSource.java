@@ -87,6 +87,14 @@ public final class PostSource {
     }
 
     /**
+     * True when {@code other} was read from the same bytes as this one, as far as {@link #digest()} tells: equal
+     * digests, without making their text.
+     */
+    public boolean sameBytes(PostSource other) {
+        return other != null && size == other.size && check == other.check;
+    }
+
+    /**
      * True when the body may hold a reference to a local image (a quick scan that errs towards yes): what is sent
      * then depends on other files' bytes too.
      */
