@@ -133,7 +133,8 @@ public final class PostReader {
         }
         List<Problem> problems = new ArrayList<>();
         try {
-            Post post = withFrontMatter(file, split, problems, false, true);
+            // As the full read does, spare the character scans of the front matter when its bytes hold no control.
+            Post post = withFrontMatter(file, split, problems, false, TextScan.mayHoldControls(content, end));
             post = backupName(file, post);
             if (post == null) {
                 return null;
@@ -390,7 +391,7 @@ public final class PostReader {
             bodyLine = heading.line() + 1;
         }
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        String cuid = CUID_FILE.matcher(name).matches() ? name.substring(0, name.length() - 3) : null;
+        String cuid = isCuidName(name) ? name.substring(0, name.length() - 3) : null;
         return new Post(file, Dialect.LEGACY, title, null, slug.isEmpty() ? null : slug, false, List.of(), List.of(),
                 null, null, cuid, null, null, null, null, null, null, null, null, false, false, null, null, null,
                 List.of(), null, Map.of(), body, bodyLine, heading == null ? Map.of() : Map.of("title", heading.line()));
@@ -410,7 +411,7 @@ public final class PostReader {
         }
         if (post.cuid() == null) {
             String name = file.getFileName() == null ? "" : file.getFileName().toString();
-            if (CUID_FILE.matcher(name).matches()) {
+            if (isCuidName(name)) {
                 post = post.withCuid(name.substring(0, name.length() - 3));
             }
         }
@@ -423,11 +424,22 @@ public final class PostReader {
 
     /** True for a backup's draft file, {@code draft-<24 hex>.md}. */
     public static boolean isBackupDraft(Path file) {
-        return file.getFileName() != null && DRAFT_FILE.matcher(file.getFileName().toString()).matches();
+        Path name = file.getFileName();
+        if (name == null) {
+            return false;
+        }
+        // Asked of every post of every run: only a name of the pattern's one length and start is matched.
+        String n = name.toString();
+        return n.length() == 33 && n.startsWith("draft-") && DRAFT_FILE.matcher(n).matches();
     }
 
     /** How Hashnode's backup named post files: the post's cuid (25 characters starting with c) and .md. */
     private static final java.util.regex.Pattern CUID_FILE = java.util.regex.Pattern.compile("c[a-z0-9]{24}\\.md");
+
+    /** True for a name {@link #CUID_FILE} matches; the regular expression only for a name of its length and start. */
+    private static boolean isCuidName(String name) {
+        return name.length() == 28 && name.charAt(0) == 'c' && CUID_FILE.matcher(name).matches();
+    }
 
     /** Strict UTF-8: a wrong encoding must be reported, not turned into replacement characters. */
     private static String decode(Path file, byte[] content, List<Problem> problems) {
