@@ -2,11 +2,15 @@ package dev.xpost.post;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which files of a blog xpost may read and send: a post or an image is read only when its real path (every symbolic
@@ -52,7 +56,12 @@ public final class BlogFiles {
         if (name == null) {
             return false;
         }
-        String n = name.toString().toLowerCase(Locale.ROOT);
+        String written = name.toString();
+        if (!written.startsWith(".")) {
+            // Asked twice of every post of every run; lower-casing keeps a first character that is no dot.
+            return false;
+        }
+        String n = written.toLowerCase(Locale.ROOT);
         return n.equals(".env") || n.startsWith(".env.");
     }
 
@@ -66,7 +75,7 @@ public final class BlogFiles {
     public Optional<Refusal> check(Path file, String shown) {
         Path real;
         try {
-            real = file.toRealPath();
+            real = realPath(file);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -88,6 +97,36 @@ public final class BlogFiles {
                 + " outside the blog folder " + blog + ": xpost reads only files inside it (what it reads may be "
                 + "published, and a CI checkout has nothing else); copy the file into the blog instead of linking it"));
     }
+
+    /**
+     * {@code file.toRealPath()}. A file that is no link is its folder's real path and its name: the folder is
+     * resolved once for all its files (50,000 posts in one folder: one look at each file instead of one at each
+     * part of its path, 200,000 system calls fewer a run). Anything else asks the system.
+     *
+     * @throws IOException when the file does not exist or cannot be looked at, as {@code toRealPath} does
+     */
+    private Path realPath(Path file) throws IOException {
+        Path parent = file.getParent();
+        Path name = file.getFileName();
+        if (parent == null || name == null || name.toString().equals(".") || name.toString().equals("..")) {
+            return file.toRealPath();
+        }
+        if (Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
+            return file.toRealPath();
+        }
+        Path folder = realFolders.get(parent);
+        if (folder == null) {
+            folder = parent.toRealPath();
+            if (realFolders.size() < FOLDERS_KEPT) {
+                realFolders.put(parent, folder);
+            }
+        }
+        return folder.resolve(name);
+    }
+
+    /** The real path of each folder a checked file was in, by the folder as named; bounded. */
+    private final Map<Path, Path> realFolders = new ConcurrentHashMap<>();
+    private static final int FOLDERS_KEPT = 4096;
 
     /** The real path when the file exists, so that a blog reached through a link still contains its own files. */
     private static Path realOrNormal(Path p) {
