@@ -92,16 +92,20 @@ final class SourceDigest {
      * @return {@code src:<64 hex>}, or null when this post's request must be rendered to be compared
      */
     String of(Post post, String platform, boolean linksHome, Session session) {
-        return of(post, platform, linksHome ? session.homeUrl(post).orElse("") : "");
+        return of(post, platform, linksHome ? session.homeUrl(post).orElse("") : "", true);
     }
 
-    /** @param home the home post's URL for a linking platform, else the empty string */
-    private String of(Post post, String platform, String home) {
+    /**
+     * @param home   the home post's URL for a linking platform, else the empty string
+     * @param lookUp false when this post cannot be among {@link #known} yet (its first read): spares a look-up in
+     *               a map of the whole blog
+     */
+    private String of(Post post, String platform, String home, boolean lookUp) {
         if (post.source() == null || post.source().mayHaveLocalImages() || LocalImages.isLocal(post.cover())
                 || LocalImages.isLocal(post.ogImage())) {
             return null;
         }
-        for (Known k = known.get(post.file()); k != null; k = k.next()) {
+        for (Known k = lookUp ? known.get(post.file()) : null; k != null; k = k.next()) {
             if (k.madeFrom(post, platform, home)) {
                 return k.digest();
             }
@@ -198,7 +202,9 @@ final class SourceDigest {
                         ? state.recordFor(post.slug(), home).filter(r -> r.status() == Status.PUBLISHED)
                                 .map(PlatformRecord::url).orElse("")
                         : "";
-                if (!rec.source().equals(of(post, name, homeUrl))) {
+                // Each post is asked once, when it is read: none of its digests is known yet (and were one, hashing
+                // again would give it).
+                if (!rec.source().equals(of(post, name, homeUrl, false))) {
                     return false;
                 }
                 String digest = rec.source();

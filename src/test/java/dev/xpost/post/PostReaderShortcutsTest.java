@@ -96,6 +96,33 @@ class PostReaderShortcutsTest {
     }
 
     @Test
+    void filesReadOneAfterAnotherIntoTheSameBufferAreEachReadAsThemselves() throws IOException {
+        PostReader reader = new PostReader(ZoneId.of("UTC"));
+        BlogFiles allowed = new BlogFiles(dir, dir);
+        String big = "---\ntitle: Big\n---\n" + "Long body line.\n".repeat(20_000);
+        String huge = "---\ntitle: Huge\n---\n" + "x".repeat(1_500_000) + "\n";
+        // Shorter than what was read before it, and unclosed: the bytes left after it must not close it.
+        String unclosed = "---\ntitle: Unclosed\n";
+        String small = "---\ntitle: Small\n---\nBody\n";
+        String closedTwin = unclosed + "---\nBody\n";
+        for (String text : List.of(big, unclosed, huge, small, closedTwin, unclosed, "", small)) {
+            Path file = Files.writeString(dir.resolve("b.md"), text);
+            ReadResult full = reader.read(file, file, allowed);
+            AtomicInteger asked = new AtomicInteger();
+            ReadResult head = reader.read(file, file, allowed, p -> asked.incrementAndGet() == 1);
+            if (asked.get() == 1) {
+                assertEquals(full.post().withoutBody().withSource(null), head.post().withSource(null));
+                assertEquals(full.post().fileDigest(), head.post().fileDigest());
+                assertEquals(full.post().body(), head.post().body());
+            } else {
+                assertEquals(full, head);
+            }
+            assertEquals(text.equals(unclosed) || text.isEmpty(), asked.get() == 0, text.substring(0,
+                    Math.min(20, text.length())));
+        }
+    }
+
+    @Test
     void commentCutWarnsAsTheLineByLineRegularExpressionDid() {
         Path file = Path.of("p.md");
         for (String block : blocks()) {
