@@ -1,7 +1,6 @@
 package dev.xpost.post;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -11,9 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +33,7 @@ public final class PostFinder {
      * @throws IOException         when a folder cannot be read
      */
     public static List<Path> find(List<Path> roots) throws IOException {
-        List<Found> found = new ArrayList<>();
+        List<Path> found = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 throw new NoSuchFileException(root.toString(), null, "no such file or folder");
@@ -45,26 +41,18 @@ public final class PostFinder {
             if (Files.isDirectory(root)) {
                 walk(root, found);
             } else {
-                found.add(new Found(key(root.toString()), root));
+                found.add(root);
             }
         }
-        // Sorted by path in two steps, for the 50,000 files of a large blog (issue 15): first by the UTF-8 bytes
-        // of each path's text, eight bytes at a time, then by Path's own order, which then only confirms what is in
-        // order (one comparison a file) and puts right whatever the two orders disagree on (names that are not
-        // UTF-8): the result is Path's order either way, in a fraction of the comparisons of the byte at a time.
-        found.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
-        List<Path> sorted = new ArrayList<>(found.size());
-        for (Found f : found) {
-            sorted.add(f.path());
-        }
-        sorted.sort(null);
+        found.sort(null);
         if (roots.size() < 2) {
-            // One folder's walk never gives a path twice (nor two paths to one normalised path).
-            return sorted;
+            // One folder's walk never gives a path twice, nor two paths of one normalised path: 50,000 posts need
+            // no set of their absolute paths (issue 15).
+            return found;
         }
         Set<Path> seen = new HashSet<>();
-        List<Path> unique = new ArrayList<>(sorted.size());
-        for (Path path : sorted) {
+        List<Path> unique = new ArrayList<>(found.size());
+        for (Path path : found) {
             if (seen.add(path.toAbsolutePath().normalize())) {
                 unique.add(path);
             }
@@ -72,46 +60,21 @@ public final class PostFinder {
         return unique;
     }
 
-    /** A file found, with its path's text as UTF-8 bytes to sort by. */
-    private record Found(byte[] key, Path path) {
-    }
-
-    private static byte[] key(String path) {
-        return path.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void walk(Path root, List<Found> found) throws IOException {
-        // The text of the folder being walked (a file visited is in the innermost one), so that a file's key is
-        // made from it and the file's name: asking the file's path for its text would keep that text in the path,
-        // which the post holds for the whole run.
-        Deque<String> folders = new ArrayDeque<>();
+    private static void walk(Path root, List<Path> found) throws IOException {
         // FOLLOW_LINKS so that a linked posts folder is read; the walker reports loops, which are skipped.
         Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        if (!dir.equals(root) && isHidden(dir)) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        String text = dir.toString();
-                        folders.push(text.isEmpty() || text.endsWith("/") ? text : text + "/");
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                        folders.pop();
-                        return super.postVisitDirectory(dir, e);
+                        return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE
+                                : FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (!attrs.isRegularFile()) {
-                            return FileVisitResult.CONTINUE;
-                        }
-                        String name = file.getFileName().toString();
-                        if (isPostName(name)) {
-                            found.add(new Found(key(folders.peek() + name), file));
+                        // The name is made once a file (it is asked of every file of the blog on every run).
+                        if (attrs.isRegularFile() && isPostName(file.getFileName().toString())) {
+                            found.add(file);
                         }
                         return FileVisitResult.CONTINUE;
                     }
