@@ -143,14 +143,18 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
                 .toList();
         List<Post> everyPost = reads.stream().map(r -> r.result().post()).filter(Objects::nonNull).toList();
         List<ReadResult> results = reads.stream().filter(Read::acted).map(Read::result).toList();
-        Set<Path> shown = new HashSet<>();
-        results.forEach(r -> shown.add(r.file()));
+        // Every file is shown when none is named: then every post a rule can name is, and no set of them is made.
+        Set<Path> shown = chosen == null ? null : new HashSet<>();
+        if (shown != null) {
+            results.forEach(r -> shown.add(r.file()));
+        }
         List<Problem> problems = new ArrayList<>();
         reads.stream().filter(Read::acted).forEach(r -> {
             problems.addAll(r.result().problems());
             problems.addAll(r.found());
         });
-        Rules.check(everyPost, Platforms.known()).stream().filter(p -> shown.contains(p.file())).forEach(problems::add);
+        Rules.check(everyPost, Platforms.known()).stream().filter(p -> shown == null || shown.contains(p.file()))
+                .forEach(problems::add);
         problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
         Map<Path, String> errors = new HashMap<>();
         problems.stream().filter(Problem::isError).forEach(p -> errors.putIfAbsent(p.file(), p.message()));

@@ -208,8 +208,12 @@ final class SourceDigest {
                     return false;
                 }
                 String digest = rec.source();
-                known.compute(post.file(), (f, next) -> new Known(name, post.source(), post.slug(), post.cuid(),
-                        post.draft(), post.publishAt(), homeUrl, digest, next));
+                Known first = new Known(name, post.source(), post.slug(), post.cuid(), post.draft(),
+                        post.publishAt(), homeUrl, digest, null);
+                if (known.putIfAbsent(post.file(), first) != null) {
+                    known.compute(post.file(), (f, next) -> new Known(name, post.source(), post.slug(), post.cuid(),
+                            post.draft(), post.publishAt(), homeUrl, digest, next));
+                }
                 any = true;
             }
             return any;

@@ -131,11 +131,10 @@ public final class Dates {
                 }
             }
         }
-        if (!WEEKDAYS.contains(String.valueOf(asciiLower(s, 0)))) {
+        if (!isWeekday(letters(s, 0))) {
             return null;
         }
-        String monthName = asciiLower(s, 4);
-        int month = monthName == null ? 0 : MONTHS.indexOf(monthName) + 1;
+        int month = month(letters(s, 4));
         int day = digits(s, 8, 10);
         int year = digits(s, 11, 15);
         int hour = digits(s, 16, 18);
@@ -148,10 +147,60 @@ public final class Dates {
                 || (sign != '+' && sign != '-') || hour > 23 || minute > 59 || second > 59) {
             return null;
         }
-        int direction = sign == '-' ? -1 : 1;
-        ZoneOffset offset = ZoneOffset.ofHoursMinutes(direction * offsetHours, direction * offsetMinutes);
+        // The offsets ZoneOffset.ofHoursMinutes takes: up to 18 hours, and not a minute more.
+        if (offsetHours > 18 || offsetMinutes > 59 || offsetHours == 18 && offsetMinutes > 0) {
+            return null;
+        }
+        int offsetSeconds = (sign == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
         return Instant.ofEpochSecond(LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3600
-                + minute * 60 + second - offset.getTotalSeconds());
+                + minute * 60 + second - offsetSeconds);
+    }
+
+    /** The three ASCII letters at {@code from}, lower-cased, in one int; -1 when one is not an ASCII letter. */
+    private static int letters(String s, int from) {
+        int packed = 0;
+        for (int i = from; i < from + 3; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return -1;
+            }
+            packed = packed << 8 | (c | 0x20);
+        }
+        return packed;
+    }
+
+    private static int packed(String name) {
+        return name.charAt(0) << 16 | name.charAt(1) << 8 | name.charAt(2);
+    }
+
+    private static final int[] WEEKDAY_LETTERS = {packed("mon"), packed("tue"), packed("wed"), packed("thu"),
+        packed("fri"), packed("sat"), packed("sun")};
+    private static final int[] MONTH_LETTERS = new int[12];
+
+    static {
+        for (int i = 0; i < 12; i++) {
+            MONTH_LETTERS[i] = packed(MONTHS.get(i));
+        }
+    }
+
+    /** True for the {@link #letters} of a three-letter weekday as {@link #WEEKDAYS} holds it. */
+    private static boolean isWeekday(int letters) {
+        for (int day : WEEKDAY_LETTERS) {
+            if (day == letters) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 1 to 12 for the {@link #letters} of a month as {@link #MONTHS} holds it; 0 for none. */
+    private static int month(int letters) {
+        for (int i = 0; i < 12; i++) {
+            if (MONTH_LETTERS[i] == letters) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** {@code YYYY-MM-DD[THH:MM[:SS[.fraction]][Z|±HH:MM]]}. */
@@ -232,19 +281,6 @@ public final class Dates {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    /** The three ASCII letters at {@code from}, lower-cased; null when one is not an ASCII letter. */
-    private static String asciiLower(String s, int from) {
-        char[] out = new char[3];
-        for (int i = 0; i < 3; i++) {
-            char c = s.charAt(from + i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
-                return null;
-            }
-            out[i] = (char) (c | 0x20);
-        }
-        return new String(out);
     }
 
     /*

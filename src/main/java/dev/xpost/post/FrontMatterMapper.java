@@ -129,7 +129,7 @@ final class FrontMatterMapper {
                 text("ogImage"), text("seoTitle"), text("seoDescription"), text("series"),
                 part(partText), partText, Boolean.TRUE.equals(draft), Boolean.TRUE.equals(ignored),
                 bool("enableToc"), bool("disableComments"), bool("hideFromHashnodeCommunity"),
-                platforms, linkedinText(), extra, body, bodyLine, Shared.value(Map.copyOf(lines)));
+                platforms, linkedinText(), extra, body, bodyLine, Shared.map(lines));
     }
 
     private static String tagSlug(String raw) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +45,10 @@ public final class PostFinder {
                 found.add(root);
             }
         }
-        found.sort(null);
+        // On both cores: 50,000 paths compared a byte at a time under C1 are a tenth of a second on one.
+        Path[] sorted = found.toArray(new Path[0]);
+        Arrays.parallelSort(sorted);
+        found = Arrays.asList(sorted);
         if (roots.size() < 2) {
             // One folder's walk never gives a path twice, nor two paths of one normalised path: 50,000 posts need
             // no set of their absolute paths (issue 15).

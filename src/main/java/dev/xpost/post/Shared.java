@@ -31,6 +31,16 @@ final class Shared {
         return known == null ? value : (T) known;
     }
 
+    /**
+     * The one immutable map equal to {@code map}, copied only when none is known yet (a map's equality and hash
+     * are its entries', whatever its class, so the post's own map asks without being copied first).
+     */
+    @SuppressWarnings("unchecked")
+    static <K, V> Map<K, V> map(Map<K, V> map) {
+        Object known = VALUES.get(map);
+        return known != null ? (Map<K, V>) known : value(Map.copyOf(map));
+    }
+
     /** An immutable copy of {@code list} whose strings and whole list are shared. */
     static List<String> strings(List<String> list) {
         if (list.isEmpty()) {
