@@ -99,9 +99,13 @@ public final class PostReader {
             content = size < KEPT_BUFFER ? BUFFER.get() : new byte[(int) size + 1];
             length = 0;
             while (true) {
+                if (length > MAX_BYTES) {
+                    // It grew past what a post can be while it was read: no need to read the rest to say so.
+                    return tooLarge(shownAs, Math.max(length, channel.size()));
+                }
                 if (length == content.length) {
                     // Longer than its size said (it grows as it is read): read on, as Files.readAllBytes does.
-                    content = Arrays.copyOf(content, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * length));
+                    content = Arrays.copyOf(content, (int) Math.min(MAX_BYTES + 1, 2L * length));
                 }
                 int read = channel.read(ByteBuffer.wrap(content, length, content.length - length));
                 if (read < 0) {
