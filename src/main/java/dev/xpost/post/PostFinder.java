@@ -108,14 +108,15 @@ public final class PostFinder {
             return false;
         }
         String name = written.toLowerCase(Locale.ROOT);
-        String stem;
+        int stem;
         if (name.endsWith(".md")) {
-            stem = name.substring(0, name.length() - 3);
+            stem = name.length() - 3;
         } else if (name.endsWith(".markdown")) {
-            stem = name.substring(0, name.length() - 9);
+            stem = name.length() - 9;
         } else {
             return false;
         }
-        return !stem.equals("readme");
+        // The stem is not cut out to be compared: this is asked of every file of the blog.
+        return !(stem == 6 && name.startsWith("readme"));
     }
 }
