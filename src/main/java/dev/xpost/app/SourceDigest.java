@@ -6,6 +6,7 @@ import dev.xpost.platform.Capabilities;
 import dev.xpost.platform.Session;
 import dev.xpost.post.LocalImages;
 import dev.xpost.post.Post;
+import dev.xpost.post.PostSource;
 import dev.xpost.state.PlatformRecord;
 import dev.xpost.state.State;
 import dev.xpost.state.Status;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.zip.CRC32C;
@@ -45,17 +45,29 @@ final class SourceDigest {
     private final String settings;
 
     /**
-     * The digests {@link #knownUnchanged} found equal to the recorded ones, by file and platform, with what each was
-     * made from: the run asks again for each of them when it compares the post, and would hash it a second time
-     * (10,000 posts: 0.5 s of a 4 s plan). Holds references to strings the post and the state already hold.
+     * The digests {@link #knownUnchanged} found equal to the recorded ones, by file, with what each was made from
+     * (one per platform, chained): the run asks again for each of them when it compares the post, and would hash it
+     * a second time (10,000 posts: 0.5 s of a 4 s plan). Held for the whole run, one per post of the blog, so it
+     * holds only references to what the post and the state already hold (no digest text of its own: about 80 bytes
+     * a post, where a list per post and the file digest's text cost 230).
      */
-    private final Map<Path, List<Known>> known = new ConcurrentHashMap<>();
+    private final Map<Path, Known> known = new ConcurrentHashMap<>();
 
-    private record Known(String platform, String file, String slug, String cuid, boolean draft, Instant publishAt,
-            String home, String digest) {
-        boolean madeFrom(Post post, String platform, String file, String home) {
-            return this.platform.equals(platform) && this.file.equals(file) && Objects.equals(slug, post.slug())
-                    && Objects.equals(cuid, post.cuid()) && draft == post.draft()
+    /** What the SHA-256 of every digest starts with: the settings' digest and a line feed, as UTF-8 bytes. */
+    private final byte[] prefix;
+
+    /**
+     * One SHA-256 per thread that has already taken {@link #prefix}: copied for each post rather than made anew
+     * ({@code MessageDigest.getInstance} looks the provider up each time) and fed the prefix again (a whole block
+     * of SHA-256, a fifth of a typical digest's work under the C1 compiler xpost runs with).
+     */
+    private final ThreadLocal<MessageDigest> primed;
+
+    private record Known(String platform, PostSource file, String slug, String cuid, boolean draft,
+            Instant publishAt, String home, String digest, Known next) {
+        boolean madeFrom(Post post, String platform, String home) {
+            return this.platform.equals(platform) && file.sameBytes(post.source())
+                    && Objects.equals(slug, post.slug()) && Objects.equals(cuid, post.cuid()) && draft == post.draft()
                     && Objects.equals(publishAt, post.publishAt()) && this.home.equals(home);
         }
     }
@@ -66,6 +78,12 @@ final class SourceDigest {
         // out anew) must find its posts unchanged. Every other value of the config is, whatever its section.
         this.settings = sha256("xpost " + Version.get() + " " + build() + " java " + Runtime.version() + "\n"
                 + config.toString().replace(config.root().toString(), "<blog>"));
+        this.prefix = (settings + "\n").getBytes(StandardCharsets.UTF_8);
+        this.primed = ThreadLocal.withInitial(() -> {
+            MessageDigest sha = sha256();
+            sha.update(prefix);
+            return sha;
+        });
     }
 
     /**
@@ -74,26 +92,83 @@ final class SourceDigest {
      * @return {@code src:<64 hex>}, or null when this post's request must be rendered to be compared
      */
     String of(Post post, String platform, boolean linksHome, Session session) {
-        return of(post, platform, linksHome ? session.homeUrl(post).orElse("") : "");
+        return of(post, platform, linksHome ? session.homeUrl(post).orElse("") : "", true);
     }
 
-    /** @param home the home post's URL for a linking platform, else the empty string */
-    private String of(Post post, String platform, String home) {
-        String file = post.fileDigest();
-        if (file == null || post.source().mayHaveLocalImages() || LocalImages.isLocal(post.cover())
+    /**
+     * @param home   the home post's URL for a linking platform, else the empty string
+     * @param lookUp false when this post cannot be among {@link #known} yet (its first read): spares a look-up in
+     *               a map of the whole blog
+     */
+    private String of(Post post, String platform, String home, boolean lookUp) {
+        if (post.source() == null || post.source().mayHaveLocalImages() || LocalImages.isLocal(post.cover())
                 || LocalImages.isLocal(post.ogImage())) {
             return null;
         }
-        List<Known> seen = known.get(post.file());
-        if (seen != null) {
-            for (Known k : seen) {
-                if (k.madeFrom(post, platform, file, home)) {
-                    return k.digest();
-                }
+        for (Known k = lookUp ? known.get(post.file()) : null; k != null; k = k.next()) {
+            if (k.madeFrom(post, platform, home)) {
+                return k.digest();
             }
         }
-        return "src:" + sha256(settings + "\n" + platform + "\n" + post.file() + "\n" + file + "\n" + post.slug()
-                + "\n" + post.cuid() + "\n" + post.draft() + "\n" + post.publishAt() + "\n" + home);
+        return "src:" + digest(platform + "\n" + post.file() + "\n" + post.fileDigest() + "\n" + post.slug() + "\n"
+                + post.cuid() + "\n" + post.draft() + "\n" + instant(post.publishAt()) + "\n" + home);
+    }
+
+    /** The hex SHA-256 of the settings' digest, a line feed and {@code rest}, as UTF-8. */
+    String digest(String rest) {
+        MessageDigest sha = primed.get();
+        try {
+            sha = (MessageDigest) sha.clone();
+        } catch (CloneNotSupportedException e) {
+            sha = sha256();
+            sha.update(prefix);
+        }
+        return HexFormat.of().formatHex(sha.digest(rest.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * {@link Instant#toString()}, which each digest holds: written by hand for the years 0 to 9999 (the ISO
+     * formatter costs a fifth of a digest under C1), the JDK's text for any other (null too, as "null").
+     */
+    static String instant(Instant at) {
+        if (at == null || at.getEpochSecond() < FIRST_SECOND || at.getEpochSecond() > LAST_SECOND) {
+            return String.valueOf(at);
+        }
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0,
+                java.time.ZoneOffset.UTC);
+        int nano = at.getNano();
+        int digits = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
+        byte[] out = new byte[20 + (digits == 0 ? 0 : 1 + digits)];
+        put(out, 0, t.getYear(), 4);
+        out[4] = '-';
+        put(out, 5, t.getMonthValue(), 2);
+        out[7] = '-';
+        put(out, 8, t.getDayOfMonth(), 2);
+        out[10] = 'T';
+        put(out, 11, t.getHour(), 2);
+        out[13] = ':';
+        put(out, 14, t.getMinute(), 2);
+        out[16] = ':';
+        put(out, 17, t.getSecond(), 2);
+        if (digits > 0) {
+            out[19] = '.';
+            put(out, 20, nano / POWERS[9 - digits], digits);
+        }
+        out[out.length - 1] = 'Z';
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years ISO-8601 writes with four digits and no sign. */
+    private static final long FIRST_SECOND = -62_167_219_200L;
+    private static final long LAST_SECOND = 253_402_300_799L;
+    private static final int[] POWERS = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    /** {@code value} in {@code width} decimal digits, zero-padded, at {@code at}. */
+    private static void put(byte[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**
@@ -123,17 +198,22 @@ final class SourceDigest {
                 if (rec == null || rec.status() != Status.PUBLISHED || rec.hash() == null || rec.source() == null) {
                     return false;
                 }
-                String homeUrl = "";
-                if (caps.apply(name).linksHome() && home != null) {
-                    homeUrl = state.recordFor(post.slug(), home).filter(r -> r.status() == Status.PUBLISHED)
-                            .map(PlatformRecord::url).orElse("");
-                }
-                if (!rec.source().equals(of(post, name, homeUrl))) {
+                String homeUrl = caps.apply(name).linksHome() && home != null
+                        ? state.recordFor(post.slug(), home).filter(r -> r.status() == Status.PUBLISHED)
+                                .map(PlatformRecord::url).orElse("")
+                        : "";
+                // Each post is asked once, when it is read: none of its digests is known yet (and were one, hashing
+                // again would give it).
+                if (!rec.source().equals(of(post, name, homeUrl, false))) {
                     return false;
                 }
-                known.computeIfAbsent(post.file(), f -> new CopyOnWriteArrayList<>()).add(new Known(name,
-                        post.fileDigest(), post.slug(), post.cuid(), post.draft(), post.publishAt(), homeUrl,
-                        rec.source()));
+                String digest = rec.source();
+                Known first = new Known(name, post.source(), post.slug(), post.cuid(), post.draft(),
+                        post.publishAt(), homeUrl, digest, null);
+                if (known.putIfAbsent(post.file(), first) != null) {
+                    known.compute(post.file(), (f, next) -> new Known(name, post.source(), post.slug(), post.cuid(),
+                            post.draft(), post.publishAt(), homeUrl, digest, next));
+                }
                 any = true;
             }
             return any;
@@ -141,9 +221,12 @@ final class SourceDigest {
     }
 
     private static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -22,6 +22,10 @@ final class CommentCut {
      * @param firstLine the file line of the block's first line
      */
     static void check(Path file, String block, int firstLine, List<Problem> out) {
+        // Nothing is cut without a `#`: most front matter has none, and then no line is split out or matched.
+        if (block.indexOf('#') < 0) {
+            return;
+        }
         String[] lines = block.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = LINE.matcher(lines[i]);

@@ -48,6 +48,18 @@ public final class Dates {
     public static Instant parse(String text, ZoneId zone) {
         Objects.requireNonNull(zone, "zone");
         String s = text == null ? "" : text.strip();
+        Instant common = s.isEmpty() ? null : common(s, zone);
+        return common != null ? common : general(s, zone);
+    }
+
+    /** As {@link #parse} without the shortcut for the common shapes: what {@link #common} must agree with. */
+    static Instant parseGenerally(String text, ZoneId zone) {
+        Objects.requireNonNull(zone, "zone");
+        return general(text == null ? "" : text.strip(), zone);
+    }
+
+    /** @param s the text, stripped */
+    private static Instant general(String s, ZoneId zone) {
         if (s.isEmpty()) {
             throw new DateTimeParseException("the date is empty; " + ACCEPTED, s, 0);
         }
@@ -77,6 +89,198 @@ public final class Dates {
             return offset.getTotalSeconds() == 0 ? "Coordinated Universal Time" : "GMT" + offset.getId();
         }
         return ZONE_NAME.format(at);
+    }
+
+    /**
+     * The shapes nearly every post uses, read in place from fixed positions (no words or digits cut out of the
+     * text): a Hashnode backup's {@code Sat Dec 16 2023 21:36:40 GMT+0000 (Zone Name)}, and ISO's
+     * {@code 2024-05-30}, {@code 2024-05-30T15:05[:57[.fraction]]} with nothing, {@code Z} or {@code ±HH:MM} after
+     * it. Null for any other text and for any value out of range, which the general parsers then read or refuse
+     * with their message: this only ever gives the instant they give (DatesTest compares both on every shape).
+     *
+     * @param s the text, stripped, not empty
+     */
+    static Instant common(String s, ZoneId zone) {
+        try {
+            char first = s.charAt(0);
+            if (first >= '0' && first <= '9') {
+                return commonIso(s, zone);
+            }
+            return commonJavaScript(s);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code Www Mmm DD YYYY HH:MM:SS GMT±HHMM}, maybe followed by spaces and a {@code (Zone Name)}. */
+    private static Instant commonJavaScript(String s) {
+        int n = s.length();
+        if (n < 33 || s.charAt(3) != ' ' || s.charAt(7) != ' ' || s.charAt(10) != ' ' || s.charAt(15) != ' '
+                || s.charAt(18) != ':' || s.charAt(21) != ':' || s.charAt(24) != ' ' || !s.startsWith("GMT", 25)) {
+            return null;
+        }
+        if (n > 33) {
+            // What the general parser drops: the first "(" to the end, when the text ends with ")".
+            int paren = s.indexOf('(');
+            if (s.charAt(n - 1) != ')' || paren < 33) {
+                return null;
+            }
+            for (int i = 33; i < paren; i++) {
+                if (s.charAt(i) != ' ') {
+                    return null;
+                }
+            }
+        }
+        if (!isWeekday(letters(s, 0))) {
+            return null;
+        }
+        int month = month(letters(s, 4));
+        int day = digits(s, 8, 10);
+        int year = digits(s, 11, 15);
+        int hour = digits(s, 16, 18);
+        int minute = digits(s, 19, 21);
+        int second = digits(s, 22, 24);
+        char sign = s.charAt(28);
+        int offsetHours = digits(s, 29, 31);
+        int offsetMinutes = digits(s, 31, 33);
+        if (month == 0 || (day | year | hour | minute | second | offsetHours | offsetMinutes) < 0
+                || (sign != '+' && sign != '-') || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        // The offsets ZoneOffset.ofHoursMinutes takes: up to 18 hours, and not a minute more.
+        if (offsetHours > 18 || offsetMinutes > 59 || offsetHours == 18 && offsetMinutes > 0) {
+            return null;
+        }
+        int offsetSeconds = (sign == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+        return Instant.ofEpochSecond(LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3600
+                + minute * 60 + second - offsetSeconds);
+    }
+
+    /** The three ASCII letters at {@code from}, lower-cased, in one int; -1 when one is not an ASCII letter. */
+    private static int letters(String s, int from) {
+        int packed = 0;
+        for (int i = from; i < from + 3; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return -1;
+            }
+            packed = packed << 8 | (c | 0x20);
+        }
+        return packed;
+    }
+
+    private static int packed(String name) {
+        return name.charAt(0) << 16 | name.charAt(1) << 8 | name.charAt(2);
+    }
+
+    private static final int[] WEEKDAY_LETTERS = {packed("mon"), packed("tue"), packed("wed"), packed("thu"),
+        packed("fri"), packed("sat"), packed("sun")};
+    private static final int[] MONTH_LETTERS = new int[12];
+
+    static {
+        for (int i = 0; i < 12; i++) {
+            MONTH_LETTERS[i] = packed(MONTHS.get(i));
+        }
+    }
+
+    /** True for the {@link #letters} of a three-letter weekday as {@link #WEEKDAYS} holds it. */
+    private static boolean isWeekday(int letters) {
+        for (int day : WEEKDAY_LETTERS) {
+            if (day == letters) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 1 to 12 for the {@link #letters} of a month as {@link #MONTHS} holds it; 0 for none. */
+    private static int month(int letters) {
+        for (int i = 0; i < 12; i++) {
+            if (MONTH_LETTERS[i] == letters) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** {@code YYYY-MM-DD[THH:MM[:SS[.fraction]][Z|±HH:MM]]}. */
+    private static Instant commonIso(String s, ZoneId zone) {
+        int n = s.length();
+        if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        if ((year | month | day) < 0) {
+            return null;
+        }
+        LocalDate date = LocalDate.of(year, month, day);
+        if (n == 10) {
+            return date.atStartOfDay(zone).toInstant();
+        }
+        if (n < 16 || s.charAt(10) != 'T' || s.charAt(13) != ':') {
+            return null;
+        }
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = 0;
+        int nano = 0;
+        int at = 16;
+        if (at < n && s.charAt(at) == ':') {
+            second = n < 19 ? -1 : digits(s, 17, 19);
+            at = 19;
+            if (at < n && s.charAt(at) == '.') {
+                int end = at + 1;
+                while (end < n && s.charAt(end) >= '0' && s.charAt(end) <= '9') {
+                    end++;
+                }
+                int count = end - at - 1;
+                if (count < 1 || count > 9) {
+                    return null;
+                }
+                nano = digits(s, at + 1, end) * TENS[9 - count];
+                at = end;
+            }
+        }
+        // The general parser takes the whole run of digits, colons and dots as the time.
+        if ((hour | minute | second) < 0 || at < n && "0123456789:.".indexOf(s.charAt(at)) >= 0) {
+            return null;
+        }
+        LocalTime time = LocalTime.of(hour, minute, second, nano);
+        ZoneOffset offset;
+        if (at == n) {
+            return ZonedDateTime.of(date, time, zone).toInstant();
+        } else if (n - at == 1 && s.charAt(at) == 'Z') {
+            offset = ZoneOffset.UTC;
+        } else if (n - at == 6 && (s.charAt(at) == '+' || s.charAt(at) == '-') && s.charAt(at + 3) == ':') {
+            int hours = digits(s, at + 1, at + 3);
+            int minutes = digits(s, at + 4, at + 6);
+            if ((hours | minutes) < 0) {
+                return null;
+            }
+            int direction = s.charAt(at) == '-' ? -1 : 1;
+            offset = ZoneOffset.ofHoursMinutes(direction * hours, direction * minutes);
+        } else {
+            return null;
+        }
+        return Instant.ofEpochSecond(date.toEpochDay() * 86_400 + time.toSecondOfDay() - offset.getTotalSeconds(),
+                nano);
+    }
+
+    private static final int[] TENS = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    /** The ASCII digits from {@code from} to {@code to} as a number; -1 when one is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /*

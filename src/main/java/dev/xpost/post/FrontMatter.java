@@ -16,8 +16,7 @@ record FrontMatter(Kind kind, String block, int firstLine, String body, int body
 
     static FrontMatter split(String text) {
         int firstEnd = text.indexOf('\n');
-        String opening = firstEnd < 0 ? text : text.substring(0, firstEnd);
-        if (!isFence(opening)) {
+        if (!isFence(text, 0, firstEnd < 0 ? text.length() : firstEnd)) {
             return new FrontMatter(Kind.NONE, "", 2, text, 1);
         }
         if (firstEnd < 0) {
@@ -28,7 +27,7 @@ record FrontMatter(Kind kind, String block, int firstLine, String body, int body
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             int end = lineEnd < 0 ? text.length() : lineEnd;
-            if (isFence(text.substring(lineStart, end))) {
+            if (isFence(text, lineStart, end)) {
                 String block = text.substring(firstEnd + 1, lineStart);
                 String body = lineEnd < 0 ? "" : text.substring(lineEnd + 1);
                 return new FrontMatter(Kind.PRESENT, block, 2, body, line + 1);
@@ -42,12 +41,13 @@ record FrontMatter(Kind kind, String block, int firstLine, String body, int body
         return new FrontMatter(Kind.UNCLOSED, "", 2, "", 1);
     }
 
-    private static boolean isFence(String line) {
-        if (!line.startsWith("---")) {
+    /** True when {@code text} from {@code start} to {@code end} is a fence line (no line is cut out to ask). */
+    private static boolean isFence(String text, int start, int end) {
+        if (end - start < 3 || !text.startsWith("---", start)) {
             return false;
         }
-        for (int i = 3; i < line.length(); i++) {
-            if (line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+        for (int i = start + 3; i < end; i++) {
+            if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
                 return false;
             }
         }

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,8 +83,8 @@ final class FrontMatterMapper {
     private final Map<String, FrontMatterNode.Entry> chosen = new HashMap<>();
     private final Map<String, String> extra = new LinkedHashMap<>();
     private final Map<String, Integer> lines = new HashMap<>();
-    /** Every top-level key as written, aliases included. */
-    private final Set<String> written = new HashSet<>();
+    /** True when a top-level key only Hashnode's GitHub front matter uses is written ({@link #GITHUB_KEYS}). */
+    private boolean githubKey;
 
     FrontMatterMapper(Path file, ZoneId zone, List<Problem> problems) {
         this.file = file;
@@ -121,12 +120,16 @@ final class FrontMatterMapper {
         }
         Boolean draft = bool("draft");
         Boolean ignored = bool("ignorePost");
+        // Every post is kept for the whole run: its tags and line map are shared with the posts that have equal
+        // ones (most of a blog), and tags written as their slugs are one list for both.
+        List<String> sharedTags = Shared.strings(tags);
+        List<String> sharedRawTags = rawTags.equals(tags) ? sharedTags : Shared.strings(rawTags);
         return new Post(file, dialect(dateText, publishAt), title, text("subtitle"), slug, writtenSlug != null,
-                tags, rawTags, dateText, publishAt, text("cuid"), text("canonical"), text("cover"),
+                sharedTags, sharedRawTags, dateText, publishAt, text("cuid"), text("canonical"), text("cover"),
                 text("ogImage"), text("seoTitle"), text("seoDescription"), text("series"),
                 part(partText), partText, Boolean.TRUE.equals(draft), Boolean.TRUE.equals(ignored),
                 bool("enableToc"), bool("disableComments"), bool("hideFromHashnodeCommunity"),
-                platforms, linkedinText(), extra, body, bodyLine, lines);
+                platforms, linkedinText(), extra, body, bodyLine, Shared.map(lines));
     }
 
     private static String tagSlug(String raw) {
@@ -142,7 +145,7 @@ final class FrontMatterMapper {
 
     private void sort(FrontMatterNode.Entry entry) {
         String key = entry.key();
-        written.add(key);
+        githubKey |= GITHUB_KEYS.contains(key);
         String canonical = CANONICAL.get(key);
         if (canonical == null) {
             extra.putIfAbsent(key, FrontMatterNode.render(entry.value()));
@@ -331,11 +334,6 @@ final class FrontMatterMapper {
         if (chosen.containsKey("cuid") || backupDate) {
             return Dialect.HASHNODE_BACKUP;
         }
-        for (String key : GITHUB_KEYS) {
-            if (written.contains(key)) {
-                return Dialect.HASHNODE_GITHUB;
-            }
-        }
-        return Dialect.GENERIC;
+        return githubKey ? Dialect.HASHNODE_GITHUB : Dialect.GENERIC;
     }
 }

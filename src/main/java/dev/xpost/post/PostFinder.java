@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +45,15 @@ public final class PostFinder {
                 found.add(root);
             }
         }
-        found.sort(null);
+        // On both cores: 50,000 paths compared a byte at a time under C1 are a tenth of a second on one.
+        Path[] sorted = found.toArray(new Path[0]);
+        Arrays.parallelSort(sorted);
+        found = Arrays.asList(sorted);
+        if (roots.size() < 2) {
+            // One folder's walk never gives a path twice, nor two paths of one normalised path: 50,000 posts need
+            // no set of their absolute paths (issue 15).
+            return found;
+        }
         Set<Path> seen = new HashSet<>();
         List<Path> unique = new ArrayList<>(found.size());
         for (Path path : found) {
@@ -67,7 +76,8 @@ public final class PostFinder {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && isPost(file)) {
+                        // The name is made once a file (it is asked of every file of the blog on every run).
+                        if (attrs.isRegularFile() && isPostName(file.getFileName().toString())) {
                             found.add(file);
                         }
                         return FileVisitResult.CONTINUE;
@@ -90,18 +100,23 @@ public final class PostFinder {
 
     /** True for a file that can be a post: {@code *.md} or {@code *.markdown}, not hidden, not a README. */
     public static boolean isPost(Path file) {
-        if (isHidden(file)) {
+        return file.getFileName() != null && isPostName(file.getFileName().toString());
+    }
+
+    private static boolean isPostName(String written) {
+        if (written.startsWith(".")) {
             return false;
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String stem;
+        String name = written.toLowerCase(Locale.ROOT);
+        int stem;
         if (name.endsWith(".md")) {
-            stem = name.substring(0, name.length() - 3);
+            stem = name.length() - 3;
         } else if (name.endsWith(".markdown")) {
-            stem = name.substring(0, name.length() - 9);
+            stem = name.length() - 9;
         } else {
             return false;
         }
-        return !stem.equals("readme");
+        // The stem is not cut out to be compared: this is asked of every file of the blog.
+        return !(stem == 6 && name.startsWith("readme"));
     }
 }

@@ -63,16 +63,21 @@ public final class PostSource {
      * {@link #mayHaveLocalImages()} is false: such a post is kept only when its recorded source digest matched,
      * and no source digest is ever recorded for a body that may hold a local image (the same bytes scan the same).
      */
-    static PostSource ofHead(Path path, Path shownAs, byte[] content, int bodyByte) {
-        return new PostSource(path.toAbsolutePath(), shownAs, content.length, check(content), -1, bodyByte, false);
+    static PostSource ofHead(Path path, Path shownAs, byte[] content, int length, int bodyByte) {
+        return new PostSource(path.toAbsolutePath(), shownAs, length, check(content, length), -1, bodyByte, false);
     }
 
     /** CRC-32C in the high half, CRC-32 in the low half. */
     static long check(byte[] content) {
+        return check(content, content.length);
+    }
+
+    /** {@link #check(byte[])} of the first {@code length} bytes. */
+    static long check(byte[] content, int length) {
         CRC32C c = new CRC32C();
-        c.update(content);
+        c.update(content, 0, length);
         CRC32 d = new CRC32();
-        d.update(content);
+        d.update(content, 0, length);
         return c.getValue() << 32 | d.getValue();
     }
 
@@ -84,6 +89,14 @@ public final class PostSource {
         // Asked of every post on every run (source digests): String.format would cost more than the CRCs.
         String hex = Long.toHexString(check);
         return "crc64:" + "0".repeat(16 - hex.length()) + hex + ":" + size;
+    }
+
+    /**
+     * True when {@code other} was read from the same bytes as this one, as far as {@link #digest()} tells: equal
+     * digests, without making their text.
+     */
+    public boolean sameBytes(PostSource other) {
+        return other != null && size == other.size && check == other.check;
     }
 
     /**

@@ -30,7 +30,14 @@ final class TextScan {
      * compiler, which does not vectorise a byte loop, and nearly every body of a blog takes this way out.
      */
     static boolean mayHoldControls(byte[] content) {
-        int n = content.length;
+        return mayHoldControls(content, content.length);
+    }
+
+    /**
+     * As {@link #mayHoldControls(byte[])} for the first {@code n} bytes (a front matter read alone): a character
+     * that starts before {@code n} is looked at whole.
+     */
+    static boolean mayHoldControls(byte[] content, int n) {
         int i = 0;
         for (int words = n - 7; i < words; i += 8) {
             long w = (long) LONGS.get(content, i);
@@ -161,11 +168,21 @@ final class TextScan {
 
     /** True when the front matter holds no YAML: only blank lines and comments. */
     static boolean hasNoKeys(String block) {
-        for (String line : block.split("\n", -1)) {
-            String text = line.strip();
-            if (!text.isEmpty() && !text.startsWith("#")) {
-                return false;
+        // Line by line, as if each were stripped: the first character that is not whitespace decides. No line is
+        // cut out of the block (every post's front matter passes here; the first key line ends the scan).
+        int length = block.length();
+        boolean lineStart = true;
+        for (int i = 0; i < length; ) {
+            int c = block.codePointAt(i);
+            if (c == '\n') {
+                lineStart = true;
+            } else if (lineStart && !Character.isWhitespace(c)) {
+                if (c != '#') {
+                    return false;
+                }
+                lineStart = false;
             }
+            i += Character.charCount(c);
         }
         return true;
     }
