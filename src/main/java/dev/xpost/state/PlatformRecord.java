@@ -67,7 +67,7 @@ public record PlatformRecord(
         String source) {
 
     public PlatformRecord {
-        fields = fields == null ? null : List.copyOf(new TreeSet<>(fields));
+        fields = fieldList(fields);
         if (status == null) {
             throw new IllegalArgumentException("\"status\" is missing (expected one of: published, intent,"
                     + " unknown, failed)");
@@ -77,6 +77,31 @@ public record PlatformRecord(
         }
         sent = sent == null || sent.isEmpty() ? null : Collections.unmodifiableMap(new TreeMap<>(sent));
         ext = State.sortedCopy(ext, "ext");
+    }
+
+    /** The classes of {@link List#of} lists (immutable, without nulls): one for up to two elements, one for more. */
+    private static final Class<?> LIST12 = List.of("a").getClass();
+    private static final Class<?> LISTN = List.of("a", "b", "c").getClass();
+
+    /**
+     * Fields as a record keeps them: sorted, without repeats, immutable; null stays null. A list that is already
+     * so (an immutable one in strictly increasing order) is kept as it is rather than copied, so that records read
+     * from one state file share one list per set of fields (StateReader).
+     */
+    static List<String> fieldList(List<String> fields) {
+        if (fields == null) {
+            return null;
+        }
+        if (fields.getClass() == LIST12 || fields.getClass() == LISTN) {
+            boolean increasing = true;
+            for (int i = 1; i < fields.size() && increasing; i++) {
+                increasing = fields.get(i - 1).compareTo(fields.get(i)) < 0;
+            }
+            if (increasing) {
+                return fields;
+            }
+        }
+        return List.copyOf(new TreeSet<>(fields));
     }
 
     /** A record without a {@link #source()} digest. */

@@ -328,6 +328,11 @@ public record State(
         if (map == null) {
             return Collections.emptySortedMap();
         }
+        if (map.isEmpty()) {
+            // One shared empty map rather than a TreeMap and its view per record without ext (issue 15: every
+            // record of a 50,000-post state made one, each change of it another).
+            return Collections.emptySortedMap();
+        }
         if (map.getClass() == FROZEN && ((SortedMap<String, V>) map).comparator() == null) {
             // Already checked, sorted and unmodifiable (see FROZEN): a record made from another's maps keeps
             // them instead of copying and checking each again, which cost every change of a 50,000-post state

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -67,14 +66,6 @@ final class StateJson {
                     .addSerializer(Instant.class, ToStringSerializer.instance)
                     .addDeserializer(Instant.class, new InstantDeserializer()))
             .build();
-
-    /**
-     * {@link #MAPPER} refusing also a number with a fraction where a whole number is expected, so that a file it
-     * reads as a {@link State} had a whole-number {@code "version"} of the current format, which is all
-     * {@link #checkVersion} would have found out. Only for {@link #readCurrent}; it shares MAPPER's deserializers.
-     */
-    private static final ObjectReader STRICT_READER = MAPPER.readerFor(State.class)
-            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private static final Pattern FOUND_TOKEN = Pattern.compile("token `JsonToken\\.([A-Z_]+)`");
 
@@ -182,21 +173,6 @@ final class StateJson {
                     + " \"version\": " + State.FORMAT_VERSION + ")", "");
         }
         return checkVersion(bytes, file);
-    }
-
-    /**
-     * The state held by bytes of the current format, parsed once; null when they hold anything else (an older or
-     * newer format, a broken file): then {@link #version} and {@link #readAs} read them, and say what is wrong,
-     * exactly as before. A 7 MB state of 10,000 posts was tokenised twice, once for its version, once for its content.
-     * Whatever this accepts, they would have accepted the same way: it is {@link #MAPPER} refusing more (see
-     * {@link #STRICT_READER}), and {@link State} refuses any version but {@value State#FORMAT_VERSION}.
-     */
-    static State readCurrent(byte[] bytes) {
-        try {
-            return STRICT_READER.readValue(bytes);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     /** Reads bytes whose version {@link #version} accepted, as {@code type}. */
