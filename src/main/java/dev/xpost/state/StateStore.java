@@ -137,6 +137,13 @@ public final class StateStore {
      */
     public State load() {
         StateLock.refuseLink(file, "state file", "replace the link by the file itself");
+        // A named pipe or a device would block the read for good (a CI job hangs until its timeout, holding the
+        // lock); a folder cannot be read either. Said as a file that cannot be read, before opening it.
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new StateException(StateException.Kind.IO, file, "Cannot read the state file " + file + ": it is "
+                    + (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ? "a folder" : "not a regular file (a "
+                    + "named pipe, socket or device)") + ". Check that it is a readable file, then run again.");
+        }
         // The usual file (the current format as xpost writes it) is read in one streaming pass, without holding
         // its bytes (37.8 MB at 50,000 posts); anything else is read again whole below, by the path that says
         // what is wrong with it (issue 15).

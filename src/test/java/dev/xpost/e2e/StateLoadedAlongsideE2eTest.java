@@ -55,6 +55,36 @@ class StateLoadedAlongsideE2eTest {
         assertEquals(0, blog.hashnode.count("PublishPost"), "nothing was sent");
     }
 
+    /**
+     * A state file that is a named pipe would block the read for good (a CI job hanging until its timeout, with the
+     * lock held); a folder cannot be read either. Both are said at once, exit 2, nothing sent.
+     */
+    @Test
+    void aStateFileThatIsAPipeOrAFolderIsSaidAtOnceNotWaitedOn() throws Exception {
+        Files.createDirectories(blog.stateFile().getParent());
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", blog.stateFile().toString())
+                .start().waitFor() == 0, "mkfifo is not available here");
+        java.util.concurrent.ExecutorService one = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            for (String command : List.of("plan", "publish")) {
+                // Bounded by a timeout only so that a regression fails instead of hanging the suite; run without
+                // E2eBlog's look into the state file after each run, which would wait on the pipe itself.
+                CliRun.Result r = one.submit(() -> blog.cli.run(command)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(2, r.code(), r::toString);
+                assertTrue(r.err().contains("not a regular file (a named pipe"), r::toString);
+                assertFalse(r.err().contains("Exception"), r::toString);
+            }
+        } finally {
+            one.shutdownNow();
+        }
+        Files.delete(blog.stateFile());
+        Files.createDirectories(blog.stateFile());
+        CliRun.Result folder = blog.cli.run("publish");
+        assertEquals(2, folder.code(), folder::toString);
+        assertTrue(folder.err().contains("it is a folder"), folder::toString);
+        assertEquals(0, blog.hashnode.count("PublishPost"), "nothing was sent");
+    }
+
     @Test
     void aSecondRunStillKnowsWhatTheFirstRecordedAndSendsNothing() {
         assertEquals(0, blog.run("publish").code());
