@@ -32,18 +32,19 @@ public final class Rules {
      */
     public static List<Problem> check(List<Post> posts, List<String> known) {
         List<Problem> out = new ArrayList<>();
-        for (Post p : posts) {
+        // Each post alone on both cores (50,000 posts: a second of one core), its problems in the posts' order.
+        List<List<Problem>> each = posts.parallelStream().map(p -> {
             if (p.ignored()) {
-                continue;
+                return List.<Problem>of();
             }
+            List<Problem> mine = new ArrayList<>(0);
+            checkOne(p, known, mine);
             if (p.draft()) {
-                List<Problem> mine = new ArrayList<>();
-                checkOne(p, known, mine);
-                mine.forEach(problem -> out.add(problem.forDraft()));
-            } else {
-                checkOne(p, known, out);
+                mine.replaceAll(Problem::forDraft);
             }
-        }
+            return mine;
+        }).toList();
+        each.forEach(out::addAll);
         checkSlugsUnique(posts, out);
         checkSeries(posts, out);
         return out;
@@ -159,17 +160,19 @@ public final class Rules {
     }
 
     private static void checkSlugsUnique(List<Post> posts, List<Problem> out) {
+        // The first post of each slug alone, a list only for a slug that repeats: 50,000 posts made 50,000 lists.
+        Map<String, Post> first = new HashMap<>(posts.size() * 4 / 3 + 1);
         Map<String, List<Post>> bySlug = new LinkedHashMap<>();
         for (Post p : posts) {
             if (p.publishable() && p.slug() != null) {
-                bySlug.computeIfAbsent(p.slug(), k -> new ArrayList<>()).add(p);
+                Post before = first.putIfAbsent(p.slug(), p);
+                if (before != null) {
+                    bySlug.computeIfAbsent(p.slug(), k -> new ArrayList<>(List.of(before))).add(p);
+                }
             }
         }
         for (var e : bySlug.entrySet()) {
             List<Post> same = e.getValue();
-            if (same.size() < 2) {
-                continue;
-            }
             for (Post p : same) {
                 List<String> others = same.stream().filter(o -> o != p).map(o -> o.file().toString()).toList();
                 int line = p.line(p.slugWritten() ? "slug" : "title");

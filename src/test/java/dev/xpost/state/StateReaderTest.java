@@ -107,7 +107,18 @@ class StateReaderTest {
                 Arguments.of("a status as its index", posts("{\"file\": \"a.md\", \"platforms\": {\"hashnode\":"
                         + " {\"id\": \"i\", \"status\": 0}}}")),
                 Arguments.of("a fraction in attempts", "{\"attempts\": {\"linkedin x\": 1.5}, \"version\": 2}"),
-                Arguments.of("trailing white space", "{\"version\": 2}\n\n  \t\n"));
+                Arguments.of("trailing white space", "{\"version\": 2}\n\n  \t\n"),
+                Arguments.of("escapes in values", """
+                        {"posts": {"a\\"b": {"file": "a\\\\b\\/c.md", "platforms": {"linkedin": {"message":
+                           "line\\nnext\\ttab \\u0000 \\b\\f\\r \\ud83d\\ude00 \\uD800 caf\\u00E9",
+                           "status": "failed"}}}}, "version": 2}"""),
+                Arguments.of("white space of every kind", "\r\n\t {\t\"version\"\r\n:\n2\r}\r\n"),
+                Arguments.of("a byte-order mark", "\uFEFF{\"version\": 2}"),
+                Arguments.of("an escaped field name", "{\"posts\": {\"a\": {\"fil\\u0065\": \"a.md\"}}, \"version\": 2}"),
+                Arguments.of("a negative count", "{\"attempts\": {\"linkedin x\": -1}, \"version\": 2}"),
+                Arguments.of("a long value", "{\"posts\": {\"a\": {\"file\": \"a.md\", \"platforms\": {\"devto\":"
+                        + " {\"message\": \"" + "é long message ".repeat(20_000) + "\", \"status\": \"failed\"}}}},"
+                        + " \"version\": 2}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -181,6 +192,84 @@ class StateReaderTest {
         assertEquals(StateJson.readAs(bytes, file, State.class), fast);
         assertArrayEquals(bytes, StateJson.write(fast));
         assertEquals(state, new StateStore(file).load());
+    }
+
+    /** However the file arrives in blocks (a token cut anywhere), it reads the same. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("validFiles")
+    void aFileReadInSmallPiecesReadsTheSame(String name, String content) throws IOException {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        State whole = StateReader.read(bytes);
+        for (int most = 1; most <= 3; most++) {
+            assertEquals(whole, StateReader.read(trickle(bytes, most)), "pieces of at most " + most + " bytes");
+        }
+    }
+
+    @Test
+    void aLargeFileReadInSmallPiecesReadsTheSame() throws IOException {
+        State state = StateStoreTest.fullState();
+        for (int i = 0; i < 2_000; i++) {
+            state = state.withRecord("post-" + i, "posts/post-" + i + ".md", "hashnode", PlatformRecord.published(
+                    "id-" + i, "https://x/post-" + i, "sha256:" + i, Instant.ofEpochSecond(1_700_000_000L + i % 3)));
+        }
+        byte[] bytes = StateJson.write(state);
+
+        assertEquals(state, StateReader.read(trickle(bytes, 7)));
+        assertEquals(state, StateReader.read(bytes));
+    }
+
+    /** A stream that hands out at most {@code most} bytes per read, as a slow pipe may. */
+    private static java.io.InputStream trickle(byte[] bytes, int most) {
+        return new java.io.ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, most));
+            }
+        };
+    }
+
+    /** A state read in one pass changes through the API and is written as the same state read by databind. */
+    @Test
+    void aStateReadInOnePassChangesAndWritesAsBefore() throws IOException {
+        byte[] bytes = StateJson.write(StateStoreTest.fullState());
+        Path file = root.resolve("state.json");
+        State fast = StateReader.read(bytes);
+        State databind = StateJson.readAs(bytes, file, State.class);
+        java.util.function.UnaryOperator<State> changes = s -> s
+                .withRecord("aws-part-1", "posts/aws/part-1.md", "hashnode", s.recordFor("aws-part-1", "hashnode")
+                        .orElseThrow().withExt(Map.of("slug", "aws-part-1-2")).withFields(List.of("tags")))
+                .withRecord("aws-part-1", "posts/aws/part-one.md", "devto",
+                        PlatformRecord.published("7", "https://dev.to/x/7", "sha256:c", Instant.EPOCH))
+                .forget("aws-part-2", "linkedin")
+                .withAccount("hashnode", "publicationHost", null)
+                .withImage("devto", "https://x/y.png", "https://cdn/y.png");
+
+        assertNotNull(fast);
+        assertEquals(databind, fast);
+        assertArrayEquals(StateJson.write(changes.apply(databind)), StateJson.write(changes.apply(fast)));
+        assertEquals(changes.apply(databind), changes.apply(fast));
+    }
+
+    @Test
+    void aJournalOfLinesReadBothWaysReplaysAsBefore() throws IOException {
+        StateStore store = new StateStore(root.resolve(".xpost/state.json"));
+        State before = StateStoreTest.fullState();
+        store.save(before);
+        State after = before.withRecord("new", "posts/new.md", "hashnode", PlatformRecord.intent(Instant.EPOCH, "h"))
+                .forget("aws-part-2").withImage("devto", "https://x/y.png", "https://cdn/y.png");
+        store.append(before, after);
+        // A line edited by hand into another key order: the one-pass reader leaves it to the databind replay.
+        Files.writeString(store.journal(), "{\"post\":\"z\",\"value\":{\"platforms\":{},\"file\":\"z.md\"}}\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+
+        State loaded = new StateStore(store.file()).load();
+
+        assertEquals(after.images(), loaded.images());
+        assertEquals(after.posts().size() + 1, loaded.posts().size());
+        assertEquals(after.post("new"), loaded.post("new"));
+        assertEquals(new PostEntry("z.md", null), loaded.post("z").orElseThrow());
+        assertTrue(loaded.post("aws-part-2").isEmpty());
+        assertEquals(after.post("aws-part-1"), loaded.post("aws-part-1"));
     }
 
     @Test
@@ -269,6 +358,18 @@ class StateReaderTest {
                         "{\"cuid\": \"c\", \"id\": \"i\", \"status\": \"published\"}")),
                         "unknown field \"cuid\""),
                 Arguments.of("cut off", "{\"posts\": {\"a\": {\"file\": \"a.md\"", "the file ends too early"),
+                Arguments.of("a raw tab in a string", posts("{\"file\": \"a\tb.md\"}"),
+                        "Illegal unquoted character"),
+                Arguments.of("an unknown escape", posts("{\"file\": \"a\\xb.md\"}"), "Unrecognized character escape"),
+                Arguments.of("a short unicode escape", posts("{\"file\": \"a\\u00e.md\"}"), "expected a hex-digit"),
+                Arguments.of("a null with more letters", posts("{\"file\": \"a.md\", \"platforms\": nullx}"),
+                        "Unrecognized token 'nullx'"),
+                Arguments.of("a version with a leading zero", "{\"version\": 02}", "Invalid numeric value"),
+                Arguments.of("a version with an exponent", "{\"version\": 2e0}",
+                        "\"version\" must be a whole number, found a number"),
+                Arguments.of("a version then true", "{\"version\": 2, \"posts\": true}",
+                        "at posts: expected an object ({ ... }) but found true/false"),
+                Arguments.of("a file that ends in a string", "{\"version\": 2, \"posts\": {\"a", "the file ends too early"),
                 Arguments.of("a comment", "{\"posts\": {}, // none yet\n \"version\": 2}", "Unexpected character ('/'"));
     }
 
@@ -292,6 +393,24 @@ class StateReaderTest {
         assertTrue(now.getMessage().contains(expected), now.getMessage());
         assertTrue(now.getMessage().startsWith("Broken state file " + file), now.getMessage());
         assertArrayEquals(bytes, Files.readAllBytes(file));
+    }
+
+    @Test
+    void malformedUtf8IsRefusedWithTheMessageOfBefore() throws IOException {
+        byte[] bytes = "{\"posts\": {\"a\": {\"file\": \"a?.md\"}}, \"version\": 2}".getBytes(StandardCharsets.UTF_8);
+        bytes[new String(bytes, StandardCharsets.UTF_8).indexOf('?')] = (byte) 0xff;
+        Path file = write("");
+        Files.write(file, bytes);
+        StateException before = assertThrows(StateException.class, () -> {
+            StateJson.version(bytes, file);
+            StateJson.readAs(bytes, file, State.class);
+        });
+
+        StateException now = assertThrows(StateException.class, () -> new StateStore(file).load());
+
+        assertNull(StateReader.read(bytes));
+        assertEquals(before.getMessage(), now.getMessage());
+        assertTrue(now.getMessage().contains("Invalid UTF-8"), now.getMessage());
     }
 
     @Test
