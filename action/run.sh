@@ -23,7 +23,7 @@ if [ -n "${XPOST_ARGS:-}" ]; then
 fi
 
 # A GitHub log is not a terminal; the same JVM flags as ./xpost (a short-lived CLI starts fastest with them).
-opts=(-XX:+UseSerialGC -Xmn64m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:TieredStopAtLevel=1 -Xss2m
+opts=(-XX:+UseParallelGC -Xmn64m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:TieredStopAtLevel=1 -Xss2m
     -Xlog:disable -Xlog:all=warning:stderr)
 read -ra sub <<<"$command"
 json="$tmp/xpost-${command// /-}.json"

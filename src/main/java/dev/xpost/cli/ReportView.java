@@ -43,8 +43,10 @@ final class ReportView {
     }
 
     /**
-     * @param verbose on a real run, also list the posts that were unchanged: a cron job on a blog of hundreds of
-     *                posts would otherwise log hundreds of lines that say nothing happened (the counts say it)
+     * @param verbose also list the posts that are unchanged: a cron job on a blog of hundreds of posts would
+     *                otherwise log hundreds of lines that say nothing happened (the counts say it). The same in a
+     *                plan and a dry run as in a real run, so that the three show the same rows for the same state;
+     *                a plan of 50,000 posts no longer prints 50,000 lines to say there is nothing to do.
      */
     static void text(RunReport r, PrintWriter console, PrintWriter err, Ansi ansi, boolean verbose) {
         // Flushed once, before the warnings, not at each line as the console's own println does: a plan of 10,000
@@ -67,14 +69,11 @@ final class ReportView {
         if (!r.outcomes().isEmpty()) {
             out.println();
         }
-        int width = Math.min(48, r.outcomes().stream()
+        List<Outcome> listed = verbose ? r.outcomes() : r.outcomes().stream().filter(o -> !unchanged(o)).toList();
+        int folded = r.outcomes().size() - listed.size();
+        int width = Math.min(48, listed.stream()
                 .mapToInt(o -> o.slug() == null ? o.file().toString().length() : o.slug().length()).max().orElse(4));
-        int folded = 0;
-        for (Outcome o : r.outcomes()) {
-            if (!verbose && o.result() == Outcome.Result.UNCHANGED) {
-                folded++;
-                continue;
-            }
+        for (Outcome o : listed) {
             String label = o.result() != null ? o.result().label() : o.action().label();
             String detail;
             if (o.when() != null) {
@@ -123,6 +122,11 @@ final class ReportView {
         for (String w : r.warnings()) {
             err.println(ansi.string("@|yellow warning:|@ ") + Terminal.clean(w));
         }
+    }
+
+    /** Unchanged: in a real run by its outcome; in a plan or a dry run, which have none, by its action. */
+    private static boolean unchanged(Outcome o) {
+        return o.result() != null ? o.result() == Outcome.Result.UNCHANGED : o.action() == PlanAction.UNCHANGED;
     }
 
     /** {@code text} and spaces up to {@code width} chars, as {@code %-<width>s} formats it. */

@@ -29,7 +29,15 @@ public final class ConfigLoader {
     /** What every command that needs a blog says outside one (README: Commands). */
     public static final String NO_BLOG = "no config/xpost.yaml here or in a parent folder; run xpost init";
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /**
+     * The YAML mapper, made when first used rather than when this class is: {@link #warmUp} is called from the
+     * process entry point, and making the mapper there (Jackson's first mapper: about 0.1 s on the 2-core benchmark
+     * machine) held up the main thread before the command line was even read. Now the warm-up thread makes it;
+     * a {@link #load} that comes first waits for it rather than making a second one (class initialisation runs once).
+     */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = new YAMLMapper();
+    }
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
     private static final Pattern VERSION = Pattern.compile("20\\d{2}(0[1-9]|1[0-2])");
 
@@ -62,7 +70,7 @@ public final class ConfigLoader {
         Thread t = new Thread(() -> {
             try {
                 // The shapes of a real config: a mapping, a nested mapping, a string and a number.
-                raw(YAML.readTree("timezone: UTC\nhashnode:\n  publication: warm-up\nhttp:\n  maxAttempts: 1\n")
+                raw(Yaml.MAPPER.readTree("timezone: UTC\nhashnode:\n  publication: warm-up\nhttp:\n  maxAttempts: 1\n")
                         .get("hashnode"));
             } catch (IOException | RuntimeException e) {
                 // Met again by load, where it is reported.
@@ -97,18 +105,18 @@ public final class ConfigLoader {
             file = find(cwd);
         }
         if (file == null) {
-            return fromTree(cwd, null, YAML.createObjectNode(), platforms);
+            return fromTree(cwd, null, Yaml.MAPPER.createObjectNode(), platforms);
         }
         Path root = rootOf(file);
         JsonNode tree;
         try {
-            tree = YAML.readTree(file.toFile());
+            tree = Yaml.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             String detail = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new ConfigException(file + ": not valid YAML: " + detail);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            tree = YAML.createObjectNode();
+            tree = Yaml.MAPPER.createObjectNode();
         }
         if (!tree.isObject()) {
             throw new ConfigException(file + ": expected a mapping of settings at the top level");
@@ -274,7 +282,7 @@ public final class ConfigLoader {
             return Map.of();
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> raw = YAML.convertValue(node, Map.class);
+        Map<String, Object> raw = Yaml.MAPPER.convertValue(node, Map.class);
         return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
     }
 

@@ -88,6 +88,20 @@ class PublishSyncE2eTest {
         assertTrue(text.out().contains("6 unchanged") && text.out().contains("(6 unchanged not listed"), text::toString);
         assertTrue(!text.out().contains("first-post"), text::toString);
         assertTrue(blog.run("publish", "--verbose").out().matches("(?s).*unchanged\\s+hashnode\\s+first-post.*"));
+        // A plan and a dry run show the same rows as the run they foresee: unchanged posts are counted, not listed
+        // (a plan of 50,000 posts printed 50,000 lines to say there was nothing to do).
+        for (String[] args : List.of(new String[] {"plan"}, new String[] {"publish", "--dry-run"})) {
+            CliRun.Result foreseen = blog.run(args);
+            assertEquals(0, foreseen.code(), foreseen::toString);
+            assertTrue(foreseen.out().contains("6 unchanged") && foreseen.out().contains("(6 unchanged not listed"),
+                    foreseen::toString);
+            assertTrue(!foreseen.out().contains("first-post"), foreseen::toString);
+            String[] verbose = java.util.Arrays.copyOf(args, args.length + 1);
+            verbose[args.length] = "--verbose";
+            assertTrue(blog.run(verbose).out().matches("(?s).*unchanged\\s+linkedin\\s+third-post.*"),
+                    () -> String.join(" ", verbose));
+        }
+        assertEquals(0, blog.requests(), "plans and dry runs of an unchanged blog send nothing");
     }
 
     @Test
