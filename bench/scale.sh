@@ -3,7 +3,9 @@
 # 2-10 KB, 1 in 100 around 50-80 KB) served over loopback by dev.xpost.bench.ScaleFakeHashnode (test classes),
 # then, in an empty blog folder: `xpost import hashnode`, `xpost validate`, `xpost plan`, a `publish` with nothing
 # to do, `xpost plan` again (now that every record has its source digest), one post edited and published, ten new
-# posts published. For each: wall time, CPU time (user + system;
+# posts published, and last the whole blog moved in anew: the state file removed and `publish` run, so that every
+# post (each carries its cuid, as a Hashnode backup does) is found in the publication's listing and adopted, none
+# created. For each: wall time, CPU time (user + system;
 # steadier than wall time on a busy machine), peak memory (GNU time),
 # requests (counted by the fake) and bytes written to disk (the kernel's count of the process's block writes,
 # GNU time's %O × 512: post files, the state file and its temporary copies).
@@ -64,3 +66,8 @@ for i in $(seq 1 10); do
       "$i" "$i" "$i" "$(head -c 4000 "posts/$edited" | tail -c 3000)" > "posts/brand-new-post-$i.md"
 done
 run "publish (10 new)" publish
+# Moving in: no state at all, so every post is looked up (the publication listed once, the ten new posts by slug)
+# and adopted, as the publication holds what was last published. Each adoption is a change of the state: this row costs what 50,000 changes cost (issue 15: it grew
+# with changes × posts, from copying the whole state and reading every post for each file's slug).
+rm -rf .xpost
+run "publish (moving in)" publish

@@ -56,7 +56,7 @@ public record State(
         }
         accounts = accounts(accounts);
         images = sortedCopy(images, "images");
-        posts = sortedCopy(posts, "posts");
+        posts = PostMap.of(sortedCopy(posts, "posts"));
         forgotten = sortedCopy(forgotten, "forgotten");
         attempts = sortedCopy(attempts, "attempts");
         gone = sortedCopy(gone, "gone");
@@ -89,10 +89,9 @@ public record State(
 
     /** The slug recorded for this file, if any (files are relative to the blog root, with {@code /}). */
     public Optional<String> slugOf(String file) {
-        return posts.entrySet().stream()
-                .filter(e -> file.equals(e.getValue().file()))
-                .map(Map.Entry::getKey)
-                .findFirst();
+        // From an index of the posts' files, not by reading every post: asked for each post without a record,
+        // thousands of times when a backup moves in (issue 15).
+        return ((PostMap) posts).slugOf(file);
     }
 
     /**
@@ -105,7 +104,7 @@ public record State(
         requireName(platform, "platform");
         Objects.requireNonNull(record, "record");
         PostEntry entry = posts.getOrDefault(slug, new PostEntry(file, null)).with(file, platform, record);
-        return withPosts(put(posts, slug, entry));
+        return withPosts(((PostMap) posts).with(slug, entry));
     }
 
     /** One record to put with {@link #withRecords}; the arguments of {@link #withRecord}. */
@@ -143,7 +142,7 @@ public record State(
             return this;
         }
         PostEntry rest = entry.without(platform);
-        return rest.platforms().isEmpty() ? forget(slug) : withPosts(put(posts, slug, rest));
+        return rest.platforms().isEmpty() ? forget(slug) : withPosts(((PostMap) posts).with(slug, rest));
     }
 
     /** Forgets a post on every platform. Nothing happens remotely. An unknown slug is ignored. */
@@ -151,9 +150,7 @@ public record State(
         if (!posts.containsKey(slug)) {
             return this;
         }
-        SortedMap<String, PostEntry> copy = new TreeMap<>(posts);
-        copy.remove(slug);
-        return withPosts(Collections.unmodifiableSortedMap(copy));
+        return withPosts(((PostMap) posts).without(slug));
     }
 
     /**
@@ -332,6 +329,10 @@ public record State(
             // One shared empty map rather than a TreeMap and its view per record without ext (issue 15: every
             // record of a 50,000-post state made one, each change of it another).
             return Collections.emptySortedMap();
+        }
+        if (map instanceof PostMap) {
+            // The posts of another state (see PostMap): checked when each entry went in, and never changed.
+            return (SortedMap<String, V>) map;
         }
         if (map.getClass() == FROZEN && ((SortedMap<String, V>) map).comparator() == null) {
             // Already checked, sorted and unmodifiable (see FROZEN): a record made from another's maps keeps
