@@ -67,7 +67,8 @@ for i in $(seq 1 10); do
 done
 run "publish (10 new)" publish
 # Moving in: no state at all, so every post is looked up (the publication listed once, the ten new posts by slug)
-# and adopted, as the publication holds what was last published. Each adoption is a change of the state: this row costs what 50,000 changes cost (issue 15: it grew
-# with changes × posts, from copying the whole state and reading every post for each file's slug).
+# and adopted, as the publication holds what was last published. Each adoption is a change of the state: this row
+# costs what N changes cost (issue 15: it grew with changes × posts, from copying the whole state and reading every
+# post for each file's slug).
 rm -rf .xpost
 run "publish (moving in)" publish

@@ -23,8 +23,8 @@ import java.util.TreeMap;
  * map of what changed since (the delta: a new entry, or {@link #REMOVED}). A change copies the delta only; once the
  * delta outgrows the square root of the base (at least {@value #MIN_DELTA}), both are merged into a new base. So a
  * change costs O(√n) amortised, where it cost O(n), and a run of k changes O(k·√n) instead of O(k·n). Lookups read
- * the delta, then a hash table of the base's slugs. Anything that walks the map (saving the whole file, {@code status}, iteration by a
- * caller) sees one merged sorted map, made once per version when first asked.
+ * the delta, then a hash table of the base's slugs. Anything that walks the map (saving the whole file,
+ * {@code status}, iteration by a caller) sees one merged sorted map, made once per version when first asked.
  *
  * <p>Only this package makes one; every version is immutable after construction, so versions can be shared between
  * threads. The file index ({@link #slugOf}) is built from the base once, when first asked, and shared by the
