@@ -19,6 +19,7 @@ public final class GlobalOptions {
     boolean help;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Log each HTTP request (never a header), list unchanged posts, show stack traces.")
+            description = "Log each HTTP request (never a header), list unchanged and skipped posts, "
+                    + "show stack traces.")
     boolean verbose;
 }

@@ -43,10 +43,13 @@ final class ReportView {
     }
 
     /**
-     * @param verbose also list the posts that are unchanged: a cron job on a blog of hundreds of posts would
-     *                otherwise log hundreds of lines that say nothing happened (the counts say it). The same in a
-     *                plan and a dry run as in a real run, so that the three show the same rows for the same state;
-     *                a plan of 50,000 posts no longer prints 50,000 lines to say there is nothing to do.
+     * @param verbose also list the rows where nothing happens, by rule, on every run until something changes:
+     *                unchanged and skipped (a post dated before LinkedIn's cutoff, a platform the post leaves
+     *                out). A cron job on a blog of hundreds of posts would otherwise log hundreds of lines that say
+     *                nothing happened (the counts say it), and a moved-in blog one skipped LinkedIn row per old
+     *                post on every run. The same in a plan and a dry run as in a real run, so that the three show
+     *                the same rows for the same state; a plan of 50,000 posts no longer prints 50,000 lines to
+     *                say there is nothing to do. Drafts, ignored files, gone posts and every other row are listed.
      */
     static void text(RunReport r, PrintWriter console, PrintWriter err, Ansi ansi, boolean verbose) {
         // Flushed once, before the warnings, not at each line as the console's own println does: a plan of 10,000
@@ -69,8 +72,20 @@ final class ReportView {
         if (!r.outcomes().isEmpty()) {
             out.println();
         }
-        List<Outcome> listed = verbose ? r.outcomes() : r.outcomes().stream().filter(o -> !unchanged(o)).toList();
-        int folded = r.outcomes().size() - listed.size();
+        List<Outcome> listed = verbose ? r.outcomes() : r.outcomes().stream().filter(o -> quiet(o) == null).toList();
+        // How many of each were left out, in the order the counts line names them.
+        Map<String, Integer> folded = new LinkedHashMap<>();
+        folded.put("unchanged", 0);
+        folded.put("skipped", 0);
+        if (!verbose) {
+            r.outcomes().forEach(o -> {
+                String label = quiet(o);
+                if (label != null) {
+                    folded.merge(label, 1, Integer::sum);
+                }
+            });
+        }
+        folded.values().removeIf(n -> n == 0);
         int width = Math.min(48, listed.stream()
                 .mapToInt(o -> o.slug() == null ? o.file().toString().length() : o.slug().length()).max().orElse(4));
         for (Outcome o : listed) {
@@ -101,8 +116,10 @@ final class ReportView {
                 }
             }
         }
-        if (folded > 0) {
-            out.println("  (" + folded + " unchanged not listed; --verbose lists them)");
+        if (!folded.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            folded.forEach((label, n) -> parts.add(n + " " + label));
+            out.println("  (" + String.join(", ", parts) + " not listed; --verbose lists them)");
         }
         if (r.invalid()) {
             out.println();
@@ -124,9 +141,16 @@ final class ReportView {
         }
     }
 
-    /** Unchanged: in a real run by its outcome; in a plan or a dry run, which have none, by its action. */
-    private static boolean unchanged(Outcome o) {
-        return o.result() != null ? o.result() == Outcome.Result.UNCHANGED : o.action() == PlanAction.UNCHANGED;
+    /**
+     * For a row only counted unless {@code --verbose} (unchanged or skipped: by its outcome in a real run, by its
+     * action in a plan or a dry run, which have none), its word; null for a row that is listed.
+     */
+    private static String quiet(Outcome o) {
+        if (o.result() != null) {
+            return o.result() == Outcome.Result.UNCHANGED ? "unchanged"
+                    : o.result() == Outcome.Result.SKIPPED ? "skipped" : null;
+        }
+        return o.action() == PlanAction.UNCHANGED ? "unchanged" : o.action() == PlanAction.SKIPPED ? "skipped" : null;
     }
 
     /** {@code text} and spaces up to {@code width} chars, as {@code %-<width>s} formats it. */

@@ -111,7 +111,7 @@ class WholeBlogRulesE2eTest {
         E2eBlog.Run r = blog.publish();
         assertEquals(0, r.code(), r::toString);
         assertEquals("skipped", r.outcome("early-post", "linkedin"), r::toString);
-        CliRun.Result plan = blog.run("plan");
+        CliRun.Result plan = blog.run("plan", "--verbose");
         assertTrue(plan.out().matches("(?s).*skipped\\s+linkedin\\s+early-post\\s+dated before linkedin.since.*"),
                 plan::toString);
         CliRun.Result status = blog.run("status");
