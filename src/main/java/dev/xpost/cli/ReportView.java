@@ -184,7 +184,9 @@ final class ReportView {
             m.put("url", o.url());
             m.put("when", o.when() == null ? null : o.when().toString());
             m.put("message", o.message());
-            if (!o.requests().isEmpty()) {
+            // On a dry run every item has its requests, an empty list where nothing would be sent ("every key is
+            // always there", README: JSON output); a plan and a real run have none to show.
+            if (r.mode() == PublishUseCase.Mode.DRY_RUN || !o.requests().isEmpty()) {
                 List<Map<String, Object>> reqs = new ArrayList<>();
                 for (WireRequest w : o.requests()) {
                     Map<String, Object> q = new LinkedHashMap<>();

@@ -91,6 +91,10 @@ class ConsistencyCliTest {
                 assertTrue(item.has("post") && item.has("file") && item.has("platform"), () -> "shape: " + item);
             }
             assertTrue(item.has("action") || item.has("state") || item.has("severity"), () -> "state: " + item);
+            if (args.contains("--dry-run")) {
+                // Every item of a dry run says what it would send, an empty list for nothing (unchanged, skipped).
+                assertTrue(item.path("requests").isArray(), () -> "no requests in " + item);
+            }
         }
     }
 
