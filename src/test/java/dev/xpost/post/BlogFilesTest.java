@@ -49,8 +49,8 @@ class BlogFilesTest {
     /**
      * Every file of a folder linked out of the blog is refused, not only the first, a link among plain files is
      * followed, and a path through {@code link/..} is resolved as the file system does, not as normalising it would.
-     * (Each file's real path is resolved when it is checked: a cache of folders' real paths was tried and dropped,
-     * since a folder replaced by a link during the run then let every later file of it be read.)
+     * A folder's real path is kept only while its path still leads to that same folder: one replaced by a link
+     * during the run has its later files resolved anew (a cache without that check let every later file be read).
      */
     @Test
     void everyFileOfALinkedFolderIsJudgedByWhereItReallyIs() throws IOException {
@@ -76,6 +76,16 @@ class BlogFilesTest {
             Files.delete(sibling);
         }
         assertTrue(files.check(posts.resolve("gone.md"), "g").isEmpty(), "the reader reports a missing file");
+
+        // A folder already resolved, then replaced by a link out of the blog: its later files are refused.
+        Path sub = Files.createDirectories(posts.resolve("sub"));
+        Path first = Files.writeString(sub.resolve("a.md"), "x");
+        assertTrue(files.check(first, "sub/a").isEmpty());
+        Files.move(sub, blog.resolve("moved-away"));
+        Files.createSymbolicLink(sub, elsewhere);
+        assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(sub.resolve("a.md"), "sub/a").orElseThrow().rule(),
+                "a folder swapped for a link is resolved again");
+        assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(sub.resolve("b.md"), "sub/b").orElseThrow().rule());
     }
 
     @Test
