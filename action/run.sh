@@ -23,8 +23,8 @@ if [ -n "${XPOST_ARGS:-}" ]; then
 fi
 
 # A GitHub log is not a terminal; the same JVM flags as ./xpost (a short-lived CLI starts fastest with them).
-opts=(-XX:+UseParallelGC -Xmn64m -XX:-UseAdaptiveSizePolicy -XX:MaxTenuringThreshold=1
-    -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:TieredStopAtLevel=1 -Xss2m -Xlog:disable -Xlog:all=warning:stderr)
+opts=(-XX:+UseParallelGC -Xmn64m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:TieredStopAtLevel=1 -Xss2m
+    -Xlog:disable -Xlog:all=warning:stderr)
 read -ra sub <<<"$command"
 json="$tmp/xpost-${command// /-}.json"
 case "${sub[0]}" in
