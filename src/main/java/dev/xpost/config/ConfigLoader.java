@@ -55,6 +55,9 @@ public final class ConfigLoader {
             "http", Set.of("connectTimeout", "readTimeout", "callTimeout", "maxAttempts", "retryAfterCap"),
             "publish", Set.of("max"));
 
+    /** A config is a few dozen lines; a file over this many bytes is not one (and is not read whole). */
+    static final int MAX_CONFIG_BYTES = 1024 * 1024;
+
     private ConfigLoader() {
     }
 
@@ -108,9 +111,23 @@ public final class ConfigLoader {
             return fromTree(cwd, null, Yaml.MAPPER.createObjectNode(), platforms);
         }
         Path root = rootOf(file);
+        // Read first, then parsed: a file that cannot be read is said to be unreadable, not invalid YAML (its text
+        // was never seen), and a file far larger than any config is not read into memory whole.
+        byte[] text;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            text = in.readNBytes(MAX_CONFIG_BYTES + 1);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new ConfigException(file + ": cannot be read (" + why + "): check that it is a file your user "
+                    + "can read");
+        }
+        if (text.length > MAX_CONFIG_BYTES) {
+            throw new ConfigException(file + ": larger than " + MAX_CONFIG_BYTES / 1024 + " KB, which no config "
+                    + "of xpost is: is this the right file?");
+        }
         JsonNode tree;
         try {
-            tree = Yaml.MAPPER.readTree(file.toFile());
+            tree = Yaml.MAPPER.readTree(text);
         } catch (IOException e) {
             String detail = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new ConfigException(file + ": not valid YAML: " + detail);

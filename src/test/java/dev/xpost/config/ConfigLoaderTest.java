@@ -114,6 +114,29 @@ class ConfigLoaderTest {
                 .contains("not valid YAML"));
     }
 
+    /**
+     * A config that cannot be read is said to be unreadable, not invalid YAML (its text was never seen). The read
+     * fails through a link to {@code /proc/self/mem}, a regular file that answers every read with an I/O error:
+     * the way to make a read fail for any user, root included (a file without read permission is read by root).
+     */
+    @Test
+    void anUnreadableConfigIsNotCalledInvalidYaml() throws IOException {
+        Path mem = Path.of("/proc/self/mem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(mem),
+                "needs Linux's /proc/self/mem to make a read fail");
+        Path f = dir.resolve("config/xpost.yaml");
+        Files.createDirectories(f.getParent());
+        Files.createSymbolicLink(f, mem);
+        String message = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, dir)).getMessage();
+        assertTrue(message.contains("cannot be read") && !message.contains("YAML"), message);
+        assertTrue(message.startsWith(f.toString()), message);
+        // Nor is a file far larger than a config read whole.
+        Files.delete(f);
+        write("# " + "x".repeat(ConfigLoader.MAX_CONFIG_BYTES) + "\n");
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(null, dir)).getMessage()
+                .contains("is this the right file?"));
+    }
+
     @Test
     void aPlatformCanBeSwitchedOff() throws IOException {
         write("hashnode:\n  publication: me.hashnode.dev\n  enabled: false\nlinkedin:\n  author: auto\n");
