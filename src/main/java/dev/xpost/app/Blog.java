@@ -92,7 +92,18 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
                     selected.add(f.toAbsolutePath().normalize());
                 }
             }
-            files = PostFinder.find(roots);
+            PostFinder.Found found = PostFinder.findAll(roots);
+            files = found.files();
+            if (selected != null) {
+                // A file named by another of its paths (through a link) is selected by the path that is kept.
+                for (Map.Entry<Path, List<Path>> alias : found.aliases().entrySet()) {
+                    for (Path other : alias.getValue()) {
+                        if (selected.contains(other.toAbsolutePath().normalize())) {
+                            selected.add(alias.getKey().toAbsolutePath().normalize());
+                        }
+                    }
+                }
+            }
         } catch (NoSuchFileException e) {
             throw new ConfigException("no such file or folder: " + display(cwd, Path.of(e.getFile()))
                     + (all ? " (the posts folder; set `posts:` in config/xpost.yaml)" : ""));

@@ -12,9 +12,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,31 +31,78 @@ public final class PostFinder {
     }
 
     /**
-     * The post files under the roots, sorted by path and without duplicates.
+     * The post files under the roots, sorted by path and without duplicates: one path per file, also when a
+     * symbolic link inside a posts folder leads to a folder or file already walked (see {@link #findAll}).
      *
      * @throws NoSuchFileException when a root does not exist
      * @throws IOException         when a folder cannot be read
      */
     public static List<Path> find(List<Path> roots) throws IOException {
+        return findAll(roots).files();
+    }
+
+    /**
+     * What {@link #findAll} found.
+     *
+     * @param files   one path per post file, sorted by path
+     * @param aliases for a file that was also reached by other paths (through a symbolic link to a folder or a file
+     *                inside the walk, or a hard link), those other paths; empty for nearly every blog
+     */
+    public record Found(List<Path> files, Map<Path, List<Path>> aliases) {
+    }
+
+    /**
+     * The post files under the roots, one path per file. A file reached by two paths (a folder linked inside the
+     * posts folder, a post linked to another, a file named on the command line inside a folder also walked) is one
+     * post: read twice, it would be two posts with one slug, and a moved-in one would be adopted again on every run.
+     * Of its paths the one without a symbolic link in it is kept (else the first in path order); the others are
+     * its {@link Found#aliases}. Files are told apart by their device and inode, as the walk saw them.
+     *
+     * @throws NoSuchFileException when a root does not exist
+     * @throws IOException         when a folder cannot be read
+     */
+    public static Found findAll(List<Path> roots) throws IOException {
         List<Path> found = new ArrayList<>();
+        Map<Object, Path> byFile = new HashMap<>();
+        Map<Object, List<Path>> twice = new LinkedHashMap<>();
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 throw new NoSuchFileException(root.toString(), null, "no such file or folder");
             }
             if (Files.isDirectory(root)) {
-                walk(root, found);
+                walk(root, found, byFile, twice);
             } else {
-                found.add(root);
+                add(root, Files.readAttributes(root, BasicFileAttributes.class).fileKey(), found, byFile, twice);
             }
         }
         // On both cores: 50,000 paths compared a byte at a time under C1 are a tenth of a second on one.
         Path[] sorted = found.toArray(new Path[0]);
         Arrays.parallelSort(sorted);
         found = Arrays.asList(sorted);
+        Map<Path, List<Path>> aliases = Map.of();
+        if (!twice.isEmpty()) {
+            aliases = new HashMap<>();
+            Set<Path> dropped = new HashSet<>();
+            for (List<Path> paths : twice.values()) {
+                paths.sort(null);
+                Path kept = paths.stream().filter(p -> !throughLink(p, roots)).findFirst().orElse(paths.get(0));
+                List<Path> others = new ArrayList<>(paths);
+                others.remove(kept);
+                aliases.put(kept, List.copyOf(others));
+                dropped.addAll(others);
+            }
+            List<Path> kept = new ArrayList<>(found.size());
+            for (Path p : found) {
+                if (!dropped.contains(p)) {
+                    kept.add(p);
+                }
+            }
+            found = kept;
+        }
         if (roots.size() < 2) {
             // One folder's walk never gives a path twice, nor two paths of one normalised path: 50,000 posts need
             // no set of their absolute paths (issue 15).
-            return found;
+            return new Found(found, aliases);
         }
         Set<Path> seen = new HashSet<>();
         List<Path> unique = new ArrayList<>(found.size());
@@ -61,10 +111,48 @@ public final class PostFinder {
                 unique.add(path);
             }
         }
-        return unique;
+        return new Found(unique, aliases);
     }
 
-    private static void walk(Path root, List<Path> found) throws IOException {
+    /**
+     * Records a found file; a second path to a file already found (same device and inode) is kept aside in
+     * {@code twice}, with the first, for {@link #findAll} to choose from. The same path given twice (a file named
+     * on the command line and found again by a walk) is not a second path.
+     */
+    private static void add(Path file, Object key, List<Path> found, Map<Object, Path> byFile,
+            Map<Object, List<Path>> twice) {
+        found.add(file);
+        if (key == null) {
+            return;
+        }
+        Path first = byFile.putIfAbsent(key, file);
+        if (first != null && !first.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+            List<Path> paths = twice.computeIfAbsent(key, k -> new ArrayList<>(List.of(first)));
+            if (!paths.contains(file)) {
+                paths.add(file);
+            }
+        }
+    }
+
+    /** True when a folder or the file on the way from its root to {@code file} is a symbolic link. */
+    private static boolean throughLink(Path file, List<Path> roots) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (Path root : roots) {
+            Path r = root.toAbsolutePath().normalize();
+            if (abs.startsWith(r) && !abs.equals(r)) {
+                for (Path p = abs; !p.equals(r); p = p.getParent()) {
+                    if (Files.isSymbolicLink(p)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return Files.isSymbolicLink(abs);
+    }
+
+    private static void walk(Path root, List<Path> found, Map<Object, Path> byFile, Map<Object, List<Path>> twice)
+            throws IOException {
         // FOLLOW_LINKS so that a linked posts folder is read; the walker reports loops, which are skipped.
         Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
@@ -78,7 +166,7 @@ public final class PostFinder {
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         // The name is made once a file (it is asked of every file of the blog on every run).
                         if (attrs.isRegularFile() && isPostName(file.getFileName().toString())) {
-                            found.add(file);
+                            add(file, attrs.fileKey(), found, byFile, twice);
                         }
                         return FileVisitResult.CONTINUE;
                     }

@@ -152,6 +152,43 @@ class MovingInE2eTest {
                 "status agrees with the fake: every adopted post is in sync\n" + status);
     }
 
+    /**
+     * A folder linked inside the posts folder (a new user's review: `ln -s old posts/alias`) leads to files already
+     * walked: each is one post, read once by its path without the link. Before, the same file read twice was two
+     * posts with one slug: a moved-in post was adopted again by every run (a request and a new state file each
+     * time), and a post without a cuid got two `duplicate-slug` errors.
+     */
+    @Test
+    void aFolderLinkedInsideThePostsFolderIsNotASecondCopyOfItsPosts() throws IOException {
+        java.nio.file.Path old = Files.createDirectories(blog.dir.resolve("posts/old"));
+        Files.move(blog.dir.resolve("posts/" + OLD_2020 + ".md"), old.resolve(OLD_2020 + ".md"));
+        blog.cli.write("posts/old/fresh.md", "---\ntitle: Fresh\nslug: fresh-post\n---\n\nNew text.\n");
+        Files.createSymbolicLink(blog.dir.resolve("posts/alias"), java.nio.file.Path.of("old"));
+
+        CliRun.Result validate = blog.run("validate");
+        assertFalse(validate.out().contains("posts/alias/"), validate::toString);
+        assertTrue(validate.out().contains("11 posts checked"), "ten files and the new one: " + validate);
+        E2eBlog.Run first = blog.publish();
+        assertEquals(0, first.code(), first::toString);
+        assertEquals("adopted", row(first.doc(), "old/" + OLD_2020 + ".md", "hashnode", "outcome"));
+        assertEquals(1, blog.hashnode.count("PublishPost"), "the new post is created once");
+        assertTrue(first.doc().toString().contains("posts/old/fresh.md")
+                && !first.doc().toString().contains("posts/alias/"), "rows name the path without the link");
+
+        java.nio.file.Path state = blog.dir.resolve(".xpost/state.json");
+        byte[] before = Files.readAllBytes(state);
+        blog.resetCounts();
+        E2eBlog.Run second = blog.publish();
+        assertEquals(0, second.code(), second::toString);
+        assertEquals(0, blog.requests(), "nothing is adopted again: " + second);
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(state)), "the state file is left as it was");
+
+        // Named by its path through the link, a post is still the one the run acts on.
+        CliRun.Result plan = blog.run("plan", "--json", "posts/alias/fresh.md");
+        assertEquals(0, plan.code(), plan::toString);
+        assertTrue(plan.out().contains("\"fresh-post\""), plan::toString);
+    }
+
     @Test
     void withSinceInsideItsHistoryOnlyTheAdoptedPostsFromThenOnGoToLinkedInMaxAtATime() throws IOException {
         since("2023-01-01");

@@ -38,6 +38,25 @@ class PostFinderTest {
         assertEquals(List.of(a, c, b), PostFinder.find(List.of(dir.resolve("posts"))));
     }
 
+    /**
+     * One path per file: a folder linked inside the walk, a post linked to another and a hard link are the same
+     * files, found once, by the path without a link (a hard link has none: the first in path order).
+     */
+    @Test
+    void aFileReachedByTwoPathsIsFoundOnceByThePathWithoutALink() throws IOException {
+        Path a = touch("posts/sub/a.md");
+        Path b = touch("posts/b.md");
+        Files.createSymbolicLink(dir.resolve("posts/alias"), Path.of("sub"));
+        Files.createSymbolicLink(dir.resolve("posts/0-link-to-b.md"), Path.of("b.md"));
+        Path hard = Files.createLink(dir.resolve("posts/c-hard.md"), b);
+        PostFinder.Found found = PostFinder.findAll(List.of(dir.resolve("posts")));
+        assertEquals(List.of(b, a), found.files());
+        assertEquals(List.of(dir.resolve("posts/0-link-to-b.md"), hard), found.aliases().get(b));
+        assertEquals(List.of(dir.resolve("posts/alias/a.md")), found.aliases().get(a));
+        // Named again on the command line by its linked path: still the one file.
+        assertEquals(List.of(b, a), PostFinder.find(List.of(dir.resolve("posts"), dir.resolve("posts/alias/a.md"))));
+    }
+
     @Test
     void orderIsThatOfPathsWhateverTheirCharactersAndCase() throws IOException {
         // Names whose string order and path order differ (a char above U+FFFF against one in U+E000–U+FFFF), names
