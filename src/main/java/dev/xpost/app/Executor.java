@@ -100,6 +100,7 @@ final class Executor {
         }
         ledger.compact();
         notes();
+        offline(platforms);
         boolean invalid = outcomes.stream().anyMatch(o -> o.action() == PlanAction.INVALID);
         return new RunReport(mode, now, config.timezone(), targets, outcomes, blog.problems(), invalid,
                 ledger.warnings());
@@ -120,6 +121,31 @@ final class Executor {
             List<Post> unrecorded = due.parallelStream().filter(p -> planner.unrecorded(p, name, state)).toList();
             if (!unrecorded.isEmpty()) {
                 platform.lookAhead(unrecorded, ledger);
+            }
+        }
+    }
+
+    /**
+     * A plan needs no token (a pull request from a fork has none), so it does not fail for want of one; but what it
+     * shows as sent would fail in {@code publish} (exit 4) until the token is set: said once per platform.
+     */
+    private void offline(Map<String, Platform> platforms) {
+        if (live) {
+            return;
+        }
+        for (String name : targets) {
+            Platform platform = platforms.get(name);
+            if (platform == null || platform.online()) {
+                continue;
+            }
+            long sent = outcomes.stream().filter(o -> name.equals(o.platform()) && (o.action() == PlanAction.CREATE
+                    || o.action() == PlanAction.UPDATE)).count();
+            if (sent > 0) {
+                String token = PlatformModules.find(name).map(m -> m.secretNames().get(0)).orElse("its token");
+                ledger.note(sent + (sent == 1 ? " post" : " posts") + " would be sent to "
+                        + PlatformModules.capabilities(name).displayName() + ", but " + token + " is not set: publish"
+                        + " would fail " + (sent == 1 ? "it" : "them") + " (exit 4) until it is (in .env or the "
+                        + "environment; `xpost doctor` checks it)");
             }
         }
     }

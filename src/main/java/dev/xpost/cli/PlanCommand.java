@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
                 + "the platform only when a token is set (to find posts to adopt).",
             "Actions: create, update, adopt, unchanged, drift, scheduled, held, skipped, draft, ignored, invalid, gone "
                     + "(a cuid the publication does not hold), unknown (the platform could not be asked).",
-            "Exits with the code publish would: 3 when a post is invalid."},
+            "Exits with the code publish would: 3 when a post is invalid; a missing token is a warning, not 4 (a "
+                    + "plan needs none)."},
         footerHeading = "%nExamples:%n",
         footer = {"  xpost plan", "  xpost plan --now 2026-12-24T08:00:00Z --platform hashnode", "  xpost plan --json"})
 final class PlanCommand extends BaseCommand {

@@ -269,6 +269,29 @@ class MovingInE2eTest {
         assertEquals(0, blog.requests());
     }
 
+    /**
+     * A plan without tokens still exits 0 (a pull request from a fork has none), but says once per platform that
+     * what it shows as sent would fail in publish (a new user's review: "2 create", exit 0, not a word of it).
+     */
+    @Test
+    void offlinePlanOfNewPostsSaysPublishWouldFailWithoutTheToken() throws IOException {
+        blog.cli.write("posts/fresh.md", "---\ntitle: Fresh\nslug: fresh-post\ntags: java\n---\n\nNew text.\n");
+        blog.cli.env.remove("HASHNODE_TOKEN");
+        blog.cli.env.remove("LINKEDIN_ACCESS_TOKEN");
+        CliRun.Result plan = blog.run("plan");
+        assertEquals(0, plan.code(), plan::toString);
+        assertTrue(plan.out().contains("create     hashnode  fresh-post"), plan::toString);
+        assertTrue(plan.err().contains("1 post would be sent to Hashnode, but HASHNODE_TOKEN is not set: publish "
+                + "would fail it (exit 4)"), plan::toString);
+        assertTrue(plan.err().contains("1 post would be sent to LinkedIn, but LINKEDIN_ACCESS_TOKEN is not set"),
+                plan::toString);
+        CliRun.Result publish = blog.run("publish");
+        assertEquals(4, publish.code(), "as the plan said: " + publish);
+        // With the tokens, no such warning.
+        blog.cli.env.put("HASHNODE_TOKEN", E2eBlog.HASHNODE_TOKEN);
+        assertFalse(blog.run("plan").err().contains("HASHNODE_TOKEN is not set"));
+    }
+
     @Test
     void aDraftsProblemsAreWarningsThatBlockNothing() throws IOException {
         blog.cli.write("posts/draft-65a1f0c2e4b0d81a2f3c9e79.md", "---\ntitle: \"Half\"\nslug: Not A Slug\n---\n\nx\n");
