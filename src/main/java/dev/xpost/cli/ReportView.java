@@ -9,9 +9,11 @@ import dev.xpost.platform.WireRequest;
 import dev.xpost.post.Problem;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Help.Ansi;
 
 /** Renders a plan or a publish run as a table (text) or one JSON document, and asks {@link ExitCodes} for its exit code. */
@@ -88,6 +90,9 @@ final class ReportView {
         folded.values().removeIf(n -> n == 0);
         int width = Math.min(48, listed.stream()
                 .mapToInt(o -> o.slug() == null ? o.file().toString().length() : o.slug().length()).max().orElse(4));
+        // A platform that could not be asked fails every row with one long message: said in full on its first row
+        // only (500 posts gave 500 copies); --verbose and --json give it on every row.
+        Set<String> failuresSaid = new HashSet<>();
         for (Outcome o : listed) {
             String label = o.result() != null ? o.result().label() : o.action().label();
             String detail;
@@ -95,6 +100,10 @@ final class ReportView {
                 detail = Output.when(o.when(), r.zone());
             } else if (o.message() != null) {
                 detail = Terminal.clean(o.message());
+                if (!verbose && o.failure() != null && o.platform() != null
+                        && !failuresSaid.add(o.platform() + "\n" + detail)) {
+                    detail = "the same as the first " + o.platform() + " row above";
+                }
             } else {
                 detail = o.url() == null ? "" : o.url();
             }

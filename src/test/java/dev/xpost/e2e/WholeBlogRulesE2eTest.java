@@ -100,6 +100,15 @@ class WholeBlogRulesE2eTest {
         assertTrue(row.path("message").asText().startsWith("could not ask hashnode"), plan::toString);
         assertTrue(doc.path("counts").path("create").isMissingNode(), plan::toString);
         assertNotEquals(0, plan.code(), plan::toString);
+
+        // In text, the one long reason is said on the first row, not repeated on every post's row.
+        blog.post("second.md", "Second", "2026-11-21T09:00:00Z", "second-post", "cuid: clq8kvzg60000000000000002");
+        CliRun.Result text = blog.run("plan", "--platform", "hashnode");
+        long full = text.out().lines().filter(l -> l.contains("could not ask hashnode")).count();
+        assertEquals(1, full, text::toString);
+        assertTrue(text.out().contains("the same as the first hashnode row above"), text::toString);
+        assertEquals(2, blog.run("plan", "--verbose", "--platform", "hashnode").out().lines()
+                .filter(l -> l.contains("could not ask hashnode")).count(), "--verbose says it on every row");
     }
 
     @Test
