@@ -55,6 +55,18 @@ public record Finding(Mark mark, String name, String message, String fix, Troubl
             case CONFIG, NETWORK -> Trouble.CONFIG;
             default -> Trouble.PLATFORM;
         };
-        return new Finding(Mark.FAIL, name, e.getMessage(), null, t, e.kind());
+        return new Finding(Mark.FAIL, name, e.getMessage(), fixFor(e.kind()), t, e.kind());
+    }
+
+    /** Every failed check comes with what to do (README: doctor), also when the platform's answer was the failure. */
+    private static String fixFor(PlatformException.Kind kind) {
+        return switch (kind) {
+            case AUTH -> "check the token named above: set, not expired, with the permissions the message names";
+            case CONFIG -> "correct the setting named above in config/xpost.yaml";
+            case NETWORK -> "check this machine's network connection (and proxy), and the endpoint in "
+                    + "config/xpost.yaml if you set one";
+            case RATE_LIMITED -> "wait for the platform's rate limit to reset, then run xpost doctor again";
+            default -> "run xpost doctor again later; if it keeps failing, check the platform's status page";
+        };
     }
 }

@@ -56,6 +56,32 @@ class RefusedOrSilentPlatformWordingE2eTest {
         }
     }
 
+    /**
+     * A Hashnode that cannot be reached: its failed check says what to do (every failed check has a fix, also in
+     * {@code --json}), and the token line does not claim the endpoint answered something that was not GraphQL
+     * (a new user's review: no fix, and "did not answer GraphQL" for a host that was never reached).
+     */
+    @Test
+    void anUnreachableHashnodeHasAFixAndItsTokenIsNotCheckedForThatReason() throws IOException {
+        blog = new E2eBlog(dir);
+        blog.post("first.md", "First post", "2026-11-20T09:00:00Z", "first-post");
+        blog.hashnodeServer.close();
+        CliRun.Result r = blog.run("doctor", "--json");
+        assertEquals(2, r.code(), r::toString);
+        com.fasterxml.jackson.databind.JsonNode endpoint = null;
+        com.fasterxml.jackson.databind.JsonNode token = null;
+        for (com.fasterxml.jackson.databind.JsonNode c : dev.xpost.http.Json.parseOrNull(r.out()).path("checks")) {
+            if (c.path("check").asText().equals("hashnode endpoint")) {
+                endpoint = c;
+            } else if (c.path("check").asText().equals("hashnode token")) {
+                token = c;
+            }
+        }
+        assertTrue(endpoint != null && endpoint.path("fix").asText().contains("network connection"), r::toString);
+        assertTrue(token != null && token.path("message").asText().contains("could not be reached"), r::toString);
+        assertFalse(r.out().contains("did not answer GraphQL"), r::toString);
+    }
+
     @Test
     void aLinkedInThatAnswersTooLateWasReachedNotUnreachable() throws IOException {
         blog = new E2eBlog(dir);

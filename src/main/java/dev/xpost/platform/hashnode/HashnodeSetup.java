@@ -110,7 +110,9 @@ record HashnodeSetup(String endpoint, String publication) implements PlatformSet
                 && !(e.kind() == PlatformException.Kind.CONFIG && e.getMessage().contains("hashnode.publication"));
         if (endpointProblem) {
             out.add(Finding.failed("hashnode endpoint", e));
-            out.add(Finding.skipped("hashnode token", "not checked: the endpoint did not answer GraphQL"));
+            out.add(Finding.skipped("hashnode token", e.kind() == PlatformException.Kind.NETWORK
+                    ? "not checked: the endpoint could not be reached" : "not checked: the endpoint did not answer "
+                    + "GraphQL"));
             return out;
         }
         out.add(Finding.ok("hashnode endpoint", shown + " answers GraphQL"));
