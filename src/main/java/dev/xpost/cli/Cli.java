@@ -174,7 +174,16 @@ public final class Cli {
 
     private int onBadUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        err.println(ansi.string("@|bold,red xpost:|@ ") + e.getMessage());
+        String message = e.getMessage();
+        // A word where a command is expected is an unknown command, as `xpost help` calls it, not picocli's
+        // "Unmatched argument at index 0".
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            message = "unknown command \"" + u.getUnmatched().get(0) + "\"; the commands are " + String.join(", ",
+                    cmd.getSubcommands().entrySet().stream().filter(c -> !c.getValue().getCommandSpec()
+                            .usageMessage().hidden()).map(java.util.Map.Entry::getKey).toList());
+        }
+        err.println(ansi.string("@|bold,red xpost:|@ ") + message);
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Run `" + cmd.getCommandSpec().qualifiedName() + " --help` for usage.");
         }

@@ -352,6 +352,16 @@ class ConsistencyCliTest {
         CliRun.Result nope = cli.run("help", "publsh");
         assertEquals(2, nope.code(), nope::toString);
         assertTrue(nope.err().contains("unknown command \"publsh\""), nope::toString);
+        // The same words when the command is run rather than asked about (picocli said "Unmatched argument").
+        CliRun.Result run = cli.run("frobnicate");
+        assertEquals(2, run.code(), run::toString);
+        assertTrue(run.err().contains("unknown command \"frobnicate\"; the commands are validate, plan, publish"),
+                run::toString);
+        assertFalse(run.err().contains("Unmatched argument"), run::toString);
+        CliRun.Result sub = cli.run("state", "frob");
+        assertEquals(2, sub.code(), sub::toString);
+        assertTrue(sub.err().contains("unknown command \"frob\"; the commands are show, adopt, forget"),
+                sub::toString);
     }
 
     @Test
