@@ -2,15 +2,11 @@ package dev.xpost.post;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which files of a blog xpost may read and send: a post or an image is read only when its real path (every symbolic
@@ -75,7 +71,7 @@ public final class BlogFiles {
     public Optional<Refusal> check(Path file, String shown) {
         Path real;
         try {
-            real = realPath(file);
+            real = file.toRealPath();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -97,44 +93,6 @@ public final class BlogFiles {
                 + " outside the blog folder " + blog + ": xpost reads only files inside it (what it reads may be "
                 + "published, and a CI checkout has nothing else); copy the file into the blog instead of linking it"));
     }
-
-    /**
-     * The file's real path, as {@link Path#toRealPath} gives it. A file that is not itself a symbolic link is its
-     * folder's real path and its name; a folder's real path is resolved once and used again for as long as the
-     * folder's path still leads to that very folder (same device and inode, asked of the file system for each
-     * file): one {@code lstat} and one {@code stat} per post instead of one {@code lstat} per part of its path.
-     * A folder replaced by a link during the run no longer leads to the folder first resolved, so its files are
-     * resolved anew and refused as they should be (a cache without that check was tried once and dropped for it).
-     * 50,000 posts: {@code realpath} was the largest system cost of reading the blog.
-     */
-    private Path realPath(Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path parent = abs.getParent();
-        Path name = abs.getFileName();
-        if (parent == null || name == null || name.toString().equals(".") || name.toString().equals("..")
-                || Files.readAttributes(abs, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
-            return file.toRealPath();
-        }
-        Object leadsTo = Files.readAttributes(parent, BasicFileAttributes.class).fileKey();
-        Folder known = folders.get(parent);
-        if (known != null && leadsTo != null && leadsTo.equals(known.key())) {
-            return known.real().resolve(name);
-        }
-        Path real = parent.toRealPath();
-        // The key of what was resolved, not of what the path led to a moment before.
-        Object key = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        if (key != null) {
-            folders.put(parent, new Folder(real, key));
-        }
-        return real.resolve(name);
-    }
-
-    /** A folder's real path and its identity (device and inode) when it was resolved. */
-    private record Folder(Path real, Object key) {
-    }
-
-    /** The folders {@link #realPath} has resolved, by their absolute path as given. */
-    private final Map<Path, Folder> folders = new ConcurrentHashMap<>();
 
     /** The real path when the file exists, so that a blog reached through a link still contains its own files. */
     private static Path realOrNormal(Path p) {

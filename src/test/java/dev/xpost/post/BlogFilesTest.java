@@ -49,8 +49,11 @@ class BlogFilesTest {
     /**
      * Every file of a folder linked out of the blog is refused, not only the first, a link among plain files is
      * followed, and a path through {@code link/..} is resolved as the file system does, not as normalising it would.
-     * A folder's real path is kept only while its path still leads to that same folder: one replaced by a link
-     * during the run has its later files resolved anew (a cache without that check let every later file be read).
+     * (Each file's real path is resolved when it is checked. A cache of folders' real paths was tried twice and
+     * dropped both times: without a check, a folder replaced by a link during the run let every later file of it be
+     * read; with the folder's device and inode as the check, a folder renamed out of the blog and linked back still
+     * matched, a new folder outside the blog could get the inode of one removed from it, and a swap between the
+     * resolution and the inode's look-up stored an outside folder under an inside path.)
      */
     @Test
     void everyFileOfALinkedFolderIsJudgedByWhereItReallyIs() throws IOException {
@@ -78,6 +81,7 @@ class BlogFilesTest {
         assertTrue(files.check(posts.resolve("gone.md"), "g").isEmpty(), "the reader reports a missing file");
 
         // A folder already resolved, then replaced by a link out of the blog: its later files are refused.
+        // And one renamed out of the blog and linked back (the same folder, now outside) too.
         Path sub = Files.createDirectories(posts.resolve("sub"));
         Path first = Files.writeString(sub.resolve("a.md"), "x");
         assertTrue(files.check(first, "sub/a").isEmpty());
@@ -86,6 +90,13 @@ class BlogFilesTest {
         assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(sub.resolve("a.md"), "sub/a").orElseThrow().rule(),
                 "a folder swapped for a link is resolved again");
         assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(sub.resolve("b.md"), "sub/b").orElseThrow().rule());
+        Path kept = Files.createDirectories(posts.resolve("kept"));
+        Path inKept = Files.writeString(kept.resolve("k.md"), "x");
+        assertTrue(files.check(inKept, "kept/k").isEmpty());
+        Path away = Files.move(kept, elsewhere.resolve("kept-away"));
+        Files.createSymbolicLink(kept, away);
+        assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(inKept, "kept/k").orElseThrow().rule(),
+                "the same folder, renamed out of the blog and linked back, is outside it now");
     }
 
     @Test
