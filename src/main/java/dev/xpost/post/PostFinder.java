@@ -55,8 +55,10 @@ public final class PostFinder {
      * The post files under the roots, one path per file. A file reached by two paths (a folder linked inside the
      * posts folder, a post linked to another, a file named on the command line inside a folder also walked) is one
      * post: read twice, it would be two posts with one slug, and a moved-in one would be adopted again on every run.
-     * Of its paths the one without a symbolic link in it is kept (else the first in path order); the others are
-     * its {@link Found#aliases}. Files are told apart by their device and inode, as the walk saw them.
+     * Of its paths the first (in path order) that a walk found without a symbolic link on the way is kept, and the
+     * others are its {@link Found#aliases}; a file without such a path (two links to a file outside the walk or to
+     * {@code .env}, a file named through a link and not walked) keeps every path, each judged on its own. Files are
+     * told apart by their device and inode, as the walk saw them.
      *
      * @throws NoSuchFileException when a root does not exist
      * @throws IOException         when a folder cannot be read
@@ -64,6 +66,7 @@ public final class PostFinder {
     public static Found findAll(List<Path> roots) throws IOException {
         List<Path> found = new ArrayList<>();
         List<Object> keys = new ArrayList<>();
+        Set<Path> named = new HashSet<>();
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 throw new NoSuchFileException(root.toString(), null, "no such file or folder");
@@ -72,10 +75,11 @@ public final class PostFinder {
                 walk(root, found, keys);
             } else {
                 found.add(root);
+                named.add(root);
                 keys.add(Files.readAttributes(root, BasicFileAttributes.class).fileKey());
             }
         }
-        Map<Object, List<Path>> twice = twice(found, keys);
+        Map<Object, List<Path>> twice = twice(found, keys, named);
         // On both cores: 50,000 paths compared a byte at a time under C1 are a tenth of a second on one.
         Path[] sorted = found.toArray(new Path[0]);
         Arrays.parallelSort(sorted);
@@ -86,7 +90,14 @@ public final class PostFinder {
             Set<Path> dropped = new HashSet<>();
             for (List<Path> paths : twice.values()) {
                 paths.sort(null);
-                Path kept = paths.stream().filter(p -> !throughLink(p, roots)).findFirst().orElse(paths.get(0));
+                // The file's own place: a path a walk found without a link on the way. Without one (two links to a
+                // file outside the walk, to .env, or a file named through a link and not walked), every path is
+                // kept, so that each link is judged and refused on its own.
+                Path kept = paths.stream().filter(p -> !named.contains(p) && !throughLink(p, roots)).findFirst()
+                        .orElse(null);
+                if (kept == null) {
+                    continue;
+                }
                 List<Path> others = new ArrayList<>(paths);
                 others.remove(kept);
                 aliases.put(kept, List.copyOf(others));
@@ -121,7 +132,7 @@ public final class PostFinder {
      * sorted with their indexes, so that only equal hashes are compared: a hash map of 50,000 keys cost about
      * 0.1 s of the walk (cold, under C1), this a few milliseconds.
      */
-    private static Map<Object, List<Path>> twice(List<Path> found, List<Object> keys) {
+    private static Map<Object, List<Path>> twice(List<Path> found, List<Object> keys, Set<Path> named) {
         long[] packed = new long[found.size()];
         int m = 0;
         for (int i = 0; i < packed.length; i++) {
@@ -132,27 +143,29 @@ public final class PostFinder {
         }
         Arrays.sort(packed, 0, m);
         Map<Object, List<Path>> twice = new LinkedHashMap<>();
-        for (int i = 1; i < m; i++) {
-            if (packed[i] >>> 32 != packed[i - 1] >>> 32) {
-                continue;
+        for (int start = 0; start < m; ) {
+            int end = start + 1;
+            while (end < m && packed[end] >>> 32 == packed[start] >>> 32) {
+                end++;
             }
-            // Equal hashes: compare this one with every earlier one of its run.
-            int b = (int) packed[i];
-            for (int j = i - 1; j >= 0 && packed[j] >>> 32 == packed[i] >>> 32; j--) {
-                int a = (int) packed[j];
-                Path pa = found.get(a);
-                Path pb = found.get(b);
-                if (keys.get(a).equals(keys.get(b))
-                        && !pa.toAbsolutePath().normalize().equals(pb.toAbsolutePath().normalize())) {
-                    List<Path> paths = twice.computeIfAbsent(keys.get(a), k -> new ArrayList<>());
-                    if (!paths.contains(pa)) {
-                        paths.add(pa);
-                    }
-                    if (!paths.contains(pb)) {
-                        paths.add(pb);
-                    }
+            if (end - start > 1) {
+                // A run of equal hashes: grouped by key, each path once (linear in the run, however many links
+                // lead to one file).
+                Map<Object, Map<Path, Path>> byKey = new LinkedHashMap<>();
+                for (int j = start; j < end; j++) {
+                    int i = (int) packed[j];
+                    Path path = found.get(i);
+                    // One path under two spellings (a file named on the command line and walked): the walk's.
+                    byKey.computeIfAbsent(keys.get(i), k -> new LinkedHashMap<>())
+                            .merge(path.toAbsolutePath().normalize(), path, (a, b) -> named.contains(a) ? b : a);
                 }
+                byKey.forEach((key, paths) -> {
+                    if (paths.size() > 1) {
+                        twice.put(key, new ArrayList<>(paths.values()));
+                    }
+                });
             }
+            start = end;
         }
         return twice;
     }

@@ -183,6 +183,13 @@ class MovingInE2eTest {
         assertEquals(0, blog.requests(), "nothing is adopted again: " + second);
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(state)), "the state file is left as it was");
 
+        // Named through a link outside the posts folder, it keeps its recorded path (the state was rewritten to
+        // `l/…` and back on alternate runs, an attack review found).
+        Files.createSymbolicLink(blog.dir.resolve("l"), java.nio.file.Path.of("posts"));
+        E2eBlog.Run named = blog.publish("l/old/fresh.md");
+        assertEquals(0, named.code(), named::toString);
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(state)), "recorded under posts/old/fresh.md");
+
         // Named by its path through the link, a post is still the one the run acts on.
         CliRun.Result plan = blog.run("plan", "--json", "posts/alias/fresh.md");
         assertEquals(0, plan.code(), plan::toString);
