@@ -131,8 +131,9 @@ final class Executor {
     }
 
     /**
-     * A plan needs no token (a pull request from a fork has none), so it does not fail for want of one; but what it
-     * shows as sent would fail in {@code publish} (exit 4) until the token is set: said once per platform.
+     * A plan needs no token (a pull request from a fork has none), so it does not fail for want of one; but
+     * {@code publish} would fail the platform's posts (exit 4) until the token is set: said once per platform, with
+     * how many.
      *
      * @param offline the platforms of the run that have no token
      */
@@ -141,14 +142,15 @@ final class Executor {
             return;
         }
         for (String name : offline) {
-            long sent = outcomes.stream().filter(o -> name.equals(o.platform()) && (o.action() == PlanAction.CREATE
-                    || o.action() == PlanAction.UPDATE)).count();
-            if (sent > 0) {
+            // Publish stops the platform at its first step without a token: every row of it fails but those it
+            // never steps (skipped, scheduled).
+            long failing = outcomes.stream().filter(o -> name.equals(o.platform()) && o.action() != PlanAction.SKIPPED
+                    && o.action() != PlanAction.SCHEDULED).count();
+            if (failing > 0) {
                 String token = PlatformModules.find(name).map(m -> m.secretNames().get(0)).orElse("its token");
-                ledger.note(sent + (sent == 1 ? " post" : " posts") + " would be sent to "
-                        + PlatformModules.capabilities(name).displayName() + ", but " + token + " is not set: publish"
-                        + " would fail " + (sent == 1 ? "it" : "them") + " (exit 4) until it is (in .env or the "
-                        + "environment; `xpost doctor` checks it)");
+                ledger.note(token + " is not set: publish would fail " + failing + (failing == 1 ? " post" : " posts")
+                        + " on " + PlatformModules.capabilities(name).displayName() + " (exit 4), sending nothing "
+                        + "there, until it is (in .env or the environment; `xpost doctor` checks it)");
             }
         }
     }

@@ -183,7 +183,8 @@ public final class Cli {
                     cmd.getSubcommands().entrySet().stream().filter(c -> !c.getValue().getCommandSpec()
                             .usageMessage().hidden()).map(java.util.Map.Entry::getKey).toList());
         }
-        err.println(ansi.string("@|bold,red xpost:|@ ") + message);
+        // What was typed is echoed: without its escape sequences, so that a word cannot drive the terminal.
+        err.println(ansi.string("@|bold,red xpost:|@ ") + Terminal.clean(message));
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Run `" + cmd.getCommandSpec().qualifiedName() + " --help` for usage.");
         }

@@ -9,11 +9,10 @@ import dev.xpost.platform.WireRequest;
 import dev.xpost.post.Problem;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Help.Ansi;
 
 /** Renders a plan or a publish run as a table (text) or one JSON document, and asks {@link ExitCodes} for its exit code. */
@@ -92,7 +91,7 @@ final class ReportView {
                 .mapToInt(o -> o.slug() == null ? o.file().toString().length() : o.slug().length()).max().orElse(4));
         // A platform that could not be asked fails every row with one long message: said in full on its first row
         // only (500 posts gave 500 copies); --verbose and --json give it on every row.
-        Set<String> failuresSaid = new HashSet<>();
+        Map<String, String> failuresSaid = new HashMap<>();
         for (Outcome o : listed) {
             String label = o.result() != null ? o.result().label() : o.action().label();
             String detail;
@@ -100,9 +99,12 @@ final class ReportView {
                 detail = Output.when(o.when(), r.zone());
             } else if (o.message() != null) {
                 detail = Terminal.clean(o.message());
-                if (!verbose && o.failure() != null && o.platform() != null
-                        && !failuresSaid.add(o.platform() + "\n" + detail)) {
-                    detail = "the same as the first " + o.platform() + " row above";
+                if (!verbose && o.failure() != null && o.platform() != null) {
+                    String first = failuresSaid.putIfAbsent(o.platform() + "\n" + detail,
+                            String.valueOf(o.slug() == null ? o.file() : o.slug()));
+                    if (first != null) {
+                        detail = "the same as " + first + " above";
+                    }
                 }
             } else {
                 detail = o.url() == null ? "" : o.url();

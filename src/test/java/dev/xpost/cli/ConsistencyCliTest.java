@@ -358,6 +358,8 @@ class ConsistencyCliTest {
         assertTrue(run.err().contains("unknown command \"frobnicate\"; the commands are validate, plan, publish"),
                 run::toString);
         assertFalse(run.err().contains("Unmatched argument"), run::toString);
+        CliRun.Result escape = cli.run("x\u001b[31mred");
+        assertFalse(escape.err().contains("\u001b"), "no escape sequence reaches the terminal: " + escape);
         CliRun.Result sub = cli.run("state", "frob");
         assertEquals(2, sub.code(), sub::toString);
         assertTrue(sub.err().contains("unknown command \"frob\"; the commands are show, adopt, forget"),
