@@ -179,9 +179,8 @@ public final class Cli {
         // "Unmatched argument at index 0".
         if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
-            message = "unknown command \"" + u.getUnmatched().get(0) + "\"; the commands are " + String.join(", ",
-                    cmd.getSubcommands().entrySet().stream().filter(c -> !c.getValue().getCommandSpec()
-                            .usageMessage().hidden()).map(java.util.Map.Entry::getKey).toList());
+            message = "unknown command \"" + u.getUnmatched().get(0) + "\"; the commands are "
+                    + HelpCommand.commands(cmd);
         }
         // What was typed is echoed: without its escape sequences, so that a word cannot drive the terminal.
         err.println(ansi.string("@|bold,red xpost:|@ ") + Terminal.clean(message));

@@ -39,15 +39,20 @@ final class HelpCommand implements Callable<Integer> {
             CommandLine sub = target.getSubcommands().get(w);
             if (sub == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown command \""
-                        + String.join(" ", words) + "\"; the commands are " + String.join(", ",
-                        target.getSubcommands().entrySet().stream().filter(e -> !e.getValue().getCommandSpec()
-                                .usageMessage().hidden()).map(java.util.Map.Entry::getKey).toList())
+                        + String.join(" ", words) + "\"; the commands are " + commands(target)
                         + (target == root ? ", and exit-codes" : ""));
             }
             target = sub;
         }
         target.usage(spec.commandLine().getOut(), spec.commandLine().getColorScheme());
         return ExitCodes.OK;
+    }
+
+    /** The commands under {@code parent} that help lists (hidden ones left out), comma-separated. */
+    static String commands(CommandLine parent) {
+        return String.join(", ", parent.getSubcommands().entrySet().stream()
+                .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+                .map(java.util.Map.Entry::getKey).toList());
     }
 
     /** The table of README "Exit codes", from {@link ExitCodes#DESCRIPTIONS}. */
