@@ -65,7 +65,7 @@ if [ ! -f "$peer/dist/index.js" ]; then
 fi
 
 "$here/xpost" --version >/dev/null   # builds the jar and the class-data archive if needed
-(cd "$here" && mvn -B -q -o test-compile && mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp" \
+(cd "$here" && mvn -B -q test-compile && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp" \
     -Dmdep.includeScope=test) >&2
 # The fake answers with TCP_NODELAY itself, so that a stall it measured is the client's.
 java -Dsun.net.httpserver.nodelay=true -Xmx1g \

@@ -20,7 +20,7 @@ trap 'cleanup "$@"' EXIT
 [ -x /usr/bin/time ] || { echo "bench/scale.sh needs GNU time (/usr/bin/time)" >&2; exit 1; }
 
 "$here/xpost" --version >/dev/null   # builds the jar and the class-data archive if needed
-(cd "$here" && mvn -B -q -o test-compile && mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp" \
+(cd "$here" && mvn -B -q test-compile && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp" \
     -Dmdep.includeScope=test) >&2
 java -Xmx3g -cp "$here/target/test-classes:$here/target/classes:$(cat "$work/cp")" \
     dev.xpost.bench.ScaleFakeHashnode "$n" "$work/port" &
