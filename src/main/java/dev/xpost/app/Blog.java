@@ -10,6 +10,7 @@ import dev.xpost.post.Post;
 import dev.xpost.post.PostFinder;
 import dev.xpost.post.PostReader;
 import dev.xpost.post.Problem;
+import dev.xpost.post.ReadCache;
 import dev.xpost.post.ReadResult;
 import dev.xpost.post.Rules;
 import java.io.IOException;
@@ -72,6 +73,16 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
      */
     public static Blog load(Config config, Path cwd, List<Path> paths, List<String> secrets,
             Predicate<Post> unchanged) {
+        return load(config, cwd, paths, secrets, unchanged, null);
+    }
+
+    /**
+     * @param cache where a post read by its front matter alone may be answered from without opening its file, and
+     *              is kept for the next run ({@link ReadCache}; saved here, once every file is read); null to read
+     *              every file. Only such posts use it: a post read fully never does.
+     */
+    public static Blog load(Config config, Path cwd, List<Path> paths, List<String> secrets,
+            Predicate<Post> unchanged, ReadCache cache) {
         boolean all = paths == null || paths.isEmpty();
         List<Path> named = new ArrayList<>();
         if (!all) {
@@ -130,7 +141,7 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
                     boolean[] headOnly = {false};
                     Path shown = relativeTo(cwd, f, shownFolders);
                     ReadResult r = acted && unchanged == null ? reader.read(f, shown, allowed)
-                            : reader.read(f, shown, allowed, p -> headOnly[0] = !acted || unchanged.test(p));
+                            : reader.read(f, shown, allowed, p -> headOnly[0] = !acted || unchanged.test(p), cache);
                     Post p = r.post();
                     List<Problem> found = List.of();
                     if (acted && p != null && p.publishable() && headOnly[0]) {
@@ -152,6 +163,9 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
                             acted);
                 })
                 .toList();
+        if (cache != null) {
+            cache.save();
+        }
         List<Post> everyPost = reads.stream().map(r -> r.result().post()).filter(Objects::nonNull).toList();
         List<ReadResult> results = reads.stream().filter(Read::acted).map(Read::result).toList();
         // Every file is shown when none is named: then every post a rule can name is, and no set of them is made.

@@ -3,6 +3,7 @@ package dev.xpost.app;
 import dev.xpost.config.Config;
 import dev.xpost.platform.PlatformModules;
 import dev.xpost.post.Post;
+import dev.xpost.post.ReadCache;
 import dev.xpost.state.State;
 import dev.xpost.state.StateLock;
 import dev.xpost.state.StateStore;
@@ -75,7 +76,8 @@ public final class PublishUseCase {
             try {
                 blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecrets(),
                         loading.then(state -> sources.knownUnchanged(state, targets, PlatformModules::capabilities,
-                                PlatformModules.home().orElse(null))));
+                                PlatformModules.home().orElse(null))),
+                        ReadCache.open(config.root(), SourceDigest.build(), services.clock()));
             } catch (RuntimeException e) {
                 loading.get();   // a state that cannot be read is said first, as when it was loaded first
                 throw e;

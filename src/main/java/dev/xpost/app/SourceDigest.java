@@ -76,7 +76,7 @@ final class SourceDigest {
         // Hashed once: the config is the same for every post, and SHA-256 under C1 costs ~20 ns a byte.
         // The blog folder's own path is no source of any request: a fresh clone elsewhere (each CI run may check
         // out anew) must find its posts unchanged. Every other value of the config is, whatever its section.
-        this.settings = sha256("xpost " + Version.get() + " " + build() + " java " + Runtime.version() + "\n"
+        this.settings = sha256(build() + " java " + Runtime.version() + "\n"
                 + config.toString().replace(config.root().toString(), "<blog>"));
         this.prefix = (settings + "\n").getBytes(StandardCharsets.UTF_8);
         this.primed = ThreadLocal.withInitial(() -> {
@@ -237,7 +237,16 @@ final class SourceDigest {
      * build restored from a cache, with a new file time, is the same renderer; the classes folder of a development
      * run by its time. Unknown: a value no other run shares, so nothing is called unchanged by its source digest.
      */
-    private static String build() {
+    static String build() {
+        return Build.ID;
+    }
+
+    /** Computed once a run: the source digests and the read cache both ask. */
+    private static final class Build {
+        static final String ID = "xpost " + Version.get() + " " + compute();
+    }
+
+    private static String compute() {
         try {
             Path where = Path.of(SourceDigest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(where)) {

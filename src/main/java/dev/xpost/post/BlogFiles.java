@@ -94,6 +94,19 @@ public final class BlogFiles {
                 + "published, and a CI checkout has nothing else); copy the file into the blog instead of linking it"));
     }
 
+    /**
+     * True when the real path of {@code folder} (every symbolic link resolved) is inside an allowed folder: the files
+     * directly in it are then inside too, unless they are links themselves.
+     */
+    public boolean allowsFolder(Path folder) {
+        try {
+            Path real = folder.toRealPath();
+            return allowed.stream().anyMatch(real::startsWith);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The real path when the file exists, so that a blog reached through a link still contains its own files. */
     private static Path realOrNormal(Path p) {
         Path abs = p.toAbsolutePath().normalize();

@@ -85,6 +85,32 @@ public final class PostReader {
      * @param enough asked at most once, with a post whose body is not in memory; must not ask for its body
      */
     public ReadResult read(Path file, Path shownAs, BlogFiles allowed, Predicate<Post> enough) {
+        return read(file, shownAs, allowed, enough, null);
+    }
+
+    /**
+     * As {@link #read(Path, Path, BlogFiles, Predicate)}, answered from {@code cache} when it holds this file as it
+     * is (see {@link ReadCache} for when it may): the post is then made from the cached front matter, exactly as
+     * from the file, and the file is not opened. When {@code enough} says no to it, the file is read. A post read
+     * by its front matter from the file is kept in the cache for the next run.
+     *
+     * @param cache null to read every file
+     */
+    public ReadResult read(Path file, Path shownAs, BlogFiles allowed, Predicate<Post> enough, ReadCache cache) {
+        ReadCache.Stat stat = cache == null ? null : cache.stat(file);
+        if (stat != null) {
+            ReadCache.Entry entry = cache.hit(file, stat, allowed);
+            if (entry != null) {
+                ReadResult cached = head(shownAs, entry.head(), entry.head().length, stat.size(), entry::check, file,
+                        enough);
+                if (cached != null) {
+                    cache.used(file, entry);
+                    return cached;
+                }
+                // The file holds these bytes: it would be asked again about the same post, and say no again.
+                enough = post -> false;
+            }
+        }
         java.util.Optional<BlogFiles.Refusal> refused = allowed.check(file, shownAs.toString());
         if (refused.isPresent()) {
             return failed(shownAs, Problem.error(shownAs, 1, refused.get().rule(), refused.get().message()));
@@ -122,7 +148,13 @@ public final class PostReader {
             return failed(shownAs, Problem.error(shownAs, 0, "read-error", "cannot read the file: " + e));
         }
         ReadResult head = length > MAX_BYTES ? null : head(shownAs, content, length, file, enough);
-        return head != null ? head : parse(shownAs, Arrays.copyOf(content, length), file);
+        if (head == null) {
+            return parse(shownAs, Arrays.copyOf(content, length), file);
+        }
+        if (stat != null) {
+            cache.store(file, stat, content, headEnd(content, length), length, head.post().source().check());
+        }
+        return head;
     }
 
     /**
@@ -146,6 +178,20 @@ public final class PostReader {
         if (hasNul(content, Math.min(length, BINARY_SNIFF))) {
             return null;
         }
+        return head(file, content, end, length, () -> PostSource.check(content, length), readFrom, enough);
+    }
+
+    /**
+     * The post of a front matter cut at byte level, when {@code enough} says that will do; else null. Shared by a
+     * read of the file and a hit of the {@link ReadCache}, so that both give the same post and problems.
+     *
+     * @param content holds the file's first {@code end} bytes (at least): the front matter and its fences
+     * @param end     where the body starts ({@link #headEnd})
+     * @param length  the file's size in bytes
+     * @param check   the {@link PostSource} check of all the file's bytes, asked only of a post that will be kept
+     */
+    private ReadResult head(Path file, byte[] content, int end, long length, java.util.function.LongSupplier check,
+            Path readFrom, Predicate<Post> enough) {
         String text = new String(content, 0, end, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             return null;
@@ -170,7 +216,7 @@ public final class PostReader {
             if (post == null) {
                 return null;
             }
-            post = post.withSource(PostSource.ofHead(readFrom, file, content, length, end));
+            post = post.withSource(PostSource.ofHead(readFrom, file, length, check.getAsLong(), end));
             if (!enough.test(post)) {
                 return null;
             }

@@ -60,11 +60,16 @@ public final class PostSource {
      * The source of a post read by its front matter alone ({@link PostReader#read(Path, Path, BlogFiles,
      * java.util.function.Predicate)}): its body was neither decoded nor scanned, and is the file's bytes from
      * {@code bodyByte} on (just after a line feed, so line endings normalise the same on both sides of the cut).
-     * {@link #mayHaveLocalImages()} is false: such a post is kept only when its recorded source digest matched,
+     * {@code check} is {@link #check(byte[], int)} of the file's {@code length} bytes. {@link #mayHaveLocalImages()} is false: such a post is kept only when its recorded source digest matched,
      * and no source digest is ever recorded for a body that may hold a local image (the same bytes scan the same).
      */
-    static PostSource ofHead(Path path, Path shownAs, byte[] content, int length, int bodyByte) {
-        return new PostSource(path.toAbsolutePath(), shownAs, length, check(content, length), -1, bodyByte, false);
+    static PostSource ofHead(Path path, Path shownAs, long length, long check, int bodyByte) {
+        return new PostSource(path.toAbsolutePath(), shownAs, length, check, -1, bodyByte, false);
+    }
+
+    /** {@link #check(byte[])} of the bytes first read. */
+    long check() {
+        return check;
     }
 
     /** CRC-32C in the high half, CRC-32 in the low half. */

@@ -1,0 +1,453 @@
+package dev.xpost.post;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32C;
+
+/**
+ * What reading each post file by its front matter found, kept on this machine between runs
+ * ({@code .xpost/cache/reads}), so that a run finds an untouched file unchanged by one {@code lstat} instead of a
+ * real-path check, an open and a read: git's index does the same for {@code git status}. At 50,000 posts those are
+ * most of a run with nothing to do (issue 15).
+ *
+ * <p>An entry is the file's bytes up to the end of its front matter, its size and the check of all its bytes
+ * ({@link PostSource}), and the file's identity as {@code lstat} gave it just before the read: size, modification
+ * and change times in nanoseconds, device and inode. It is used only while all five are equal. An edit changes the
+ * change time (ctime), which no program can set back (unlike the modification time, which {@code touch -d},
+ * {@code rsync -t} or {@code cp -p} restore): an edit that keeps the size and the modification time is still seen.
+ * What a hit gives is parsed again from those bytes by the same code as a read from the file, so a hit and a read
+ * give equal posts, problems included.
+ *
+ * <p>Racy entries, as git calls them, are never kept: a file changed less than {@link #RACY_MILLIS} before the run
+ * started (or dated in the future) could be changed again within one tick of the file system's clock (a jiffy on
+ * Linux, 2 s on FAT) without its times changing. It is read from the file on every run until it is older.
+ *
+ * <p>A hit never opens the file, and the cache never decides what may be read: a file that is a symbolic link, one
+ * in a folder whose real path is not inside the blog (a folder moved out and linked back), and a secret file's name
+ * are always read the normal way, so that {@link BlogFiles} refuses them as before. A folder's real path is checked
+ * once a run: one swapped for a link later in the run can only have its files answered from what was read inside
+ * the blog, never read. The cache is local (each clone
+ * has its own times and inodes), ignored by git through its own {@code .gitignore}, made again for each build of
+ * xpost, and safe to delete at any time. A cache that cannot be read, is from another build or fails its own
+ * check is ignored and written anew; one that cannot be written is left as it was, without a word (the run is
+ * only slower). A run appends what it read anew ({@link #save}). Thread-safe: the posts are read in parallel.
+ */
+public final class ReadCache {
+    /** Newer than this, a file's entry is not kept: see the class comment. FAT's clock has a 2 s tick. */
+    static final long RACY_MILLIS = 3_000;
+    /** Larger than this, the file is not read: 50,000 posts are about 17 MB. */
+    static final long MAX_BYTES = 256L * 1024 * 1024;
+    private static final int FORMAT = 1;
+    private static final byte[] MAGIC = "xpost read cache\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** What {@code lstat} said of a file, just before it was read. */
+    record Stat(long size, long modifiedNanos, long changedNanos, long device, long inode) {
+    }
+
+    /**
+     * @param head  the file's bytes up to the end of its front matter (where the body starts)
+     * @param check {@link PostSource}'s check of the whole file
+     */
+    record Entry(Stat stat, byte[] head, long check) {
+    }
+
+    private final Path folder;
+    private final String build;
+    private final long racyAfterNanos;
+    private final FutureTask<Loaded> loading;
+    /** The entries this run found true or made: a whole write keeps only them, so a removed file's entry goes. */
+    private final Map<String, Entry> kept = new ConcurrentHashMap<>();
+    /** The entries this run made from reads of the files: what an append writes. */
+    private final Map<String, Entry> added = new ConcurrentHashMap<>();
+    /** Real-path checks of the folders posts were found in, once per folder per run. */
+    private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
+    private final AtomicInteger hits = new AtomicInteger();
+    private volatile boolean usable = true;
+
+    /**
+     * What was loaded.
+     *
+     * @param entries   by path, the last of each path's entries in the file
+     * @param baseBytes the size of the file's first block (with the header): what its last whole write wrote
+     * @param fileBytes the size of the file
+     * @param whole     false when a block failed its check or the file is not this build's: it is written whole
+     */
+    private record Loaded(Map<String, Entry> entries, long baseBytes, long fileBytes, boolean whole) {
+        static final Loaded NONE = new Loaded(Map.of(), 0, 0, false);
+    }
+
+    private ReadCache(Path folder, String build, Clock clock) {
+        this.folder = folder;
+        this.build = build;
+        this.racyAfterNanos = TimeUnit.MILLISECONDS.toNanos(clock.millis() - RACY_MILLIS);
+        this.loading = new FutureTask<>(this::load);
+    }
+
+    /**
+     * The cache of a blog, loading on a thread of its own meanwhile (the posts folder is walked in the meantime).
+     *
+     * @param blog  the blog folder: the cache is {@code .xpost/cache/reads} in it
+     * @param build what tells this build of xpost from any other (its version and jar): another build's cache is
+     *              ignored, as it may cut front matter otherwise
+     * @param clock the run's clock; files changed less than {@link #RACY_MILLIS} before it are not kept
+     */
+    public static ReadCache open(Path blog, String build, Clock clock) {
+        ReadCache cache = new ReadCache(blog.toAbsolutePath().normalize().resolve(".xpost").resolve("cache"),
+                Objects.requireNonNull(build, "build"), clock);
+        Thread loader = new Thread(cache.loading, "xpost-read-cache");
+        loader.setDaemon(true);
+        loader.start();
+        return cache;
+    }
+
+    /** How many reads this run the cache answered (for tests and the benchmark). */
+    int hits() {
+        return hits.get();
+    }
+
+    /** How many entries this run made from a read of the file. */
+    int stored() {
+        return added.size();
+    }
+
+    /** The file's identity, not following a link; null when it is not a regular file or cannot be stat'ed. */
+    Stat stat(Path file) {
+        if (!usable) {
+            return null;
+        }
+        try {
+            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino,isRegularFile",
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!Boolean.TRUE.equals(a.get("isRegularFile"))) {
+                return null;
+            }
+            return new Stat((Long) a.get("size"), ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+                    ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), (Long) a.get("dev"), (Long) a.get("ino"));
+        } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            usable = false;   // no "unix" view (Windows): no identity to trust, so no cache
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The entry of {@code file} when it still holds what it was made from and the file may be answered from it;
+     * else null (read the file).
+     *
+     * @param allowed where posts may be read from: the file's folder must be inside it
+     */
+    Entry hit(Path file, Stat stat, BlogFiles allowed) {
+        Entry entry = loaded().entries().get(key(file));
+        if (entry == null || !entry.stat().equals(stat) || BlogFiles.isSecretName(file)) {
+            return null;
+        }
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        if (parent == null || !folders.computeIfAbsent(parent, allowed::allowsFolder)) {
+            return null;
+        }
+        return entry;
+    }
+
+    /** The entry {@link #hit} gave was used: keep it. */
+    void used(Path file, Entry entry) {
+        kept.put(key(file), entry);
+        hits.incrementAndGet();
+    }
+
+    /**
+     * A file read by its front matter: keep what was read, unless it is racy or changed while it was read.
+     *
+     * @param stat   the file's identity taken before the read
+     * @param length how many bytes the read found
+     */
+    void store(Path file, Stat stat, byte[] content, int headEnd, int length, long check) {
+        if (stat.size() != length || stat.modifiedNanos() > racyAfterNanos || stat.changedNanos() > racyAfterNanos) {
+            return;
+        }
+        byte[] head = new byte[headEnd];
+        System.arraycopy(content, 0, head, 0, headEnd);
+        Entry entry = new Entry(stat, head, check);
+        kept.put(key(file), entry);
+        added.put(key(file), entry);
+    }
+
+    /**
+     * Writes what this run found new: appended to the file as one block, so that a run costs what it read anew, not
+     * the size of the blog (one edited post of 50,000: a few hundred bytes, where the whole cache is 17 MB). The
+     * file is written whole instead (a temporary file, renamed over it) when the blocks appended since its last
+     * whole write would come to more than a quarter of it (and 64 KB), when more than a quarter of its entries are
+     * of files this run did not find (removed or renamed), and when it is missing, damaged or another build's: so
+     * the writes are linear in what changed, amortised, and the file stays within about 1.25 times what it holds.
+     * Not forced to disk: a cache lost in a crash costs one slower run, and a torn block fails its check (it and
+     * what follows are dropped). Never throws.
+     */
+    public void save() {
+        if (!usable) {
+            return;
+        }
+        Loaded loaded = loaded();
+        int unseen = 0;
+        for (String key : loaded.entries().keySet()) {
+            if (!kept.containsKey(key)) {
+                unseen++;
+            }
+        }
+        if (added.isEmpty() && unseen <= loaded.entries().size() / 4 && (loaded.whole() || kept.isEmpty())) {
+            return;
+        }
+        try {
+            if (!safeFolder(true)) {
+                return;
+            }
+            Path ignore = folder.resolve(".gitignore");
+            if (!Files.exists(ignore, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.writeString(ignore, "# Made by xpost: a cache of this machine's reads, never committed.\n*\n",
+                            StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    // another run made it meanwhile
+                }
+            }
+            byte[] block = block(added);
+            Path file = folder.resolve("reads");
+            boolean append = loaded.whole() && unseen <= loaded.entries().size() / 4
+                    && loaded.fileBytes() - loaded.baseBytes() + block.length <= Math.max(64 * 1024,
+                            loaded.baseBytes() / 4);
+            if (append) {
+                // Never through a link, never a new file: a missing one is written whole by the next run.
+                try (var out = Files.newOutputStream(file, LinkOption.NOFOLLOW_LINKS, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND)) {
+                    out.write(block);
+                }
+                return;
+            }
+            ByteArrayOutputStream whole = new ByteArrayOutputStream(64 + kept.size() * 400);
+            whole.write(header());
+            whole.write(block(kept));
+            Path tmp = Files.createTempFile(folder, "reads.", ".tmp");
+            try {
+                Files.write(tmp, whole.toByteArray());
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            // A read-only checkout, a full disk: the next run reads the files, as this one did.
+        }
+    }
+
+    private Loaded loaded() {
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            usable = false;
+            return Loaded.NONE;
+        } catch (ExecutionException e) {
+            return Loaded.NONE;
+        }
+    }
+
+    private static String key(Path file) {
+        return file.toAbsolutePath().normalize().toString();
+    }
+
+    /**
+     * True when the cache folder and {@code .xpost} are folders, not symbolic links: the cache is never read from or
+     * written to outside the blog.
+     *
+     * @param create make the folders when they are missing
+     */
+    private boolean safeFolder(boolean create) throws IOException {
+        Path xpost = folder.getParent();
+        for (Path dir : new Path[] {xpost, folder}) {
+            if (Files.isSymbolicLink(dir)) {
+                return false;
+            }
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                if (!create) {
+                    return false;
+                }
+                try {
+                    Files.createDirectory(dir);
+                } catch (FileAlreadyExistsException e) {
+                    // made meanwhile; checked below
+                }
+            }
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Loaded load() {
+        try {
+            if (!safeFolder(false)) {
+                return Loaded.NONE;
+            }
+            Path file = folder.resolve("reads");
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
+                return Loaded.NONE;
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            return decode(bytes, build);
+        } catch (IOException | RuntimeException e) {
+            return Loaded.NONE;
+        }
+    }
+
+    /**
+     * The file's layout (big-endian, {@link DataOutputStream}): a header (the magic line, the format, the build),
+     * then blocks, the first written with the header and each later one appended by a run. A block is the count of
+     * its entries, each entry (path, size, modification and change times in ns, device, inode, check, the head's
+     * length and bytes), and a CRC-32C of the block up to there. A later entry of a path replaces an earlier one.
+     */
+    private byte[] header() throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        out.write(MAGIC);
+        out.writeInt(FORMAT);
+        writeString(out, build);
+        out.flush();
+        return buffer.toByteArray();
+    }
+
+    /** One block of {@link #header()}'s layout. */
+    private static byte[] block(Map<String, Entry> entries) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 + entries.size() * 400);
+        DataOutputStream out = new DataOutputStream(buffer);
+        out.writeInt(entries.size());
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            Entry entry = e.getValue();
+            writeString(out, e.getKey());
+            Stat s = entry.stat();
+            out.writeLong(s.size());
+            out.writeLong(s.modifiedNanos());
+            out.writeLong(s.changedNanos());
+            out.writeLong(s.device());
+            out.writeLong(s.inode());
+            out.writeLong(entry.check());
+            out.writeInt(entry.head().length);
+            out.write(entry.head());
+        }
+        out.flush();
+        CRC32C crc = new CRC32C();
+        crc.update(buffer.toByteArray());
+        out.writeLong(crc.getValue());
+        return buffer.toByteArray();
+    }
+
+    /** The entries of a cache file as {@link #entries(byte[], String)}, with what {@link #save} needs to know. */
+    private static Loaded decode(byte[] bytes, String build) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        byte[] magic = in.readNBytes(MAGIC.length);
+        if (!java.util.Arrays.equals(magic, MAGIC) || in.available() < 8 || in.readInt() != FORMAT
+                || !build.equals(readString(in))) {
+            return Loaded.NONE;
+        }
+        Map<String, Entry> entries = new HashMap<>();
+        long base = 0;
+        int at = bytes.length - in.available();
+        while (at < bytes.length) {
+            int end = block(bytes, at, entries);
+            if (end < 0) {
+                // A torn or damaged block: it and what follows are dropped, and the file is written whole.
+                return new Loaded(entries, base == 0 ? bytes.length : base, bytes.length, false);
+            }
+            if (base == 0) {
+                base = end;
+            }
+            at = end;
+        }
+        return new Loaded(entries, base, bytes.length, base > 0);
+    }
+
+    /**
+     * The entries of a cache file by path, or an empty map when it is not one of this build's; a block that fails
+     * its check or whose lengths do not fit ends what is read: never trusted beyond what it can prove.
+     */
+    static Map<String, Entry> entries(byte[] bytes, String build) throws IOException {
+        return decode(bytes, build).entries();
+    }
+
+    /** Reads the block at {@code at} into {@code entries}; its end, or -1 when it is not whole and true. */
+    private static int block(byte[] bytes, int at, Map<String, Entry> entries) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, at, bytes.length - at));
+            int count = in.readInt();
+            if (count < 0 || count > (bytes.length - at) / 56) {
+                return -1;
+            }
+            Map<String, Entry> block = new HashMap<>(Math.min(count, 1 << 16) * 4 / 3 + 1);
+            for (int i = 0; i < count; i++) {
+                String key = readString(in);
+                Stat stat = new Stat(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+                long check = in.readLong();
+                int length = in.readInt();
+                if (length < 0 || length > in.available() || length > stat.size()) {
+                    return -1;
+                }
+                block.put(key, new Entry(stat, in.readNBytes(length), check));
+            }
+            int end = bytes.length - in.available();
+            if (in.available() < 8) {
+                return -1;
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(bytes, at, end - at);
+            if (in.readLong() != crc.getValue()) {
+                return -1;
+            }
+            entries.putAll(block);
+            return end + 8;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** A length and UTF-8 bytes (not {@code writeUTF}: a path may be longer than its 65,535 bytes). */
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("bad length");
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+}

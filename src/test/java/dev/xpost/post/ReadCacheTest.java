@@ -1,0 +1,329 @@
+package dev.xpost.post;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local read cache (issue 15: a run with nothing to do at 50,000 posts): a file untouched since the last run is
+ * answered from the cache with the very post a read gives, and anything that may have changed it, or that may make
+ * it unreadable, sends the run back to the file.
+ */
+class ReadCacheTest {
+    private static final String BUILD = "xpost test build 1";
+
+    @TempDir
+    Path blog;
+    @TempDir
+    Path elsewhere;
+
+    private final PostReader reader = new PostReader(ZoneOffset.UTC);
+    private Path posts;
+    private BlogFiles allowed;
+    /** The runs' clock: an hour after now, so that the files written here are old enough to be kept. */
+    private Clock later;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        posts = Files.createDirectories(blog.resolve("posts"));
+        allowed = new BlogFiles(blog, blog, posts);
+        later = Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC);
+    }
+
+    private static String post(String title) {
+        return "---\ntitle: \"" + title + "\"\nslug: first-post\ntags: java, cli\n---\n\nThe body of " + title
+                + ".\n";
+    }
+
+    /** One run over {@code files}: a new cache opened, every file read by its front matter, the cache saved. */
+    private Run run(Clock clock, Predicate<Post> enough, Path... files) {
+        ReadCache cache = ReadCache.open(blog, BUILD, clock);
+        List<ReadResult> results = java.util.Arrays.stream(files)
+                .map(f -> reader.read(f, blog.relativize(f), allowed, enough, cache)).toList();
+        cache.save();
+        return new Run(results, cache.hits(), cache.stored());
+    }
+
+    private Run run(Path... files) {
+        return run(later, p -> true, files);
+    }
+
+    private record Run(List<ReadResult> results, int hits, int stored) {
+        ReadResult only() {
+            return results.get(0);
+        }
+    }
+
+    @Test
+    void anUntouchedFileIsAnsweredFromTheCacheWithThePostAReadGives() throws IOException {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        ReadResult read = reader.read(file, blog.relativize(file), allowed, p -> true);
+
+        Run first = run(file);
+        Run second = run(file);
+
+        assertEquals(0, first.hits());
+        assertEquals(1, first.stored());
+        assertEquals(1, second.hits(), "the second run did not open the file");
+        assertEquals(read, first.only());
+        assertEquals(read, second.only(), "a hit gives the read's post, source and problems");
+        assertEquals("The body of First post.\n", second.only().post().body().strip() + "\n",
+                "its body is read from the file when asked for");
+        assertEquals("# Made by xpost: a cache of this machine's reads, never committed.\n*\n",
+                Files.readString(blog.resolve(".xpost/cache/.gitignore")), "git ignores the whole cache folder");
+    }
+
+    @Test
+    void anEditThatKeepsTheSizeAndTheModificationTimeIsStillSeen() throws IOException {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        FileTime written = FileTime.from(Instant.now().minus(Duration.ofDays(3)));
+        Files.setLastModifiedTime(file, written);
+        run(file);
+        assertEquals(1, run(file).hits());
+
+        // Same length, same modification time (as `touch -d`, `rsync -t` or `cp -p` leave it): only the change
+        // time, which no program can set, tells.
+        Object changed = Files.getAttribute(file, "unix:ctime");
+        do {
+            // Within one tick of the file system's clock the change time would not move either (the racy case the
+            // run's clock guards against; this test's clock is an hour ahead): edit again until it moved.
+            Files.writeString(file, post("Other post"));
+            Files.setLastModifiedTime(file, written);
+        } while (changed.equals(Files.getAttribute(file, "unix:ctime")) && sleep());
+        Run afterEdit = run(file);
+
+        assertEquals(0, afterEdit.hits());
+        assertEquals("Other post", afterEdit.only().post().title());
+    }
+
+    private static boolean sleep() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
+    @Test
+    void aFileChangedJustBeforeTheRunIsReadEveryTimeUntilItIsOlder() throws IOException {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        Clock justAfter = Clock.fixed(Instant.now().plusMillis(500), ZoneOffset.UTC);
+
+        Run first = run(justAfter, p -> true, file);
+        Run second = run(justAfter, p -> true, file);
+
+        assertEquals(0, first.stored(), "a file changed within the file system's clock tick of the run is racy");
+        assertEquals(0, second.hits());
+        assertFalse(Files.exists(blog.resolve(".xpost/cache/reads")), "nothing to keep, nothing written");
+        assertEquals(1, run(file).stored(), "once older, it is kept");
+    }
+
+    @Test
+    void aPostTheRunWantsWholeIsReadFromTheFileAndAskedAboutOnce() throws IOException {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        run(file);
+        AtomicInteger asked = new AtomicInteger();
+
+        Run whole = run(later, p -> {
+            asked.incrementAndGet();
+            return false;
+        }, file);
+
+        assertEquals(1, asked.get(), "the file holds what the cache does: the same question, the same answer");
+        assertEquals("The body of First post.", whole.only().post().body().strip());
+        assertEquals(0, whole.hits());
+        assertEquals(0, run(file).hits(), "a post not read by its front matter is not kept");
+    }
+
+    @Test
+    void aRemovedFileLeavesTheCacheAndAnUnchangedRunWritesNothing() throws IOException {
+        Path a = Files.writeString(posts.resolve("a.md"), post("A"));
+        Path b = Files.writeString(posts.resolve("b.md"), post("B"));
+        run(a, b);
+        Path cacheFile = blog.resolve(".xpost/cache/reads");
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofDays(1)));
+        Files.setLastModifiedTime(cacheFile, old);
+
+        assertEquals(2, run(a, b).hits());
+        assertEquals(old, Files.getLastModifiedTime(cacheFile), "nothing changed: the cache is not written");
+
+        Files.delete(b);
+        run(a);
+        assertEquals(1, ReadCache.entries(Files.readAllBytes(cacheFile), BUILD).size());
+    }
+
+    @Test
+    void aCacheThatIsDamagedOrOfAnotherBuildIsIgnoredAndWrittenAnew() throws IOException {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        run(file);
+        Path cacheFile = blog.resolve(".xpost/cache/reads");
+        byte[] good = Files.readAllBytes(cacheFile);
+
+        byte[] flipped = good.clone();
+        flipped[flipped.length / 2] ^= 0x20;
+        byte[] hugeLength = good.clone();
+        // The first entry's path length, after the magic line, format, build and count: made enormous, with a CRC
+        // that fits, as a hostile file would.
+        int block = "xpost read cache\n".length() + 4 + 4 + BUILD.length();
+        hugeLength[block + 4] = 0x7f;
+        fixCrc(hugeLength, block);
+        List<byte[]> bad = List.of(flipped, java.util.Arrays.copyOf(good, good.length - 3), new byte[0], hugeLength,
+                "not a cache at all".getBytes(StandardCharsets.UTF_8));
+        for (byte[] bytes : bad) {
+            Files.write(cacheFile, bytes);
+            Run r = run(file);
+            assertEquals(0, r.hits());
+            assertEquals("First post", r.only().post().title());
+            assertEquals(1, ReadCache.entries(Files.readAllBytes(cacheFile), BUILD).size(), "written anew");
+        }
+
+        Run otherBuild = runWithBuild("xpost test build 2", file);
+        assertEquals(0, otherBuild.hits(), "another build may cut front matter otherwise");
+        assertEquals(1, runWithBuild("xpost test build 2", file).hits());
+    }
+
+    private Run runWithBuild(String build, Path file) {
+        ReadCache cache = ReadCache.open(blog, build, later);
+        ReadResult r = reader.read(file, blog.relativize(file), allowed, p -> true, cache);
+        cache.save();
+        return new Run(List.of(r), cache.hits(), cache.stored());
+    }
+
+    /** The CRC at the end of the block that starts at {@code block} and ends the file, made to fit again. */
+    private static void fixCrc(byte[] bytes, int block) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, block, bytes.length - 8 - block);
+        long v = crc.getValue();
+        for (int i = 0; i < 8; i++) {
+            bytes[bytes.length - 1 - i] = (byte) (v >>> (8 * i));
+        }
+    }
+
+    /**
+     * A run writes what it read anew, not the whole cache: one new post of a cached blog appends one block; a block
+     * torn by a crash is dropped with what follows it, the rest is used; and the file is written whole again once
+     * its appended blocks (past 64 KB) or the entries of removed files pass a quarter of it.
+     */
+    @Test
+    void aRunAppendsWhatItReadAnewAndTheFileIsWrittenWholeWhenItIsAQuarterStale() throws IOException {
+        // About 300 bytes an entry: 1,000 make a file whose quarter is past the 64 KB below which appends go on.
+        Path[] files = new Path[1_300];
+        for (int i = 0; i < files.length; i++) {
+            files[i] = Files.writeString(posts.resolve("p" + i + ".md"), post("Post number " + i + " "
+                    + "with a title long enough to make the entry of its front matter about three hundred bytes, or a "
+                    + "little more than that"));
+        }
+        run(java.util.Arrays.copyOf(files, 1_000));
+        Path cacheFile = blog.resolve(".xpost/cache/reads");
+        byte[] base = Files.readAllBytes(cacheFile);
+        assertTrue(base.length / 4 > 64 * 1024, () -> "the test needs a larger cache: " + base.length);
+
+        Run oneMore = run(java.util.Arrays.copyOf(files, 1_001));
+        byte[] appended = Files.readAllBytes(cacheFile);
+
+        assertEquals(1_000, oneMore.hits());
+        assertEquals(1, oneMore.stored());
+        assertArrayEquals(base, java.util.Arrays.copyOf(appended, base.length), "the file was appended to");
+        assertTrue(appended.length - base.length < 500, () -> "one entry's block: " + (appended.length - base.length));
+        assertEquals(1_001, run(java.util.Arrays.copyOf(files, 1_001)).hits(), "the appended entry is used");
+
+        // A crash in the middle of an append: the last block is torn.
+        Files.write(cacheFile, java.util.Arrays.copyOf(appended, appended.length - 5));
+        Run afterTear = run(java.util.Arrays.copyOf(files, 1_001));
+        assertEquals(1_000, afterTear.hits(), "the whole blocks are used");
+        assertEquals(1_001, ReadCache.entries(Files.readAllBytes(cacheFile), BUILD).size(), "and it is written whole");
+
+        // 299 posts at once are more than a quarter of the file: written whole, not appended.
+        byte[] before = Files.readAllBytes(cacheFile);
+        run(files);
+        byte[] after = Files.readAllBytes(cacheFile);
+        assertEquals(1_300, ReadCache.entries(after, BUILD).size());
+        assertFalse(java.util.Arrays.equals(before, java.util.Arrays.copyOf(after, before.length)), "written whole");
+        assertTrue(after.length < before.length * 1.4, "no block of what it already held");
+
+        // Half the posts removed (or renamed): their entries go with the next write.
+        run(java.util.Arrays.copyOf(files, 650));
+        assertEquals(650, ReadCache.entries(Files.readAllBytes(cacheFile), BUILD).size());
+    }
+
+    @Test
+    void aCacheFolderLinkedOutOfTheBlogIsNeitherReadNorWritten() throws IOException {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        Files.createDirectories(blog.resolve(".xpost"));
+        Files.createSymbolicLink(blog.resolve(".xpost/cache"), elsewhere);
+
+        run(file);
+        Run second = run(file);
+
+        assertEquals(0, second.hits());
+        try (var listing = Files.list(elsewhere)) {
+            assertEquals(0, listing.count(), "nothing written through the link");
+        }
+    }
+
+    /**
+     * The cache never says a file may be read: a folder of posts moved out of the blog and linked back keeps its
+     * files' identities (a rename changes neither their inode nor their times), and is refused as before; so is a
+     * post replaced by a link to a file outside.
+     */
+    @Test
+    void whatTheBlogMayNotReadIsRefusedWhateverTheCacheHolds() throws IOException {
+        Path folder = Files.createDirectories(posts.resolve("2023"));
+        Path moved = Files.writeString(folder.resolve("moved.md"), post("Moved"));
+        Path linked = Files.writeString(posts.resolve("linked.md"), post("Linked"));
+        run(moved, linked);
+        assertEquals(2, run(moved, linked).hits());
+
+        Files.move(folder, elsewhere.resolve("2023"));
+        Files.createSymbolicLink(folder, elsewhere.resolve("2023"));
+        Path outside = Files.writeString(elsewhere.resolve("linked.md"), post("Linked"));
+        Files.setLastModifiedTime(outside, Files.getLastModifiedTime(linked));
+        Files.move(linked, elsewhere.resolve("was-linked.md"));
+        Files.createSymbolicLink(linked, outside);
+
+        Run r = run(moved, linked);
+
+        assertEquals(0, r.hits());
+        for (ReadResult result : r.results()) {
+            assertNull(result.post(), () -> result.file() + " was read: " + result);
+            assertEquals(BlogFiles.OUTSIDE_BLOG, result.problems().get(0).rule());
+        }
+    }
+
+    @Test
+    void aCacheWrittenAndReadBackHoldsEveryField() throws IOException {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        run(file);
+        var entries = ReadCache.entries(Files.readAllBytes(blog.resolve(".xpost/cache/reads")), BUILD);
+        ReadCache.Entry entry = entries.get(file.toAbsolutePath().normalize().toString());
+
+        assertNotNull(entry, entries::toString);
+        byte[] content = Files.readAllBytes(file);
+        assertEquals(content.length, entry.stat().size());
+        assertArrayEquals(java.util.Arrays.copyOf(content, PostReader.headEnd(content)), entry.head());
+        assertEquals(PostSource.check(content), entry.check());
+        assertEquals(Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                entry.stat().modifiedNanos());
+        assertTrue(ReadCache.entries(Files.readAllBytes(blog.resolve(".xpost/cache/reads")), "another").isEmpty());
+    }
+}
