@@ -231,7 +231,9 @@ public final class ReadCache {
                     // another run made it meanwhile
                 }
             }
-            byte[] block = block(added);
+            ByteArrayOutputStream appended = new ByteArrayOutputStream(16 + added.size() * 400);
+            writeBlock(appended, added);
+            byte[] block = appended.toByteArray();
             Path file = folder.resolve("reads");
             boolean append = loaded.whole() && unseen <= loaded.entries().size() / 4
                     && loaded.fileBytes() - loaded.baseBytes() + block.length <= Math.max(64 * 1024,
@@ -244,12 +246,13 @@ public final class ReadCache {
                 }
                 return;
             }
-            ByteArrayOutputStream whole = new ByteArrayOutputStream(64 + kept.size() * 400);
-            whole.write(header());
-            whole.write(block(kept));
             Path tmp = Files.createTempFile(folder, "reads.", ".tmp");
             try {
-                Files.write(tmp, whole.toByteArray());
+                // Streamed to the file: 50,000 entries are 17 MB, which a run need not hold twice more.
+                try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    out.write(header());
+                    writeBlock(out, kept);
+                }
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -344,9 +347,9 @@ public final class ReadCache {
     }
 
     /** One block of {@link #header()}'s layout. */
-    private static byte[] block(Map<String, Entry> entries) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 + entries.size() * 400);
-        DataOutputStream out = new DataOutputStream(buffer);
+    private static void writeBlock(java.io.OutputStream to, Map<String, Entry> entries) throws IOException {
+        java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(to, new CRC32C());
+        DataOutputStream out = new DataOutputStream(checked);
         out.writeInt(entries.size());
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             Entry entry = e.getValue();
@@ -362,10 +365,8 @@ public final class ReadCache {
             out.write(entry.head());
         }
         out.flush();
-        CRC32C crc = new CRC32C();
-        crc.update(buffer.toByteArray());
-        out.writeLong(crc.getValue());
-        return buffer.toByteArray();
+        long crc = checked.getChecksum().getValue();
+        new DataOutputStream(to).writeLong(crc);
     }
 
     /** The entries of a cache file as {@link #entries(byte[], String)}, with what {@link #save} needs to know. */
