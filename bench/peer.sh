@@ -65,8 +65,9 @@ if [ ! -f "$peer/dist/index.js" ]; then
 fi
 
 "$here/xpost" --version >/dev/null   # builds the jar and the class-data archive if needed
+# Maven's output only when it fails (with -q, Maven 3.8 still prints bare colour resets).
 (cd "$here" && mvn -B -q test-compile && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp" \
-    -Dmdep.includeScope=test) >&2
+    -Dmdep.includeScope=test) >"$work/mvn.log" 2>&1 || { cat "$work/mvn.log" >&2; exit 1; }
 # The fake answers with TCP_NODELAY itself, so that a stall it measured is the client's.
 java -Dsun.net.httpserver.nodelay=true -Xmx1g \
     -cp "$here/target/test-classes:$here/target/classes:$(cat "$work/cp")" \

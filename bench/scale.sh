@@ -21,8 +21,9 @@ trap 'cleanup "$@"' EXIT
 [ -x /usr/bin/time ] || { echo "bench/scale.sh needs GNU time (/usr/bin/time)" >&2; exit 1; }
 
 "$here/xpost" --version >/dev/null   # builds the jar and the class-data archive if needed
+# Maven's output only when it fails (with -q, Maven 3.8 still prints bare colour resets).
 (cd "$here" && mvn -B -q test-compile && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp" \
-    -Dmdep.includeScope=test) >&2
+    -Dmdep.includeScope=test) >"$work/mvn.log" 2>&1 || { cat "$work/mvn.log" >&2; exit 1; }
 java -Xmx3g -cp "$here/target/test-classes:$here/target/classes:$(cat "$work/cp")" \
     dev.xpost.bench.ScaleFakeHashnode "$n" "$work/port" &
 fake_pid=$!

@@ -215,27 +215,27 @@ public final class ReadCache {
                 unseen++;
             }
         }
-        if (added.isEmpty() && unseen <= loaded.entries().size() / 4 && (loaded.whole() || kept.isEmpty())) {
-            return;
-        }
+        boolean upToDate = added.isEmpty() && unseen <= loaded.entries().size() / 4
+                && (loaded.whole() || kept.isEmpty());
         try {
+            if (upToDate) {
+                // A cache folder whose .gitignore was removed would be committed by `git add -A`: put it back.
+                if (loaded.whole() && safeFolder(false)) {
+                    ignoreInGit();
+                }
+                return;
+            }
             if (!safeFolder(true)) {
                 return;
             }
-            Path ignore = folder.resolve(".gitignore");
-            if (!Files.exists(ignore, LinkOption.NOFOLLOW_LINKS)) {
-                try {
-                    Files.writeString(ignore, "# Made by xpost: a cache of this machine's reads, never committed.\n*\n",
-                            StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                } catch (FileAlreadyExistsException e) {
-                    // another run made it meanwhile
-                }
-            }
+            ignoreInGit();
             ByteArrayOutputStream appended = new ByteArrayOutputStream(16 + added.size() * 400);
             writeBlock(appended, added);
             byte[] block = appended.toByteArray();
             Path file = folder.resolve("reads");
-            boolean append = loaded.whole() && unseen <= loaded.entries().size() / 4
+            // Only to the plain file that was loaded (opening a FIFO put there meanwhile would wait for a reader).
+            boolean append = loaded.whole() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    && unseen <= loaded.entries().size() / 4
                     && loaded.fileBytes() - loaded.baseBytes() + block.length <= Math.max(64 * 1024,
                             loaded.baseBytes() / 4);
             if (append) {
@@ -263,6 +263,19 @@ public final class ReadCache {
             }
         } catch (IOException | RuntimeException e) {
             // A read-only checkout, a full disk: the next run reads the files, as this one did.
+        }
+    }
+
+    /** Writes the cache folder's {@code .gitignore} ({@code *}) when it is missing; never through a link. */
+    private void ignoreInGit() throws IOException {
+        Path ignore = folder.resolve(".gitignore");
+        if (!Files.exists(ignore, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.writeString(ignore, "# Made by xpost: a cache of this machine's reads, never committed.\n*\n",
+                        StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                // another run made it meanwhile
+            }
         }
     }
 

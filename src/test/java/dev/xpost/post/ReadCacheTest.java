@@ -164,8 +164,11 @@ class ReadCacheTest {
         FileTime old = FileTime.from(Instant.now().minus(Duration.ofDays(1)));
         Files.setLastModifiedTime(cacheFile, old);
 
+        Files.delete(blog.resolve(".xpost/cache/.gitignore"));
         assertEquals(2, run(a, b).hits());
         assertEquals(old, Files.getLastModifiedTime(cacheFile), "nothing changed: the cache is not written");
+        assertTrue(Files.readString(blog.resolve(".xpost/cache/.gitignore")).endsWith("\n*\n"),
+                "but a removed .gitignore is put back, or git would take the cache");
 
         Files.delete(b);
         run(a);
