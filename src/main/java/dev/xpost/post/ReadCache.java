@@ -40,6 +40,13 @@ import java.util.zip.CRC32C;
  * What a hit gives is parsed again from those bytes by the same code as a read from the file, so a hit and a read
  * give equal posts, problems included.
  *
+ * <p>Only on file systems that keep a change time of their own ({@link #CTIME_FILE_SYSTEMS}: ext4, XFS, Btrfs,
+ * APFS and the like): FAT and exFAT keep none (Linux shows the modification time as the change time, so restoring
+ * one restores both), and NFS and FUSE file systems may answer from cached attributes. Elsewhere every file is read,
+ * as without the cache. One edit escapes every stat-based cache, git's included: a program that writes to a file
+ * through a shared memory map changes the times on the first write to a page only, and later writes to that page
+ * change the bytes alone. Editors write files; when in doubt, delete {@code .xpost/cache}.
+ *
  * <p>Racy entries, as git calls them, are never kept: a file changed less than {@link #RACY_MILLIS} before the run
  * started (or dated in the future) could be changed again within one tick of the file system's clock (a jiffy on
  * Linux, 2 s on FAT) without its times changing. It is read from the file on every run until it is older.
@@ -57,9 +64,19 @@ import java.util.zip.CRC32C;
 public final class ReadCache {
     /** Newer than this, a file's entry is not kept: see the class comment. FAT's clock has a 2 s tick. */
     static final long RACY_MILLIS = 3_000;
-    /** Larger than this, the file is not read: 50,000 posts are about 17 MB. */
-    static final long MAX_BYTES = 256L * 1024 * 1024;
-    private static final int FORMAT = 1;
+    /** Larger than this, the file is not read: 50,000 posts are about 17 MB, so this is about 180,000. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+    /** More blocks than this and the file is written whole (a run appends one; 64 KB of appends make a rewrite). */
+    static final int MAX_BLOCKS = 100_000;
+    /**
+     * How long a run waits for the cache to load or to save: what could block (a FIFO put in place of the file, a
+     * hung network file system) leaves the run without the cache rather than stopping it (with the state locked).
+     */
+    static final long WAIT_SECONDS = 10;
+    private static final int FORMAT = 2;
+    /** The file systems (as {@link java.nio.file.FileStore#type()} names them) whose files' change times are trusted. */
+    static final java.util.Set<String> CTIME_FILE_SYSTEMS = java.util.Set.of("ext2", "ext3", "ext4", "xfs", "btrfs",
+            "zfs", "tmpfs", "f2fs", "bcachefs", "jfs", "nilfs2", "reiserfs", "overlay", "apfs", "hfs", "ufs");
     private static final byte[] MAGIC = "xpost read cache\n".getBytes(StandardCharsets.US_ASCII);
 
     /** What {@code lstat} said of a file, just before it was read. */
@@ -83,6 +100,8 @@ public final class ReadCache {
     private final Map<String, Entry> added = new ConcurrentHashMap<>();
     /** Real-path checks of the folders posts were found in, once per folder per run. */
     private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
+    /** By device: is its file system one of {@link #CTIME_FILE_SYSTEMS}? Asked once per device per run. */
+    private final Map<Long, Boolean> devices = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();
     private volatile boolean usable = true;
 
@@ -92,14 +111,18 @@ public final class ReadCache {
      * @param entries   by path, the last of each path's entries in the file
      * @param baseBytes the size of the file's first block (with the header): what its last whole write wrote
      * @param fileBytes the size of the file
+     * @param blocks    how many blocks it holds
      * @param whole     false when a block failed its check or the file is not this build's: it is written whole
      */
-    private record Loaded(Map<String, Entry> entries, long baseBytes, long fileBytes, boolean whole) {
-        static final Loaded NONE = new Loaded(Map.of(), 0, 0, false);
+    private record Loaded(Map<String, Entry> entries, long baseBytes, long fileBytes, int blocks, boolean whole) {
+        static final Loaded NONE = new Loaded(Map.of(), 0, 0, 0, false);
     }
 
-    private ReadCache(Path folder, String build, Clock clock) {
+    private final long waitMillis;
+
+    private ReadCache(Path folder, String build, Clock clock, long waitMillis) {
         this.folder = folder;
+        this.waitMillis = waitMillis;
         this.build = build;
         this.racyAfterNanos = TimeUnit.MILLISECONDS.toNanos(clock.millis() - RACY_MILLIS);
         this.loading = new FutureTask<>(this::load);
@@ -114,8 +137,13 @@ public final class ReadCache {
      * @param clock the run's clock; files changed less than {@link #RACY_MILLIS} before it are not kept
      */
     public static ReadCache open(Path blog, String build, Clock clock) {
+        return open(blog, build, clock, TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    }
+
+    /** As {@link #open(Path, String, Clock)}, waiting at most {@code waitMillis} for a load or a save. */
+    static ReadCache open(Path blog, String build, Clock clock, long waitMillis) {
         ReadCache cache = new ReadCache(blog.toAbsolutePath().normalize().resolve(".xpost").resolve("cache"),
-                Objects.requireNonNull(build, "build"), clock);
+                Objects.requireNonNull(build, "build"), clock, waitMillis);
         Thread loader = new Thread(cache.loading, "xpost-read-cache");
         loader.setDaemon(true);
         loader.start();
@@ -143,14 +171,31 @@ public final class ReadCache {
             if (!Boolean.TRUE.equals(a.get("isRegularFile"))) {
                 return null;
             }
+            long device = (Long) a.get("dev");
+            if (!devices.computeIfAbsent(device, d -> trustsChangeTimes(file))) {
+                return null;
+            }
             return new Stat((Long) a.get("size"), ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
-                    ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), (Long) a.get("dev"), (Long) a.get("ino"));
+                    ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), device, (Long) a.get("ino"));
         } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
             usable = false;   // no "unix" view (Windows): no identity to trust, so no cache
             return null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static boolean trustsChangeTimes(Path file) {
+        try {
+            return trusts(Files.getFileStore(file).type());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** True for a file system type ({@link java.nio.file.FileStore#type()}) among {@link #CTIME_FILE_SYSTEMS}. */
+    static boolean trusts(String type) {
+        return type != null && CTIME_FILE_SYSTEMS.contains(type.toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -202,13 +247,28 @@ public final class ReadCache {
      * of files this run did not find (removed or renamed), and when it is missing, damaged or another build's: so
      * the writes are linear in what changed, amortised, and the file stays within about 1.25 times what it holds.
      * Not forced to disk: a cache lost in a crash costs one slower run, and a torn block fails its check (it and
-     * what follows are dropped). Never throws.
+     * what follows are dropped). Done on a thread of its own, waited for at most {@link #WAIT_SECONDS}: an open
+     * that blocks is left behind (the thread is a daemon). Never throws.
      */
     public void save() {
         if (!usable) {
             return;
         }
         Loaded loaded = loaded();
+        if (!usable) {
+            return;
+        }
+        Thread saver = new Thread(() -> save(loaded), "xpost-read-cache-save");
+        saver.setDaemon(true);
+        saver.start();
+        try {
+            saver.join(waitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void save(Loaded loaded) {
         int unseen = 0;
         for (String key : loaded.entries().keySet()) {
             if (!kept.containsKey(key)) {
@@ -229,27 +289,29 @@ public final class ReadCache {
                 return;
             }
             ignoreInGit();
-            ByteArrayOutputStream appended = new ByteArrayOutputStream(16 + added.size() * 400);
-            writeBlock(appended, added);
-            byte[] block = appended.toByteArray();
             Path file = folder.resolve("reads");
-            // Only to the plain file that was loaded (opening a FIFO put there meanwhile would wait for a reader).
-            boolean append = loaded.whole() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                    && unseen <= loaded.entries().size() / 4
-                    && loaded.fileBytes() - loaded.baseBytes() + block.length <= Math.max(64 * 1024,
-                            loaded.baseBytes() / 4);
+            // Appended only when it stays small; then built in memory and written with one call (an append of
+            // its own). The files the load took: never through a link, never a new file (a missing one is written
+            // whole by the next run).
+            boolean append = loaded.whole() && unseen <= loaded.entries().size() / 4
+                    && loaded.blocks() < MAX_BLOCKS && loaded.fileBytes() - loaded.baseBytes()
+                            + added.size() * 1024L <= Math.max(64 * 1024, loaded.baseBytes() / 4);
             if (append) {
-                // Never through a link, never a new file: a missing one is written whole by the next run.
+                ByteArrayOutputStream block = new ByteArrayOutputStream(64 + added.size() * 400);
+                writeBlock(block, added);
                 try (var out = Files.newOutputStream(file, LinkOption.NOFOLLOW_LINKS, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND)) {
-                    out.write(block);
+                    out.write(block.toByteArray());
                 }
                 return;
             }
-            Path tmp = Files.createTempFile(folder, "reads.", ".tmp");
+            // A name of its own, created new and never through a link (O_EXCL), then renamed over the old file.
+            Path tmp = folder.resolve("reads." + Long.toHexString(System.nanoTime()) + "."
+                    + Long.toHexString(ProcessHandle.current().pid()) + ".tmp");
             try {
                 // Streamed to the file: 50,000 entries are 17 MB, which a run need not hold twice more.
-                try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp, LinkOption.NOFOLLOW_LINKS,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                     out.write(header());
                     writeBlock(out, kept);
                 }
@@ -281,9 +343,13 @@ public final class ReadCache {
 
     private Loaded loaded() {
         try {
-            return loading.get();
+            return loading.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            usable = false;
+            return Loaded.NONE;
+        } catch (java.util.concurrent.TimeoutException e) {
+            // Something in its place blocks the read: this run goes without the cache and leaves it alone.
             usable = false;
             return Loaded.NONE;
         } catch (ExecutionException e) {
@@ -299,7 +365,7 @@ public final class ReadCache {
      * True when the cache folder and {@code .xpost} are folders, not symbolic links: the cache is never read from or
      * written to outside the blog.
      *
-     * @param create make the folders when they are missing
+     * @param create make the cache folder when it is missing (never {@code .xpost})
      */
     private boolean safeFolder(boolean create) throws IOException {
         Path xpost = folder.getParent();
@@ -308,7 +374,8 @@ public final class ReadCache {
                 return false;
             }
             if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-                if (!create) {
+                // .xpost itself is the state's: a blog without one (no real run yet) gets no cache either.
+                if (!create || dir == xpost) {
                     return false;
                 }
                 try {
@@ -345,9 +412,10 @@ public final class ReadCache {
 
     /**
      * The file's layout (big-endian, {@link DataOutputStream}): a header (the magic line, the format, the build),
-     * then blocks, the first written with the header and each later one appended by a run. A block is the count of
-     * its entries, each entry (path, size, modification and change times in ns, device, inode, check, the head's
-     * length and bytes), and a CRC-32C of the block up to there. A later entry of a path replaces an earlier one.
+     * then blocks, the first written with the header and each later one appended by a run. A block is its length in
+     * bytes, a CRC-32C of what follows, and then the count of its entries and each entry (path, size, modification
+     * and change times in ns, device, inode, check, the head's length and bytes). A later entry of a path replaces
+     * an earlier one. A block is checked whole before anything in it is read.
      */
     private byte[] header() throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -359,52 +427,79 @@ public final class ReadCache {
         return buffer.toByteArray();
     }
 
-    /** One block of {@link #header()}'s layout. */
+    /** One block of {@link #header()}'s layout, streamed to {@code to}; its length and CRC are written first. */
     private static void writeBlock(java.io.OutputStream to, Map<String, Entry> entries) throws IOException {
-        java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(to, new CRC32C());
-        DataOutputStream out = new DataOutputStream(checked);
-        out.writeInt(entries.size());
-        for (Map.Entry<String, Entry> e : entries.entrySet()) {
-            Entry entry = e.getValue();
-            writeString(out, e.getKey());
-            Stat s = entry.stat();
-            out.writeLong(s.size());
-            out.writeLong(s.modifiedNanos());
-            out.writeLong(s.changedNanos());
-            out.writeLong(s.device());
-            out.writeLong(s.inode());
-            out.writeLong(entry.check());
-            out.writeInt(entry.head().length);
-            out.write(entry.head());
+        long length = 4;
+        CRC32C crc = new CRC32C();
+        ByteArrayOutputStream one = new ByteArrayOutputStream(512);
+        DataOutputStream entry = new DataOutputStream(one);
+        // Two passes, one entry in memory at a time: the first for the length and the CRC that lead the block.
+        for (int pass = 0; pass < 2; pass++) {
+            DataOutputStream out = new DataOutputStream(to);
+            if (pass == 1) {
+                if (length > Integer.MAX_VALUE) {
+                    throw new IOException("a block of more than 2 GB");
+                }
+                out.writeInt((int) length);
+                out.writeLong(crc.getValue());
+                out.writeInt(entries.size());
+                out.flush();
+            } else {
+                crc.update(new byte[] {(byte) (entries.size() >>> 24), (byte) (entries.size() >>> 16),
+                    (byte) (entries.size() >>> 8), (byte) entries.size()});
+            }
+            for (Map.Entry<String, Entry> e : entries.entrySet()) {
+                one.reset();
+                writeEntry(entry, e.getKey(), e.getValue());
+                entry.flush();
+                if (pass == 0) {
+                    length += one.size();
+                    crc.update(one.toByteArray());
+                } else {
+                    one.writeTo(to);
+                }
+            }
         }
-        out.flush();
-        long crc = checked.getChecksum().getValue();
-        new DataOutputStream(to).writeLong(crc);
     }
 
-    /** The entries of a cache file as {@link #entries(byte[], String)}, with what {@link #save} needs to know. */
+    private static void writeEntry(DataOutputStream out, String key, Entry entry) throws IOException {
+        writeString(out, key);
+        Stat s = entry.stat();
+        out.writeLong(s.size());
+        out.writeLong(s.modifiedNanos());
+        out.writeLong(s.changedNanos());
+        out.writeLong(s.device());
+        out.writeLong(s.inode());
+        out.writeLong(entry.check());
+        out.writeInt(entry.head().length);
+        out.write(entry.head());
+    }
+
+    /** The entries of a cache file and what {@link #save} needs to know of it. */
     private static Loaded decode(byte[] bytes, String build) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         byte[] magic = in.readNBytes(MAGIC.length);
         if (!java.util.Arrays.equals(magic, MAGIC) || in.available() < 8 || in.readInt() != FORMAT
-                || !build.equals(readString(in))) {
+                || !build.equals(readString(in, 4096))) {
             return Loaded.NONE;
         }
         Map<String, Entry> entries = new HashMap<>();
         long base = 0;
+        int blocks = 0;
         int at = bytes.length - in.available();
         while (at < bytes.length) {
-            int end = block(bytes, at, entries);
+            int end = blocks < MAX_BLOCKS ? block(bytes, at, entries) : -1;
             if (end < 0) {
-                // A torn or damaged block: it and what follows are dropped, and the file is written whole.
-                return new Loaded(entries, base == 0 ? bytes.length : base, bytes.length, false);
+                // A torn or damaged block (or too many): it and what follows are dropped, the file written whole.
+                return new Loaded(entries, base == 0 ? bytes.length : base, bytes.length, blocks, false);
             }
+            blocks++;
             if (base == 0) {
                 base = end;
             }
             at = end;
         }
-        return new Loaded(entries, base, bytes.length, base > 0);
+        return new Loaded(entries, base, bytes.length, blocks, base > 0);
     }
 
     /**
@@ -418,33 +513,41 @@ public final class ReadCache {
     /** Reads the block at {@code at} into {@code entries}; its end, or -1 when it is not whole and true. */
     private static int block(byte[] bytes, int at, Map<String, Entry> entries) {
         try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, at, bytes.length - at));
-            int count = in.readInt();
-            if (count < 0 || count > (bytes.length - at) / 56) {
+            if (bytes.length - at < 16) {
                 return -1;
             }
-            Map<String, Entry> block = new HashMap<>(Math.min(count, 1 << 16) * 4 / 3 + 1);
-            for (int i = 0; i < count; i++) {
-                String key = readString(in);
-                Stat stat = new Stat(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
-                long check = in.readLong();
-                int length = in.readInt();
-                if (length < 0 || length > in.available() || length > stat.size()) {
-                    return -1;
-                }
-                block.put(key, new Entry(stat, in.readNBytes(length), check));
-            }
-            int end = bytes.length - in.available();
-            if (in.available() < 8) {
+            DataInputStream head = new DataInputStream(new ByteArrayInputStream(bytes, at, 12));
+            int length = head.readInt();
+            long sum = head.readLong();
+            if (length < 4 || length > bytes.length - at - 12) {
                 return -1;
             }
             CRC32C crc = new CRC32C();
-            crc.update(bytes, at, end - at);
-            if (in.readLong() != crc.getValue()) {
+            crc.update(bytes, at + 12, length);
+            if (crc.getValue() != sum) {
+                return -1;
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, at + 12, length));
+            int count = in.readInt();
+            if (count < 0 || count > length / 56) {
+                return -1;
+            }
+            Map<String, Entry> block = new HashMap<>(count * 4 / 3 + 1);
+            for (int i = 0; i < count; i++) {
+                String key = readString(in, in.available());
+                Stat stat = new Stat(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+                long check = in.readLong();
+                int headLength = in.readInt();
+                if (headLength < 0 || headLength > in.available() || headLength > stat.size()) {
+                    return -1;
+                }
+                block.put(key, new Entry(stat, in.readNBytes(headLength), check));
+            }
+            if (in.available() != 0) {
                 return -1;
             }
             entries.putAll(block);
-            return end + 8;
+            return at + 12 + length;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -457,9 +560,10 @@ public final class ReadCache {
         out.write(b);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    /** @param max the most bytes it may take: checked before anything is allocated */
+    private static String readString(DataInputStream in, int max) throws IOException {
         int length = in.readInt();
-        if (length < 0 || length > in.available()) {
+        if (length < 0 || length > in.available() || length > max) {
             throw new IOException("bad length");
         }
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);

@@ -45,6 +45,7 @@ class ReadCacheTest {
     @BeforeEach
     void setUp() throws IOException {
         posts = Files.createDirectories(blog.resolve("posts"));
+        Files.createDirectories(blog.resolve(".xpost"));   // a blog that has had a real run
         allowed = new BlogFiles(blog, blog, posts);
         later = Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC);
     }
@@ -188,7 +189,7 @@ class ReadCacheTest {
         // The first entry's path length, after the magic line, format, build and count: made enormous, with a CRC
         // that fits, as a hostile file would.
         int block = "xpost read cache\n".length() + 4 + 4 + BUILD.length();
-        hugeLength[block + 4] = 0x7f;
+        hugeLength[block + 12 + 4] = 0x7f;
         fixCrc(hugeLength, block);
         List<byte[]> bad = List.of(flipped, java.util.Arrays.copyOf(good, good.length - 3), new byte[0], hugeLength,
                 "not a cache at all".getBytes(StandardCharsets.UTF_8));
@@ -212,13 +213,13 @@ class ReadCacheTest {
         return new Run(List.of(r), cache.hits(), cache.stored());
     }
 
-    /** The CRC at the end of the block that starts at {@code block} and ends the file, made to fit again. */
+    /** The CRC of the block that starts at {@code block} and ends the file, made to fit its bytes again. */
     private static void fixCrc(byte[] bytes, int block) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(bytes, block, bytes.length - 8 - block);
+        crc.update(bytes, block + 12, bytes.length - block - 12);
         long v = crc.getValue();
         for (int i = 0; i < 8; i++) {
-            bytes[bytes.length - 1 - i] = (byte) (v >>> (8 * i));
+            bytes[block + 4 + 7 - i] = (byte) (v >>> (8 * i));
         }
     }
 
@@ -267,6 +268,58 @@ class ReadCacheTest {
         // Half the posts removed (or renamed): their entries go with the next write.
         run(java.util.Arrays.copyOf(files, 650));
         assertEquals(650, ReadCache.entries(Files.readAllBytes(cacheFile), BUILD).size());
+    }
+
+    @Test
+    void aBlogWithoutAnyRealRunGetsNoCacheFolder() throws IOException {
+        Files.delete(blog.resolve(".xpost"));
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+
+        run(file);
+
+        assertFalse(Files.exists(blog.resolve(".xpost")), "a plan in a fresh folder leaves it as it was");
+    }
+
+    @Test
+    void onlyFileSystemsWithChangeTimesOfTheirOwnAreTrusted() {
+        for (String type : List.of("ext4", "xfs", "btrfs", "tmpfs", "apfs", "APFS", "overlay")) {
+            assertTrue(ReadCache.trusts(type), type);
+        }
+        // FAT keeps no change time (Linux shows the modification time), network and FUSE file systems may answer
+        // from cached attributes.
+        for (String type : List.of("vfat", "msdos", "exfat", "nfs", "nfs4", "cifs", "smb3", "fuseblk", "fuse.sshfs",
+                "9p", "")) {
+            assertFalse(ReadCache.trusts(type), type);
+        }
+    }
+
+    /**
+     * Whatever blocks in the cache's place (a FIFO put there during the run, a hung network mount) costs the run
+     * its cache, not the run: the load and the save each wait a bounded time.
+     */
+    @Test
+    void aFifoInPlaceOfTheCacheNeverStopsTheRun() throws Exception {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        Path second = Files.writeString(posts.resolve("second.md"), post("Second post"));
+        run(file);
+        Path reads = blog.resolve(".xpost/cache/reads");
+
+        // Loaded as a plain file, then swapped for a FIFO before the run appends to it.
+        ReadCache cache = ReadCache.open(blog, BUILD, later, 500);
+        ReadResult hit = reader.read(file, blog.relativize(file), allowed, p -> true, cache);
+        reader.read(second, blog.relativize(second), allowed, p -> true, cache);
+        Files.delete(reads);
+        Process mkfifo = new ProcessBuilder("mkfifo", reads.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is needed for this test");
+        cache.save();
+
+        assertEquals(1, cache.hits());
+        assertEquals("First post", hit.post().title());
+        // And a FIFO found at load: the run reads the files and writes the cache anew.
+        Run next = run(file, second);
+        assertEquals(0, next.hits());
+        assertTrue(Files.isRegularFile(reads, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals(2, run(file, second).hits());
     }
 
     @Test
