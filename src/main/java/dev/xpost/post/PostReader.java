@@ -108,6 +108,7 @@ public final class PostReader {
                     return cached;
                 }
                 // The file holds these bytes: it would be asked again about the same post, and say no again.
+                cache.stillTrue(file, entry);
                 enough = post -> false;
             }
         }

@@ -223,6 +223,15 @@ public final class ReadCache {
     }
 
     /**
+     * The entry {@link #hit} gave still holds, but the run wanted the whole post (a source digest that differs from
+     * this run's: run from another folder, another platform chosen): kept, so that such a run does not empty the
+     * cache for the next.
+     */
+    void stillTrue(Path file, Entry entry) {
+        kept.put(key(file), entry);
+    }
+
+    /**
      * A file read by its front matter: keep what was read, unless it is racy or changed while it was read.
      *
      * @param stat   the file's identity taken before the read
@@ -281,15 +290,17 @@ public final class ReadCache {
             if (upToDate) {
                 // A cache folder whose .gitignore was removed would be committed by `git add -A`: put it back.
                 if (loaded.whole() && safeFolder(false)) {
-                    ignoreInGit();
+                    ignoreInGit();   // false when it cannot be: there is nothing to write anyway
                 }
                 return;
             }
-            if (!safeFolder(true)) {
+            if (!safeFolder(true) || !ignoreInGit()) {
                 return;
             }
-            ignoreInGit();
             Path file = folder.resolve("reads");
+            if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                return;   // not ours to replace; and no rename over it would succeed
+            }
             // Appended only when it stays small; then built in memory and written with one call (an append of
             // its own). The files the load took: never through a link, never a new file (a missing one is written
             // whole by the next run).
@@ -305,13 +316,16 @@ public final class ReadCache {
                 }
                 return;
             }
+            removeLeftovers();
             // A name of its own, created new and never through a link (O_EXCL), then renamed over the old file.
             Path tmp = folder.resolve("reads." + Long.toHexString(System.nanoTime()) + "."
                     + Long.toHexString(ProcessHandle.current().pid()) + ".tmp");
+            // Streamed to the file: 50,000 entries are 17 MB, which a run need not hold twice more. Opened before
+            // the try: a name that exists already is not this run's to remove.
+            java.io.OutputStream opened = Files.newOutputStream(tmp, LinkOption.NOFOLLOW_LINKS,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
-                // Streamed to the file: 50,000 entries are 17 MB, which a run need not hold twice more.
-                try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp, LinkOption.NOFOLLOW_LINKS,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+                try (var out = new java.io.BufferedOutputStream(opened, 1 << 16)) {
                     out.write(header());
                     writeBlock(out, kept);
                 }
@@ -328,8 +342,34 @@ public final class ReadCache {
         }
     }
 
-    /** Writes the cache folder's {@code .gitignore} ({@code *}) when it is missing; never through a link. */
-    private void ignoreInGit() throws IOException {
+    /**
+     * Removes the temporary files of whole writes that never ended (a run killed while saving) once they are an hour
+     * old: a run still writing one is never that slow. A link of that name is removed, never followed.
+     */
+    private void removeLeftovers() {
+        long hourAgo = System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1);
+        try (var listing = Files.newDirectoryStream(folder, "reads.*.tmp")) {
+            for (Path left : listing) {
+                try {
+                    if (Files.getLastModifiedTime(left, LinkOption.NOFOLLOW_LINKS).toMillis() < hourAgo) {
+                        Files.delete(left);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile, or not ours to remove
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing to clean up, or cannot list: the write goes on
+        }
+    }
+
+    /**
+     * Writes the cache folder's {@code .gitignore} ({@code *}) when it is missing; never through a link.
+     *
+     * @return true when it is a plain file, so that git ignores the folder (git does not follow a link named
+     *         {@code .gitignore}): else the cache is not written, or {@code git add -A} would take it
+     */
+    private boolean ignoreInGit() throws IOException {
         Path ignore = folder.resolve(".gitignore");
         if (!Files.exists(ignore, LinkOption.NOFOLLOW_LINKS)) {
             try {
@@ -339,6 +379,7 @@ public final class ReadCache {
                 // another run made it meanwhile
             }
         }
+        return Files.isRegularFile(ignore, LinkOption.NOFOLLOW_LINKS);
     }
 
     private Loaded loaded() {

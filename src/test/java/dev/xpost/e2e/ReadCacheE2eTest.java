@@ -1,5 +1,6 @@
 package dev.xpost.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,9 +56,13 @@ class ReadCacheE2eTest {
         assertTrue(Files.isRegularFile(cache), "the run kept its reads");
         assertEquals("*", Files.readString(dir.resolve(".xpost/cache/.gitignore")).lines().reduce((a, b) -> b)
                 .orElseThrow(), "git never sees the cache");
+        byte[] kept = Files.readAllBytes(cache);
         E2eBlog.Run warm = blog.publish("--platform", "hashnode");
         assertEquals("unchanged", warm.outcome("second-post", "hashnode"), warm::toString);
         assertEquals(0, blog.hashnode.total());
+        // Had it read any post from its file, the run would have kept that read anew (an appended block).
+        assertArrayEquals(kept, Files.readAllBytes(cache), "every post was answered from the cache");
+        assertTrue(kept.length > 3 * 100, "the cache holds the three posts: " + kept.length + " bytes");
 
         Path file = dir.resolve("posts/second.md");
         FileTime time = Files.getLastModifiedTime(file);

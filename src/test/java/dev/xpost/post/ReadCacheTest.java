@@ -153,7 +153,7 @@ class ReadCacheTest {
         assertEquals(1, asked.get(), "the file holds what the cache does: the same question, the same answer");
         assertEquals("The body of First post.", whole.only().post().body().strip());
         assertEquals(0, whole.hits());
-        assertEquals(0, run(file).hits(), "a post not read by its front matter is not kept");
+        assertEquals(1, run(file).hits(), "its entry still holds: such a run (from another folder, say) keeps it");
     }
 
     @Test
@@ -265,9 +265,57 @@ class ReadCacheTest {
         assertFalse(java.util.Arrays.equals(before, java.util.Arrays.copyOf(after, before.length)), "written whole");
         assertTrue(after.length < before.length * 1.4, "no block of what it already held");
 
-        // Half the posts removed (or renamed): their entries go with the next write.
+        // Half the posts removed (or renamed): their entries go with the next write, which also removes what a
+        // killed run left of its own (an hour old), not a write that may still be going on.
+        Path killed = Files.writeString(cacheFile.resolveSibling("reads.1a2b.99.tmp"), "half a cache");
+        Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path writing = Files.writeString(cacheFile.resolveSibling("reads.3c4d.98.tmp"), "a cache being written");
         run(java.util.Arrays.copyOf(files, 650));
         assertEquals(650, ReadCache.entries(Files.readAllBytes(cacheFile), BUILD).size());
+        assertFalse(Files.exists(killed));
+        assertTrue(Files.exists(writing));
+    }
+
+    /** Past its limits a cache is not read but written anew: more than 64 MB, or more than 100,000 blocks. */
+    @Test
+    void aCacheTooLargeOrOfTooManyBlocksIsWrittenAnew() throws IOException {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        run(file);
+        Path cacheFile = blog.resolve(".xpost/cache/reads");
+        byte[] good = Files.readAllBytes(cacheFile);
+
+        try (var huge = new java.io.RandomAccessFile(cacheFile.toFile(), "rw")) {
+            huge.setLength(ReadCache.MAX_BYTES + 1);   // sparse: the good bytes, then zeros
+        }
+        assertEquals(0, run(file).hits());
+        assertEquals(good.length, Files.size(cacheFile), "written anew");
+
+        // The good cache and then 100,000 empty blocks, each whole and true.
+        java.io.ByteArrayOutputStream many = new java.io.ByteArrayOutputStream();
+        many.write(good);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(new byte[4]);
+        java.nio.ByteBuffer empty = java.nio.ByteBuffer.allocate(16).putInt(4).putLong(crc.getValue()).putInt(0);
+        for (int i = 0; i < ReadCache.MAX_BLOCKS; i++) {
+            many.write(empty.array());
+        }
+        Files.write(cacheFile, many.toByteArray());
+        Run r = run(file);
+        assertEquals(1, r.hits(), "the blocks before the limit are used");
+        assertEquals(good.length, Files.size(cacheFile), "and the file is written whole");
+    }
+
+    /** Git does not follow a link named .gitignore: while it is one, the cache is not written. */
+    @Test
+    void aGitignoreThatIsNotAPlainFileKeepsTheCacheUnwritten() throws IOException {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        Files.createDirectories(blog.resolve(".xpost/cache"));
+        Files.createSymbolicLink(blog.resolve(".xpost/cache/.gitignore"), elsewhere.resolve("missing"));
+
+        run(file);
+
+        assertFalse(Files.exists(blog.resolve(".xpost/cache/reads")));
+        assertFalse(Files.exists(elsewhere.resolve("missing")), "not written through the link");
     }
 
     @Test
