@@ -71,7 +71,7 @@ public final class PublishUseCase {
             // An invalid post blocks itself and what depends on it (later parts, its LinkedIn step), not the blog.
             BackgroundLoad loading = new BackgroundLoad(store);
             // One for the run: the digests it finds while reading are not computed again when rows are compared.
-            SourceDigest sources = new SourceDigest(config);
+            SourceDigest sources = new SourceDigest(config, services.cwd());
             Blog blog;
             try {
                 blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecrets(),

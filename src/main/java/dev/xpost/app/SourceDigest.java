@@ -29,14 +29,14 @@ import java.util.zip.CRC32C;
 
 /**
  * A digest of everything a platform's request for a post is made from, taken without rendering it: the file's bytes
- * ({@link Post#fileDigest()}), what the post takes from outside its file (its path, the slug and cuid it is recorded
- * by, draft, publish time), the whole config but the blog folder's path (every platform's settings, the
- * timezone), the home URL a linking platform points to, and the build of xpost that renders it (its version, and
- * the size and CRC of its jar, so any new build renders again once) on its Java runtime (whose Unicode tables decide
- * how LinkedIn text is cut and counted). Recorded as {@code source} next to the hash
- * of what was sent: a post whose source digest equals the recorded one would send the same request, so
- * {@code plan} and {@code publish} call it unchanged without rendering it. After a new build, the first publish
- * renders every post once and records the new digests (a change of the state file to commit).
+ * ({@link Post#fileDigest()}), what the post takes from outside its file (its path in the blog folder, the slug and
+ * cuid it is recorded by, draft, publish time), the whole config but the blog folder's path (every platform's
+ * settings, the timezone), the home URL a linking platform points to, and the build of xpost that renders it (its
+ * version, and the size and CRC of its jar, so any new build renders again once) on its Java runtime (whose Unicode
+ * tables decide how LinkedIn text is cut and counted). Recorded as {@code source} next to the hash of what was sent:
+ * a post whose source digest equals the recorded one would send the same request, so {@code plan} and
+ * {@code publish} call it unchanged without rendering it. After a new build, the first publish renders every post once and
+ * records the new digests (a change of the state file to commit).
  *
  * <p>Null, meaning "render and compare", whenever an input is not covered: a post not read from a file as it is, or
  * one that may reference a local image (what it sends then depends on the image's bytes and its uploaded URL).
@@ -72,7 +72,18 @@ final class SourceDigest {
         }
     }
 
+    /** Where the run stands: posts are named relative to it, and the digest names them relative to the blog. */
+    private final Path cwd;
+    private final Config config;
+
     SourceDigest(Config config) {
+        this(config, config.root());
+    }
+
+    /** @param cwd where the run stands (the paths of its posts are relative to it) */
+    SourceDigest(Config config, Path cwd) {
+        this.config = config;
+        this.cwd = cwd;
         // Hashed once: the config is the same for every post, and SHA-256 under C1 costs ~20 ns a byte.
         // The blog folder's own path is no source of any request: a fresh clone elsewhere (each CI run may check
         // out anew) must find its posts unchanged. Every other value of the config is, whatever its section.
@@ -110,8 +121,11 @@ final class SourceDigest {
                 return k.digest();
             }
         }
-        return "src:" + digest(platform + "\n" + post.file() + "\n" + post.fileDigest() + "\n" + post.slug() + "\n"
-                + post.cuid() + "\n" + post.draft() + "\n" + instant(post.publishAt()) + "\n" + home);
+        // The file as the state names it (relative to the blog folder): a run from a sub-folder, where the post's
+        // path as shown differs, finds it unchanged all the same (it rewrote every post's digest).
+        return "src:" + digest(platform + "\n" + config.fileKey(cwd.resolve(post.file())) + "\n" + post.fileDigest()
+                + "\n" + post.slug() + "\n" + post.cuid() + "\n" + post.draft() + "\n" + instant(post.publishAt())
+                + "\n" + home);
     }
 
     /** The hex SHA-256 of the settings' digest, a line feed and {@code rest}, as UTF-8. */

@@ -60,8 +60,9 @@ public final class PostSource {
      * The source of a post read by its front matter alone ({@link PostReader#read(Path, Path, BlogFiles,
      * java.util.function.Predicate)}): its body was neither decoded nor scanned, and is the file's bytes from
      * {@code bodyByte} on (just after a line feed, so line endings normalise the same on both sides of the cut).
-     * {@code check} is {@link #check(byte[], int)} of the file's {@code length} bytes. {@link #mayHaveLocalImages()} is false: such a post is kept only when its recorded source digest matched,
-     * and no source digest is ever recorded for a body that may hold a local image (the same bytes scan the same).
+     * {@code check} is {@link #check(byte[], int)} of the file's {@code length} bytes. {@link #mayHaveLocalImages()}
+     * is false: such a post is kept only when its recorded source digest matched, and no source digest is ever
+     * recorded for a body that may hold a local image (the same bytes scan the same).
      */
     static PostSource ofHead(Path path, Path shownAs, long length, long check, int bodyByte) {
         return new PostSource(path.toAbsolutePath(), shownAs, length, check, -1, bodyByte, false);

@@ -74,7 +74,7 @@ public final class ReadCache {
      */
     static final long WAIT_SECONDS = 10;
     private static final int FORMAT = 2;
-    /** The file systems (as {@link java.nio.file.FileStore#type()} names them) whose files' change times are trusted. */
+    /** The file systems ({@link java.nio.file.FileStore#type()}'s names) whose files' change times are trusted. */
     static final java.util.Set<String> CTIME_FILE_SYSTEMS = java.util.Set.of("ext2", "ext3", "ext4", "xfs", "btrfs",
             "zfs", "tmpfs", "f2fs", "bcachefs", "jfs", "nilfs2", "reiserfs", "overlay", "apfs", "hfs", "ufs");
     private static final byte[] MAGIC = "xpost read cache\n".getBytes(StandardCharsets.US_ASCII);

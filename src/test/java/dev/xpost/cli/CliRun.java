@@ -30,9 +30,14 @@ public final class CliRun {
     }
 
     public Result run(String... args) {
+        return runIn(dir, args);
+    }
+
+    /** As {@link #run}, standing in {@code cwd} (a sub-folder of the blog, say) instead of the blog folder. */
+    public Result runIn(Path cwd, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Cli(new PrintWriter(out, true), new PrintWriter(err, true), env, dir, clock, tty).run(args);
+        int code = new Cli(new PrintWriter(out, true), new PrintWriter(err, true), env, cwd, clock, tty).run(args);
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -104,6 +104,29 @@ class ReadCacheE2eTest {
         assertTrue(Files.isRegularFile(cache), "written anew");
     }
 
+    /**
+     * xpost runs from any sub-folder of the blog, as git does: a run there finds every post unchanged by its source
+     * digest, as one from the blog folder does, so it leaves the state file and the cache as they are (the digest
+     * named the post's file as shown, relative to where the run stood, and each change of folder rewrote every
+     * post's digest).
+     */
+    @Test
+    void aRunFromASubFolderFindsThePostsUnchangedAndRewritesNothing() throws IOException {
+        Path state = dir.resolve(".xpost/state.json");
+        Path cache = dir.resolve(".xpost/cache/reads");
+        byte[] stateBefore = Files.readAllBytes(state);
+        byte[] cacheBefore = Files.readAllBytes(cache);
+
+        var r = blog.cli.runIn(dir.resolve("posts"), "publish", "--platform", "hashnode");
+
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("3 unchanged"), r::toString);
+        assertEquals(0, blog.hashnode.total());
+        assertArrayEquals(stateBefore, Files.readAllBytes(state), "no source digest rewritten");
+        assertTrue(Files.notExists(dir.resolve(".xpost/state.journal")), "nothing journaled either");
+        assertArrayEquals(cacheBefore, Files.readAllBytes(cache), "every post answered from the cache");
+    }
+
     private static boolean pause() {
         try {
             Thread.sleep(5);
