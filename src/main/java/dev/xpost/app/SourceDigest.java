@@ -35,8 +35,8 @@ import java.util.zip.CRC32C;
  * version, and the size and CRC of its jar, so any new build renders again once) on its Java runtime (whose Unicode
  * tables decide how LinkedIn text is cut and counted). Recorded as {@code source} next to the hash of what was sent:
  * a post whose source digest equals the recorded one would send the same request, so {@code plan} and
- * {@code publish} call it unchanged without rendering it. After a new build, the first publish renders every post once and
- * records the new digests (a change of the state file to commit).
+ * {@code publish} call it unchanged without rendering it. After a new build, the first publish renders every post
+ * once and records the new digests (a change of the state file to commit).
  *
  * <p>Null, meaning "render and compare", whenever an input is not covered: a post not read from a file as it is, or
  * one that may reference a local image (what it sends then depends on the image's bytes and its uploaded URL).
@@ -75,6 +75,7 @@ final class SourceDigest {
     /** Where the run stands: posts are named relative to it, and the digest names them relative to the blog. */
     private final Path cwd;
     private final Config config;
+    private final boolean atRoot;
 
     SourceDigest(Config config) {
         this(config, config.root());
@@ -84,6 +85,7 @@ final class SourceDigest {
     SourceDigest(Config config, Path cwd) {
         this.config = config;
         this.cwd = cwd;
+        this.atRoot = cwd.toAbsolutePath().normalize().equals(config.root().toAbsolutePath().normalize());
         // Hashed once: the config is the same for every post, and SHA-256 under C1 costs ~20 ns a byte.
         // The blog folder's own path is no source of any request: a fresh clone elsewhere (each CI run may check
         // out anew) must find its posts unchanged. Every other value of the config is, whatever its section.
@@ -123,9 +125,21 @@ final class SourceDigest {
         }
         // The file as the state names it (relative to the blog folder): a run from a sub-folder, where the post's
         // path as shown differs, finds it unchanged all the same (it rewrote every post's digest).
-        return "src:" + digest(platform + "\n" + config.fileKey(cwd.resolve(post.file())) + "\n" + post.fileDigest()
+        return "src:" + digest(platform + "\n" + blogPath(post.file()) + "\n" + post.fileDigest()
                 + "\n" + post.slug() + "\n" + post.cuid() + "\n" + post.draft() + "\n" + instant(post.publishAt())
                 + "\n" + home);
+    }
+
+    /**
+     * {@link Config#fileKey} of a post's file as shown: from the blog folder (nearly every run) a path inside it is
+     * already that, and is not resolved and relativised again for each post and platform.
+     */
+    private String blogPath(Path shown) {
+        if (atRoot && !shown.isAbsolute() && !shown.startsWith("..")) {
+            String s = shown.toString();
+            return java.io.File.separatorChar == '/' ? s : s.replace('\\', '/');
+        }
+        return config.fileKey(cwd.resolve(shown));
     }
 
     /** The hex SHA-256 of the settings' digest, a line feed and {@code rest}, as UTF-8. */
