@@ -77,10 +77,6 @@ final class SourceDigest {
     private final Config config;
     private final boolean atRoot;
 
-    SourceDigest(Config config) {
-        this(config, config.root());
-    }
-
     /** @param cwd where the run stands (the paths of its posts are relative to it) */
     SourceDigest(Config config, Path cwd) {
         this.config = config;

@@ -244,8 +244,9 @@ public final class ReadCache {
         byte[] head = new byte[headEnd];
         System.arraycopy(content, 0, head, 0, headEnd);
         Entry entry = new Entry(stat, head, check);
-        kept.put(key(file), entry);
-        added.put(key(file), entry);
+        String key = key(file);
+        kept.put(key, entry);
+        added.put(key, entry);
     }
 
     /**

@@ -61,7 +61,7 @@ class SourceDigestTest {
     void digestIsTheSha256OfTheSettingsAndTheRestOnEveryThread() throws Exception {
         Files.createDirectories(dir.resolve("posts"));
         Config config = ConfigLoader.load(null, dir);
-        SourceDigest sources = new SourceDigest(config);
+        SourceDigest sources = new SourceDigest(config, dir);
         Field field = SourceDigest.class.getDeclaredField("settings");
         field.setAccessible(true);
         String settings = (String) field.get(sources);
