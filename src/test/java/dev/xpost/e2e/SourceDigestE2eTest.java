@@ -172,4 +172,37 @@ class SourceDigestE2eTest {
         assertEquals("created", next.outcome("second-post", "hashnode"), next::toString);
         assertTrue(blog.hashnode.variables("PublishPost").get(0).toString().contains("Newer text"));
     }
+
+    @Test
+    void recordsWithoutASourceDigestAreRenderedOnceAndFoundUnchangedButAnEditedOneIsUpdated() throws IOException {
+        blog.post("second.md", "Second post", "2026-11-21T09:00:00Z", "second-post");
+        blog.post("third.md", "Third post", "2026-11-22T09:00:00Z", "third-post");
+        assertEquals(0, blog.publish().code());
+        String firstSource = blog.record(SLUG, "hashnode").orElseThrow().source();
+        // As an import leaves its records, and as a new build of xpost finds every digest: not a match.
+        dev.xpost.state.State s = blog.state();
+        for (String slug : new String[] {SLUG, "second-post", "third-post"}) {
+            for (String platform : new String[] {"hashnode", "linkedin"}) {
+                s = s.withRecord(slug, s.posts().get(slug).file(), platform,
+                        blog.record(slug, platform).orElseThrow().withSource(null));
+            }
+        }
+        blog.saveState(s);
+        String text = blog.cli.read("posts/second.md");
+        blog.cli.write("posts/second.md", text.replace("Some text for Second post.", "Edited text of the second."));
+        blog.resetCounts();
+
+        E2eBlog.Run r = blog.publish();
+
+        assertEquals(0, r.code(), r::toString);
+        assertEquals("unchanged", r.outcome(SLUG, "hashnode"), r::toString);
+        assertEquals("unchanged", r.outcome("third-post", "hashnode"), r::toString);
+        assertEquals("updated", r.outcome("second-post", "hashnode"), r::toString);
+        assertEquals(1, blog.hashnode.count("UpdatePost"), "only the edited post is sent");
+        assertTrue(blog.hashnode.variables("UpdatePost").get(0).toString().contains("Edited text of the second."));
+        assertEquals(firstSource, blog.record(SLUG, "hashnode").orElseThrow().source(),
+                "the unchanged post got its digest back");
+        E2eBlog.Run after = plan();
+        assertEquals("unchanged", after.action("second-post", "hashnode").path("action").asText(), after::toString);
+    }
 }
