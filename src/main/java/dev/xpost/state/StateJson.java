@@ -78,7 +78,22 @@ final class StateJson {
 
     /** The exact bytes of the file for this state, UTF-8 with a trailing newline. */
     static byte[] write(State state) throws JsonProcessingException {
-        return (WRITER.writeValueAsString(state) + "\n").getBytes(StandardCharsets.UTF_8);
+        return (text(state) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The text of the file for this state without its trailing newline. */
+    static String text(State state) throws JsonProcessingException {
+        return WRITER.writeValueAsString(state);
+    }
+
+    /**
+     * Writes {@link #text} of this state to {@code out} as it is serialised, and closes {@code out}.
+     *
+     * @throws JsonProcessingException when the state cannot be serialised
+     * @throws IOException             when {@code out} cannot be written
+     */
+    static void write(State state, java.io.Writer out) throws IOException {
+        WRITER.writeValue(out, state);
     }
 
     /** One journal line: {@code {"<kind>":"<name>","value":…}} on one line, keys sorted, no newline. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +123,7 @@ public final class StateStore {
     /** The exact text {@link #save} writes for this state (for {@code xpost state show} and dry runs). */
     public static String text(State state) {
         try {
-            return new String(StateJson.write(state), StandardCharsets.UTF_8);
+            return StateJson.text(state) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the state", e);
         }
@@ -251,6 +253,11 @@ public final class StateStore {
      * @throws StateException IO when the journal cannot be written
      */
     public void append(State before, State after, Collection<String> slugs, boolean force) {
+        write(before, lines(before, after, slugs), force);
+    }
+
+    /** The journal lines that record what changed from {@code before} to {@code after}, each ending in a newline. */
+    private static String lines(State before, State after, Collection<String> slugs) {
         StringBuilder out = new StringBuilder();
         try {
             if (slugs == null) {
@@ -284,7 +291,12 @@ public final class StateStore {
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the state", e);
         }
-        if (out.length() == 0) {
+        return out.toString();
+    }
+
+    /** Appends {@code lines} (see {@link #lines}) to the journal beside the file holding {@code before}. */
+    private void write(State before, String lines, boolean force) {
+        if (lines.isEmpty()) {
             if (force) {
                 force();
             }
@@ -294,7 +306,7 @@ public final class StateStore {
             // Journal lines are read in the format of the file beside them: the file goes first, in this format.
             save(before);
         }
-        byte[] bytes = mask.apply(out.toString()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = mask.apply(lines).getBytes(StandardCharsets.UTF_8);
         Path journal = journal();
         StateLock.refuseLink(journal, "state journal", "delete the link");
         Path folder = journal.toAbsolutePath().getParent();
@@ -395,9 +407,10 @@ public final class StateStore {
     }
 
     /**
-     * The end of a real run: appends the changes since {@code before} (the last state appended), then writes the
-     * state file whole from {@code after} and removes the journal when that is worth it (see {@link #worthCompacting}).
-     * Appending first means the journal never holds less than the state file, should the run die between the two.
+     * The end of a real run: writes the state file whole from {@code after} and removes the journal when the
+     * journal with the changes since {@code before} (the last state appended) would be worth folding (see
+     * {@link #worthCompacting}); otherwise appends those changes and forces them. Either way the state on disk is
+     * {@code after} once it returns, and the file is replaced atomically.
      *
      * @return true when the state file was written whole
      */
@@ -410,9 +423,18 @@ public final class StateStore {
      * {@link #append(State, State, Collection, boolean)}); everything this store wrote unforced is forced.
      */
     public boolean compact(State before, State after, Collection<String> slugs) {
-        append(before, after, slugs, true);
-        if (!worthCompacting()) {
-            return false;
+        // Lines the journal would take only to be folded into the file at once are not written: the file is
+        // written whole without them (a small blog's every run: one write and fsync fewer; a new build's first
+        // publish at 50,000 posts: 20 MB of lines and about a second). A run that dies before the rename loses
+        // only what it had not journaled yet, as it would have a moment earlier: records the next run finds
+        // again with the same reads (Ledger). A change of most posts is judged by their count, before their
+        // lines are made.
+        if (slugs == null || !wholeAnyway(slugs.size(), after.posts().size())) {
+            String lines = lines(before, after, slugs);
+            if (!worthCompacting(lines.length())) {
+                write(before, lines, true);
+                return false;
+            }
         }
         save(after);
         return true;
@@ -428,10 +450,15 @@ public final class StateStore {
      * Lines are not counted: replaying costs by the byte, and a line is one post's record.
      */
     boolean worthCompacting() {
+        return worthCompacting(0);
+    }
+
+    /** {@link #worthCompacting()} once {@code more} bytes (UTF-16 chars, near enough) were appended. */
+    private boolean worthCompacting(long more) {
         if (olderFormatOnDisk()) {
             return true;
         }
-        long journalBytes = sizeOf(journal());
+        long journalBytes = sizeOf(journal()) + more;
         if (journalBytes == 0 && Files.exists(journal(), LinkOption.NOFOLLOW_LINKS)) {
             return true;
         }
@@ -440,6 +467,20 @@ public final class StateStore {
         }
         long fileBytes = sizeOf(file);
         return fileBytes < COMPACT_BELOW || journalBytes > Math.max(COMPACT_BELOW, fileBytes / COMPACT_FRACTION);
+    }
+
+    /**
+     * Whether {@code changed} posts of {@code posts} would surely make the journal {@link #worthCompacting}: their
+     * lines, at the file's average bytes per post, reach the threshold on their own. Only a large change is
+     * judged ahead (a quarter of the posts at least); anything less is appended and judged by its real size.
+     */
+    private boolean wholeAnyway(int changed, int posts) {
+        if (changed == 0 || posts == 0 || (long) changed * COMPACT_FRACTION < posts) {
+            return false;
+        }
+        long fileBytes = sizeOf(file);
+        long journalBytes = sizeOf(journal());
+        return journalBytes + fileBytes / posts * changed > Math.max(COMPACT_BELOW, fileBytes / COMPACT_FRACTION);
     }
 
     private boolean olderFormatOnDisk() {
@@ -607,17 +648,6 @@ public final class StateStore {
      */
     public void save(State state) {
         Objects.requireNonNull(state, "state");
-        byte[] bytes;
-        try {
-            bytes = StateJson.write(state);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise the state", e);
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        String masked = mask.apply(text);
-        if (!masked.equals(text)) {
-            bytes = masked.getBytes(StandardCharsets.UTF_8);
-        }
         // Renaming over a link would replace the link, not write where it points: never what its maker meant.
         StateLock.refuseLink(file, "state file", "replace the link by the file itself");
         Path folder = file.toAbsolutePath().getParent();
@@ -629,8 +659,17 @@ public final class StateStore {
             // CREATE_NEW fails on any existing name, a link included; NOFOLLOW_LINKS says so explicitly.
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                OutputStream out = writeThrough.apply(Channels.newOutputStream(channel));
-                out.write(bytes);
+                // Serialised, masked and encoded as it is written, a piece at a time: the whole text as one
+                // string, then as one byte array (and the JDK's native copy of that for the write) cost four times
+                // the file's size at the end of a large run (50,000 posts: a 38 MB file, 670 -> 510 MB peak).
+                Writer out = new OutputStreamWriter(writeThrough.apply(Channels.newOutputStream(channel)),
+                        StandardCharsets.UTF_8);
+                try {
+                    StateJson.write(state, new MaskedJsonWriter(out, mask));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot serialise the state", e);
+                }
+                out.write('\n');
                 out.flush();
                 channel.force(true);
             }

@@ -159,4 +159,45 @@ class StateJournalTest {
         assertEquals(StateStore.text(done), Files.readString(store.file()), "the format of the state file is kept");
         assertEquals(done, store.load());
     }
+
+    /** Every post of {@code s} with a source digest learnt, as a new build's first publish records them. */
+    private static State everySourceLearnt(State s) {
+        List<State.Change> changes = new ArrayList<>();
+        s.posts().forEach((slug, entry) -> changes.add(new State.Change(slug, entry.file(), "hashnode",
+                entry.platforms().get("hashnode").withSource("src:" + slug))));
+        return s.withRecords(changes);
+    }
+
+    @Test
+    void aRunThatChangedEveryPostWritesTheFileWholeWithoutJournalingTheChangesFirst() throws IOException {
+        List<Path> forced = new ArrayList<>();
+        StateStore store = new StateStore(dir.resolve(".xpost/state.json")).onForce(forced::add);
+        State before = blog(3_000);
+        store.save(before);
+        forced.clear();
+        State after = everySourceLearnt(before);
+
+        assertTrue(store.compact(before, after, after.posts().keySet()), "written whole");
+
+        assertFalse(forced.contains(store.journal()), "the journal was never written: " + forced);
+        assertFalse(Files.exists(store.journal()));
+        assertEquals(StateStore.text(after), Files.readString(store.file()));
+        assertEquals(after, store.load());
+    }
+
+    @Test
+    void aFewChangesToALargeFileAreStillJournaledNotWrittenWhole() throws IOException {
+        StateStore store = new StateStore(dir.resolve(".xpost/state.json"));
+        State before = blog(8_000);
+        store.save(before);
+        String file = Files.readString(store.file());
+        State after = before.withRecord("post-7", "posts/post-7.md", "hashnode",
+                before.posts().get("post-7").platforms().get("hashnode").withSource("src:x"));
+
+        assertFalse(store.compact(before, after, List.of("post-7", "post-8")), "journaled");
+
+        assertEquals(file, Files.readString(store.file()), "the state file as it was");
+        assertEquals(1, Files.readAllLines(store.journal()).size());
+        assertEquals(after, store.load());
+    }
 }
