@@ -660,8 +660,9 @@ public final class StateStore {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 // Serialised, masked and encoded as it is written, a piece at a time: the whole text as one
-                // string, then as one byte array (and the JDK's native copy of that for the write) cost four times
-                // the file's size at the end of a large run (50,000 posts: a 38 MB file, 670 -> 510 MB peak).
+                // string, then as one byte array (and the JDK's native copy of that for the write) cost four
+                // times the file's size at the end of a large run (50,000 posts, a new build's first publish: a
+                // 38 MB file; with the journal lines compact no longer writes first, peak 650-690 -> ~320 MB).
                 Writer out = new OutputStreamWriter(writeThrough.apply(Channels.newOutputStream(channel)),
                         StandardCharsets.UTF_8);
                 try {
