@@ -129,8 +129,19 @@ public final class ConfigLoader {
         try {
             tree = Yaml.MAPPER.readTree(text);
         } catch (IOException e) {
-            String detail = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new ConfigException(file + ": not valid YAML: " + detail);
+            // Where the parser stopped, as a post's problems say it: the first line of the parser's message names
+            // the fault but not its place (SnakeYAML puts the line and a caret on the lines after).
+            String where = "";
+            String message = e.getMessage();
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+                message = j.getOriginalMessage();
+                if (j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+                    where = ":" + j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr();
+                }
+            }
+            String detail = message == null ? e.toString() : message.lines().findFirst().orElse("");
+            throw new ConfigException(file + where + ": not valid YAML: " + detail + ". Check the indentation "
+                    + "there (spaces, not tabs) and that every [, { and quote is closed");
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             tree = Yaml.MAPPER.createObjectNode();

@@ -1,6 +1,7 @@
 package dev.xpost.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,6 +113,16 @@ class ConfigLoaderTest {
         write("title: [unclosed\n");
         assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(null, dir)).getMessage()
                 .contains("not valid YAML"));
+    }
+
+    @Test
+    void invalidYamlIsPlacedByLineAndColumnWithWhatToCheck() throws IOException {
+        write("timezone: UTC\nhashnode:\n  publication: x.hashnode.dev\n   endpoint: https://x/\n");
+        String message = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, dir)).getMessage();
+        assertTrue(message.contains("xpost.yaml:4:12: not valid YAML: mapping values are not allowed here"),
+                message);
+        assertTrue(message.contains("indentation"), message);
+        assertFalse(message.contains("\n"), "one line: " + message);
     }
 
     /**
