@@ -168,4 +168,25 @@ class InitCliTest {
             return in.readAllBytes();
         }
     }
+
+    @Test
+    void initInsideAnExistingBlogRefusesAndWritesNothing() throws IOException {
+        CliRun top = new CliRun(dir);
+        assertEquals(0, top.run("init", "--yes").code());
+        java.nio.file.Path posts = dir.resolve("posts");
+        List<String> before;
+        try (var files = java.nio.file.Files.walk(dir)) {
+            before = files.map(java.nio.file.Path::toString).sorted().toList();
+        }
+
+        CliRun.Result r = new CliRun(posts).run("init", "--yes");
+
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("is inside the blog at " + dir), r.err());
+        assertTrue(r.err().contains("init made nothing"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        try (var files = java.nio.file.Files.walk(dir)) {
+            assertEquals(before, files.map(java.nio.file.Path::toString).sorted().toList(), "no file written");
+        }
+    }
 }
