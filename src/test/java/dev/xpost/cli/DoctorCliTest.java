@@ -11,6 +11,7 @@ import dev.xpost.state.StateStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import mockwebserver3.Dispatcher;
@@ -173,7 +174,22 @@ class DoctorCliTest {
         assertTrue(r.out().contains("✘ hashnode token: HASHNODE_TOKEN is not set"), r::toString);
         assertTrue(r.out().contains("✘ linkedin token: LINKEDIN_ACCESS_TOKEN is not set"), r::toString);
         assertTrue(r.out().contains("✔ posts: 1 file in posts, no errors"), r::toString);
+        assertTrue(r.out().contains("– hashnode endpoint: https://gql-beta.hashnode.com/ not asked until "
+                + "hashnode.publication names your blog"), r::toString);
         assertEquals(0, server.getRequestCount(), "nothing to ask a platform without tokens");
+    }
+
+    @Test
+    void aTokenSetBesideThePlaceholderPublicationIsSaidToBeNotCheckedYet(@TempDir Path fresh) throws IOException {
+        CliRun blank = new CliRun(fresh);
+        assertEquals(0, blank.run("init").code());
+        Files.writeString(fresh.resolve(".env"), "HASHNODE_TOKEN=hn-0123456789abcdef\n");
+        CliRun.Result r = blank.run("doctor");
+        assertTrue(r.out().contains("✘ hashnode publication: myblog.hashnode.dev is the placeholder"), r::toString);
+        assertTrue(r.out().contains("– hashnode token: HASHNODE_TOKEN is set; not checked until "
+                + "hashnode.publication names your blog"), r::toString);
+        assertFalse(r.out().contains("0123456789abcdef"), r::toString);
+        assertEquals(0, server.getRequestCount(), "nothing asked about a placeholder");
     }
 
     private static String resource(String name) throws IOException {

@@ -82,9 +82,10 @@ record HashnodeSetup(String endpoint, String publication) implements PlatformSet
             // Nothing to ask Hashnode about yet: the answer would only repeat this.
             out.add(Finding.fail("hashnode publication", publication + " is the placeholder `xpost init` wrote",
                     "set hashnode.publication in config/xpost.yaml to your blog's host", Finding.Trouble.CONFIG));
-            if (ctx.secret(TOKEN).isEmpty()) {
-                out.add(noToken());
-            }
+            out.add(Finding.skipped("hashnode endpoint", shown + " not asked until hashnode.publication names "
+                    + "your blog"));
+            out.add(ctx.secret(TOKEN).isEmpty() ? noToken() : Finding.skipped("hashnode token",
+                    "HASHNODE_TOKEN is set; not checked until hashnode.publication names your blog"));
             return out;
         }
         Answer a = ask(ctx);
