@@ -181,6 +181,26 @@ public final class Cli {
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
             message = "unknown command \"" + u.getUnmatched().get(0) + "\"; the commands are "
                     + HelpCommand.commands(cmd);
+        } else if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty()) {
+            // `xpost --json plan`: an option of the command given before it, where only --config, --verbose and
+            // --help go. Said as such, with the line that works.
+            String option = u.getUnmatched().get(0);
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+            CommandLine at = cmd;
+            CommandLine owner = null;
+            for (String arg : args) {
+                CommandLine sub = at.getSubcommands().get(arg);
+                if (sub != null) {
+                    at = sub;
+                    owner = sub.getCommandSpec().findOption(name) != null ? sub : owner;
+                }
+            }
+            if (owner != null) {
+                String command = owner.getCommandSpec().qualifiedName();
+                message = option + " is an option of `" + command + "`: put it after the command (`" + command
+                        + " " + option + "`)";
+            }
         }
         // What was typed is echoed: without its escape sequences, so that a word cannot drive the terminal.
         err.println(ansi.string("@|bold,red xpost:|@ ") + Terminal.clean(message));

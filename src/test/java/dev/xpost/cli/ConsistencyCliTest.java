@@ -14,7 +14,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,6 +259,23 @@ class ConsistencyCliTest {
                     + "devto\n",
                     r.err(), r::toString);
         }
+    }
+
+    @Test
+    void anOptionOfACommandGivenBeforeItSaysWhereItGoes() {
+        Map<String, List<String>> cases = new LinkedHashMap<>();
+        cases.put("xpost plan", List.of("--json", "plan"));
+        cases.put("xpost state show", List.of("--json", "state", "show"));
+        cases.put("xpost publish", List.of("--dry-run", "publish", "--platform", "hashnode"));
+        cases.forEach((command, args) -> {
+            CliRun.Result r = cli.run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), r::toString);
+            assertTrue(r.err().startsWith("xpost: " + args.get(0) + " is an option of `" + command + "`: put it "
+                    + "after the command (`" + command + " " + args.get(0) + "`)\n"), r::toString);
+        });
+        CliRun.Result other = cli.run("--bogus", "plan");
+        assertEquals(2, other.code(), other::toString);
+        assertTrue(other.err().startsWith("xpost: Unknown option: '--bogus'"), other::toString);
     }
 
     @Test
