@@ -146,7 +146,9 @@ final class Executor {
      * whose request is made from the post alone (one that does not link to the home post: its fingerprint does not
      * depend on what earlier steps of this run record) and a post whose source digest covers every input (no
      * local image, whose upload state the fingerprint may consult). Anything that fails here is left to the step,
-     * which reports it on its row.
+     * which reports it on its row. A file edited after it was rendered here is found unchanged, as one found so by
+     * its source digest is: what is recorded is the digest of the bytes read at the start, so the next run sees the
+     * edit and sends it.
      */
     private void renderAhead(List<Post> due, Map<String, Platform> platforms) {
         State state = ledger.state();

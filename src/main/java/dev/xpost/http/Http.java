@@ -146,39 +146,106 @@ public final class Http {
     }
 
     /**
-     * A server that echoes a secret with an invisible character slipped into it (a zero-width space, an escape,
-     * or its JSON escape {@code \u200b}) would defeat a plain replace; such text is searched again with any run of
-     * those characters allowed between the secret's own.
+     * A server that echoes a secret with an invisible character slipped into it (a zero-width space, a tag
+     * character beyond U+FFFF, an escape, or a JSON escape of one: {@code \u200b}, {@code \t}) would defeat a plain
+     * replace; such text is searched again with any run of those allowed between the secret's own characters. A
+     * scan rather than a regular expression: the pattern's repeated group recursed once per invisible character, and
+     * 5,000 of them in a row (a hostile echo) overflowed the stack on every save of the state.
      */
     private static String maskSplit(String text, List<String> secrets) {
         String out = text;
         for (String s : secrets) {
-            if (s != null && s.length() >= 4) {
-                StringBuilder pattern = new StringBuilder();
-                for (int i = 0; i < s.length(); i++) {
-                    if (i > 0) {
-                        pattern.append(INVISIBLE);
-                    }
-                    pattern.append(java.util.regex.Pattern.quote(String.valueOf(s.charAt(i))));
+            if (s == null || s.length() < 4) {
+                continue;
+            }
+            StringBuilder masked = null;
+            int copied = 0;
+            int i = 0;
+            while (i < out.length()) {
+                int end = out.charAt(i) == s.charAt(0) ? splitMatch(out, i, s) : -1;
+                if (end < 0) {
+                    i++;
+                    continue;
                 }
-                out = java.util.regex.Pattern.compile(pattern.toString()).matcher(out)
-                        .replaceAll(java.util.regex.Matcher.quoteReplacement(mask(s)));
+                if (masked == null) {
+                    masked = new StringBuilder(out.length());
+                }
+                masked.append(out, copied, i).append(mask(s));
+                copied = end;
+                i = end;
+            }
+            if (masked != null) {
+                out = masked.append(out, copied, out.length()).toString();
             }
         }
         return out;
     }
 
-    private static final String INVISIBLE = "(?:[\\p{Cc}\\p{Cf}]|\\\\u[0-9a-fA-F]{4})*";
+    /**
+     * Where {@code secret}, starting at {@code at}, ends in {@code text} when runs of invisible characters may come
+     * between its characters; -1 when it is not there. A character of the secret itself is taken before a run.
+     */
+    private static int splitMatch(String text, int at, String secret) {
+        int i = at;
+        for (int k = 0; k < secret.length(); k++) {
+            if (k > 0 && (i >= text.length() || text.charAt(i) != secret.charAt(k))) {
+                for (int n = invisibleAt(text, i); n > 0; n = invisibleAt(text, i)) {
+                    i += n;
+                }
+            }
+            if (i >= text.length() || text.charAt(i) != secret.charAt(k)) {
+                return -1;
+            }
+            i++;
+        }
+        return i;
+    }
 
+    /**
+     * The length in chars of the invisible character at {@code i} (a control or format code point, U+E0020 and
+     * its like included) or of a JSON escape of one (a backslash and u with four hex digits, or a backslash and one
+     * of b, f, n, r, t); 0 for anything else.
+     */
+    private static int invisibleAt(String text, int i) {
+        if (i >= text.length()) {
+            return 0;
+        }
+        int cp = text.codePointAt(i);
+        int type = Character.getType(cp);
+        if (type == Character.CONTROL || type == Character.FORMAT) {
+            return Character.charCount(cp);
+        }
+        if (cp == '\\' && i + 1 < text.length()) {
+            char next = text.charAt(i + 1);
+            if ("bfnrt".indexOf(next) >= 0) {
+                return 2;
+            }
+            if (next == 'u' && i + 6 <= text.length() && isHex(text, i + 2, i + 6)) {
+                return 6;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isHex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@link #maskSplit} has anything to look for: a code point or escape {@link #invisibleAt} counts. */
     private static boolean hasInvisible(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 0x20 && c < 0x7f && c != '\\') {
                 continue;   // printable ASCII, nearly all of a journal line or a log: no table lookup
             }
-            int type = Character.getType(c);
-            if ((type == Character.CONTROL && c != '\n' && c != '\r' && c != '\t') || type == Character.FORMAT
-                    || (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u')) {
+            // A line break or tab as itself separates words, not a secret's characters, as before; escaped inside
+            // JSON text it may be slipped into one.
+            if (c != '\n' && c != '\r' && c != '\t' && invisibleAt(text, i) > 0) {
                 return true;
             }
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The state file is masked a piece at a time as it is written: whatever the cuts, what reaches the file is what
  * masking the whole text gives, a secret that straddles where a piece would end included (plainly, split by an
- * invisible character, or by its JSON escape).
+ * invisible character, one beyond U+FFFF, or its JSON escape).
  */
 class MaskedJsonWriterTest {
     private static final String SECRET = "hn-token-0123456789abcdef";
@@ -32,6 +32,7 @@ class MaskedJsonWriterTest {
     private static State stateQuoting() {
         List<State.Change> changes = new ArrayList<>();
         String[] quoted = {SECRET, SECRET.substring(0, 9) + "\u200b" + SECRET.substring(9),
+            SECRET.substring(0, 9) + new String(Character.toChars(0xE0020)) + SECRET.substring(9),
             "q\"uote\\" + SECRET + "\ttab", SECRET.substring(0, 4) + "\u0007" + SECRET.substring(4)};
         for (int i = 0; i < 300; i++) {
             String q = quoted[i % quoted.length];
