@@ -404,6 +404,15 @@ public final class PostReader {
             try {
                 front = FrontMatterYaml.read(block, split.firstLine());
             } catch (FrontMatterYaml.Failure yamlFailure) {
+                int tabbed = tabIndentedKey(block, split.firstLine());
+                if (tabbed > 0) {
+                    // Read line by line, it would be folded into the value above it (a title "Tabs slug: x" and
+                    // no slug): a guess either way, so the author says.
+                    problems.add(Problem.error(file, tabbed, "invalid-yaml", "front matter line " + tabbed
+                            + " starts with a tab before its `key:`; YAML allows no tab in indentation, and a key "
+                            + "starts at the beginning of its line: delete the tab"));
+                    return null;
+                }
                 try {
                     front = LenientYaml.read(block, split.firstLine());
                     problems.add(Problem.warning(file, yamlFailure.line, "lenient-yaml", "front matter is not valid "
@@ -427,6 +436,21 @@ public final class PostReader {
         }
         return new FrontMatterMapper(file, zone, problems).map(front, body, split.bodyLine());
     }
+
+    /** The file line of the first front matter line that is a tab then {@code key:}; 0 when there is none. */
+    private static int tabIndentedKey(String block, int firstLine) {
+        int line = firstLine;
+        for (String l : block.split("\n", -1)) {
+            if (l.startsWith("\t") && TAB_KEY.matcher(l).lookingAt()) {
+                return line;
+            }
+            line++;
+        }
+        return 0;
+    }
+
+    private static final java.util.regex.Pattern TAB_KEY = java.util.regex.Pattern.compile(
+            "[ \t]*\t[ \t]*[A-Za-z_][A-Za-z0-9_-]*[ \t]*:(?:[ \t]|$)");
 
     /** What to change, naming the key on the line YAML choked on when there is one. */
     private static String hint(FrontMatterNode.Mapping front, int line) {

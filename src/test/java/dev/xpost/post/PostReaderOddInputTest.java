@@ -47,6 +47,15 @@ class PostReaderOddInputTest {
     }
 
     @Test
+    void aKeyIndentedWithATabIsAnErrorNotFoldedIntoTheValueAbove() {
+        ReadResult result = parse("---\ntitle: Tabs\n\tslug: tabbed\ntags: java\n---\nbody\n");
+        assertNull(result.post(), "never published titled \"Tabs slug: tabbed\"");
+        assertProblem(only(result), Severity.ERROR, "invalid-yaml", 3, "line 3 starts with a tab before its `key:`");
+        ReadResult spaces = parse("---\ntitle: Tabs\nslug: tabbed\n---\nbody\n");
+        assertEquals("tabbed", spaces.post().slug());
+    }
+
+    @Test
     void frontMatterThatIsAListIsAnError() {
         ReadResult result = parse("---\n- one\n- two\n---\n");
         assertNull(result.post());
