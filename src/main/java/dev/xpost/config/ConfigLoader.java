@@ -1,5 +1,6 @@
 package dev.xpost.config;
 
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -126,22 +127,42 @@ public final class ConfigLoader {
                     + "of xpost is: is this the right file?");
         }
         JsonNode tree;
-        try {
-            tree = Yaml.MAPPER.readTree(text);
+        try (com.fasterxml.jackson.core.JsonParser parser = Yaml.MAPPER.createParser(text)) {
+            tree = parser.readValueAsTree();
+            // A second document (after a `---` line) would be dropped without a word: its settings never read.
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                int line = parser.currentTokenLocation().getLineNr();
+                JsonNode more = parser.readValueAsTree();
+                if (more != null && !more.isNull() && !more.isEmpty()) {
+                    throw new ConfigException(file + ":" + line + ": a second YAML document starts here, after a "
+                            + "`---` line, and xpost reads only the first: remove that `---` line so that the settings "
+                            + "below it are read");
+                }
+            }
         } catch (IOException e) {
-            // Where the parser stopped, as a post's problems say it: the first line of the parser's message names
-            // the fault but not its place (SnakeYAML puts the line and a caret on the lines after).
+            // Where the fault is, as a post's problems say it, with what it is: SnakeYAML's problem and its mark
+            // (Jackson's own location is where its parser had got to, often a line before; the first line of its
+            // message is the context, "while scanning for the next token", not the fault).
             String where = "";
-            String message = e.getMessage();
-            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
-                message = j.getOriginalMessage();
+            String detail = null;
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
+                    && marked.getProblem() != null) {
+                detail = marked.getProblem();
+                if (marked.getProblemMark() != null) {
+                    where = ":" + (marked.getProblemMark().getLine() + 1) + ":"
+                            + (marked.getProblemMark().getColumn() + 1);
+                }
+            } else if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+                detail = j.getOriginalMessage();
                 if (j.getLocation() != null && j.getLocation().getLineNr() > 0) {
                     where = ":" + j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr();
                 }
             }
-            String detail = message == null ? e.toString() : message.lines().findFirst().orElse("");
-            throw new ConfigException(file + where + ": not valid YAML: " + detail + ". Check the indentation "
-                    + "there (spaces, not tabs) and that every [, { and quote is closed");
+            if (detail == null) {
+                detail = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            throw new ConfigException(file + where + ": not valid YAML: " + detail.lines().findFirst().orElse("")
+                    .strip() + ". Check that line: indent with spaces (no tabs), and close every [, { and quote");
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             tree = Yaml.MAPPER.createObjectNode();

@@ -121,8 +121,22 @@ class ConfigLoaderTest {
         String message = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, dir)).getMessage();
         assertTrue(message.contains("xpost.yaml:4:12: not valid YAML: mapping values are not allowed here"),
                 message);
-        assertTrue(message.contains("indentation"), message);
+        assertTrue(message.contains("indent with spaces"), message);
         assertFalse(message.contains("\n"), "one line: " + message);
+
+        write("timezone: UTC\nhashnode:\n\tpublication: x.hashnode.dev\n");
+        message = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, dir)).getMessage();
+        assertTrue(message.contains("xpost.yaml:3:1: not valid YAML: found character '\\t(TAB)'"), message);
+    }
+
+    @Test
+    void aSecondYamlDocumentIsAnErrorNotSettingsDroppedWithoutAWord() throws IOException {
+        write("---\ntimezone: UTC\n---\nhashnode:\n  publication: x.hashnode.dev\n");
+        String message = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, dir)).getMessage();
+        assertTrue(message.contains("xpost.yaml:4: a second YAML document starts here"), message);
+        write("---\ntimezone: UTC\nhashnode:\n  publication: x.hashnode.dev\n---\n");
+        assertEquals("x.hashnode.dev", ConfigLoader.load(null, dir).hashnode().publication(),
+                "a --- with nothing after it is no second document");
     }
 
     /**
