@@ -404,17 +404,19 @@ public final class PostReader {
             try {
                 front = FrontMatterYaml.read(block, split.firstLine());
             } catch (FrontMatterYaml.Failure yamlFailure) {
-                int tabbed = tabIndentedKey(block, split.firstLine());
-                if (tabbed > 0) {
-                    // Read line by line, it would be folded into the value above it (a title "Tabs slug: x" and
-                    // no slug): a guess either way, so the author says.
-                    problems.add(Problem.error(file, tabbed, "invalid-yaml", "front matter line " + tabbed
-                            + " starts with a tab before its `key:`; YAML allows no tab in indentation, and a key "
-                            + "starts at the beginning of its line: delete the tab"));
-                    return null;
-                }
                 try {
                     front = LenientYaml.read(block, split.firstLine());
+                    int tabbed = yamlFailure.problem.contains("(TAB)") ? foldedTabKey(block, split.firstLine(),
+                            front) : 0;
+                    if (tabbed > 0) {
+                        // Read line by line, a tab then `key:` under a key with a value joins that value (a title
+                        // "Tabs slug: tabbed" and no slug): which the author meant is a guess, so they say.
+                        problems.add(Problem.error(file, tabbed, "invalid-yaml", "front matter line " + tabbed
+                                + " starts with a tab, which YAML does not allow, and would be read as part of the "
+                                + "value above it: if it is a key of the post, start the line with the key; if it "
+                                + "belongs under the key above, indent it with spaces"));
+                        return null;
+                    }
                     problems.add(Problem.warning(file, yamlFailure.line, "lenient-yaml", "front matter is not valid "
                             + "YAML (" + yamlFailure.problem + "); read it line by line instead. "
                             + hint(front, yamlFailure.line)));
@@ -437,11 +439,15 @@ public final class PostReader {
         return new FrontMatterMapper(file, zone, problems).map(front, body, split.bodyLine());
     }
 
-    /** The file line of the first front matter line that is a tab then {@code key:}; 0 when there is none. */
-    private static int tabIndentedKey(String block, int firstLine) {
+    /**
+     * The file line of the first front matter line that is a tab then {@code key:} and that the line-by-line
+     * reading folded into the value of the key above it; 0 when there is none (a tab-indented key under a key
+     * without a value is read as nested, as the author meant).
+     */
+    private static int foldedTabKey(String block, int firstLine, FrontMatterNode.Mapping front) {
         int line = firstLine;
         for (String l : block.split("\n", -1)) {
-            if (l.startsWith("\t") && TAB_KEY.matcher(l).lookingAt()) {
+            if (l.startsWith("\t") && TAB_KEY.matcher(l).lookingAt() && folds(front, line)) {
                 return line;
             }
             line++;
@@ -449,8 +455,20 @@ public final class PostReader {
         return 0;
     }
 
+    /** Whether a scalar of {@code node} runs from an earlier line over {@code line}. */
+    private static boolean folds(FrontMatterNode node, int line) {
+        if (node instanceof FrontMatterNode.Scalar scalar) {
+            return scalar.line() < line && scalar.endLine() >= line;
+        }
+        if (node instanceof FrontMatterNode.Mapping mapping) {
+            return mapping.entries().stream().anyMatch(e -> folds(e.value(), line));
+        }
+        return node instanceof FrontMatterNode.Sequence sequence
+                && sequence.items().stream().anyMatch(i -> folds(i, line));
+    }
+
     private static final java.util.regex.Pattern TAB_KEY = java.util.regex.Pattern.compile(
-            "[ \t]*\t[ \t]*[A-Za-z_][A-Za-z0-9_-]*[ \t]*:(?:[ \t]|$)");
+            "[ \\t]*\\t[ \\t]*[A-Za-z_][A-Za-z0-9_-]*[ \\t]*:(?:[ \\t]|$)");
 
     /** What to change, naming the key on the line YAML choked on when there is one. */
     private static String hint(FrontMatterNode.Mapping front, int line) {

@@ -50,9 +50,25 @@ class PostReaderOddInputTest {
     void aKeyIndentedWithATabIsAnErrorNotFoldedIntoTheValueAbove() {
         ReadResult result = parse("---\ntitle: Tabs\n\tslug: tabbed\ntags: java\n---\nbody\n");
         assertNull(result.post(), "never published titled \"Tabs slug: tabbed\"");
-        assertProblem(only(result), Severity.ERROR, "invalid-yaml", 3, "line 3 starts with a tab before its `key:`");
+        assertProblem(only(result), Severity.ERROR, "invalid-yaml", 3, "line 3 starts with a tab");
         ReadResult spaces = parse("---\ntitle: Tabs\nslug: tabbed\n---\nbody\n");
         assertEquals("tabbed", spaces.post().slug());
+    }
+
+    @Test
+    void aTabThatTheLineByLineReadingReadsAsTheAuthorMeantIsStillOnlyAWarning() {
+        // Nested under a key without a value: read as nested.
+        ReadResult nested = parse("---\ntitle: Hello\nslug: hello\nlinkedin:\n\ttext: hi there custom\n"
+                + "tags: [a]\n---\nbody\n");
+        assertEquals("hi there custom", nested.post().linkedinText(), nested.problems()::toString);
+        assertTrue(nested.problems().stream().allMatch(p -> p.severity() == Severity.WARNING),
+                nested.problems()::toString);
+        // A tab inside a quoted value is YAML; the fault is the unquoted `: ` above it.
+        ReadResult quoted = parse("---\ntitle: Java 17: what is new\nsubtitle: \"A long subtitle\n"
+                + "\tnote: wrapped by the editor\"\ntags: [java]\n---\nbody\n");
+        assertEquals("Java 17: what is new", quoted.post().title(), quoted.problems()::toString);
+        assertTrue(quoted.problems().stream().allMatch(p -> p.severity() == Severity.WARNING),
+                quoted.problems()::toString);
     }
 
     @Test
