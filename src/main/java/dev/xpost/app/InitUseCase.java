@@ -104,6 +104,28 @@ public final class InitUseCase {
         this.services = services;
     }
 
+    /**
+     * Refuses a folder below one that has {@code config/xpost.yaml} (and none of its own): every command run here
+     * already uses that blog. A second blog here would keep its own posts folder and state, and a post published
+     * from both would be posted twice (LinkedIn cannot be asked whether it has a post). A folder with its own
+     * config is a blog already (init there only adds what is missing). Called before any question is asked.
+     *
+     * @throws ConfigException naming the blog above (exit 2)
+     */
+    public void refuseInsideABlog() {
+        Path folder = services.cwd();
+        if (Files.isRegularFile(folder.resolve(dev.xpost.config.ConfigLoader.DEFAULT_FILE))) {
+            return;
+        }
+        for (Path dir = folder.getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(dev.xpost.config.ConfigLoader.DEFAULT_FILE))) {
+                throw new ConfigException(folder + " is inside the blog at " + dir + " (it has "
+                        + dev.xpost.config.ConfigLoader.DEFAULT_FILE + "), and every xpost command run here uses that "
+                        + "blog: init made nothing. To start a separate blog, run init in a folder outside it");
+            }
+        }
+    }
+
     public Result run(Request req) {
         String publication = blankToNull(req.publication());
         if (publication != null) {
@@ -137,16 +159,7 @@ public final class InitUseCase {
                         .truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
 
         Path folder = services.cwd();
-        // A config in a folder above makes this folder part of that blog: every command run here already finds it.
-        // A second blog here would keep its own posts folder and state, and a post published from both would be
-        // posted twice (LinkedIn cannot be asked whether it has a post).
-        for (Path dir = folder.getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(dev.xpost.config.ConfigLoader.DEFAULT_FILE))) {
-                throw new ConfigException(folder + " is inside the blog at " + dir + " (it has "
-                        + dev.xpost.config.ConfigLoader.DEFAULT_FILE + "), and every xpost command run here uses that "
-                        + "blog: init made nothing. To start a separate blog, run init in a folder outside it");
-            }
-        }
+        refuseInsideABlog();
         // A Hashnode backup keeps its posts in the repository's top folder: the config must read them there, or
         // every post of the blog would be silently left out (and an import would write them a second time).
         int postsHere = hasPosts(folder.resolve("posts")) ? 0 : postsAtTop(folder);

@@ -52,6 +52,8 @@ final class InitCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        InitUseCase init = new InitUseCase(cli.services(global));
+        init.refuseInsideABlog();
         Console console = yes ? null : System.console();
         if (console != null && publication == null) {
             publication = console.readLine("Hashnode blog host (e.g. myblog.hashnode.dev; Enter to fill it in "
@@ -70,8 +72,7 @@ final class InitCommand extends BaseCommand {
                 }
             }
         }
-        InitUseCase.Result r = new InitUseCase(cli.services(global)).run(new InitUseCase.Request(publication,
-                author, with));
+        InitUseCase.Result r = init.run(new InitUseCase.Request(publication, author, with));
         r.written().forEach(f -> cli.out().println("wrote   " + f));
         r.skipped().forEach(s -> cli.out().println("skipped " + s.file() + " (" + s.why() + ")"));
         cli.out().flush();

@@ -188,5 +188,14 @@ class InitCliTest {
         try (var files = java.nio.file.Files.walk(dir)) {
             assertEquals(before, files.map(java.nio.file.Path::toString).sorted().toList(), "no file written");
         }
+
+        // A blog that already sits inside another (its own config found first) is a blog: init completes it.
+        java.nio.file.Path nested = dir.resolve("nested");
+        java.nio.file.Files.createDirectories(nested.resolve("config"));
+        java.nio.file.Files.writeString(nested.resolve("config/xpost.yaml"), "hashnode:\n  publication: n.dev\n");
+        CliRun.Result again = new CliRun(nested).run("init", "--yes");
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.out().contains("skipped config/xpost.yaml (already there)"), again::toString);
+        assertTrue(java.nio.file.Files.exists(nested.resolve(".github/workflows/xpost-check.yml")));
     }
 }
