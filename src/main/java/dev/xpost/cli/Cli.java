@@ -198,8 +198,15 @@ public final class Cli {
             }
             if (owner != null) {
                 String command = owner.getCommandSpec().qualifiedName();
+                // Its value goes with it (`--platform hashnode`), unless written as `--platform=hashnode`.
+                String written = option;
+                int index = java.util.Arrays.asList(args).indexOf(option);
+                if (!option.contains("=") && owner.getCommandSpec().findOption(name).arity().min() > 0 && index >= 0
+                        && index + 1 < args.length) {
+                    written = option + " " + args[index + 1];
+                }
                 message = option + " is an option of `" + command + "`: put it after the command (`" + command
-                        + " " + option + "`)";
+                        + " " + written + "`)";
             }
         }
         // What was typed is echoed: without its escape sequences, so that a word cannot drive the terminal.

@@ -273,6 +273,9 @@ class ConsistencyCliTest {
             assertTrue(r.err().startsWith("xpost: " + args.get(0) + " is an option of `" + command + "`: put it "
                     + "after the command (`" + command + " " + args.get(0) + "`)\n"), r::toString);
         });
+        CliRun.Result valued = cli.run("--platform", "hashnode", "publish");
+        assertTrue(valued.err().startsWith("xpost: --platform is an option of `xpost publish`: put it after the "
+                + "command (`xpost publish --platform hashnode`)\n"), valued::toString);
         CliRun.Result other = cli.run("--bogus", "plan");
         assertEquals(2, other.code(), other::toString);
         assertTrue(other.err().startsWith("xpost: Unknown option: '--bogus'"), other::toString);
