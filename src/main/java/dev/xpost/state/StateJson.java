@@ -76,11 +76,6 @@ final class StateJson {
     private StateJson() {
     }
 
-    /** The exact bytes of the file for this state, UTF-8 with a trailing newline. */
-    static byte[] write(State state) throws JsonProcessingException {
-        return (text(state) + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
     /** The text of the file for this state without its trailing newline. */
     static String text(State state) throws JsonProcessingException {
         return WRITER.writeValueAsString(state);

@@ -183,7 +183,7 @@ class DoctorCliTest {
     void aTokenSetBesideThePlaceholderPublicationIsSaidToBeNotCheckedYet(@TempDir Path fresh) throws IOException {
         CliRun blank = new CliRun(fresh);
         assertEquals(0, blank.run("init").code());
-        Files.writeString(fresh.resolve(".env"), "HASHNODE_TOKEN=hn-0123456789abcdef\n");
+        Files.writeString(fresh.resolve(".env"), "HASHNODE_TOKEN=fake-hn-0123456789abcdef\n");
         CliRun.Result r = blank.run("doctor");
         assertTrue(r.out().contains("✘ hashnode publication: myblog.hashnode.dev is the placeholder"), r::toString);
         assertTrue(r.out().contains("– hashnode token: HASHNODE_TOKEN is set; not checked until "

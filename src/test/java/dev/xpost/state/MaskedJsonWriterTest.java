@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * invisible character, one beyond U+FFFF, or its JSON escape).
  */
 class MaskedJsonWriterTest {
-    private static final String SECRET = "hn-token-0123456789abcdef";
+    private static final String SECRET = "fake-hn-token-0123456789abcdef";
     private static final UnaryOperator<String> MASK = text -> Http.mask(text, List.of(SECRET));
 
     @TempDir
