@@ -123,7 +123,6 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         }
         Set<Path> chosen = selected;
         PostReader reader = new PostReader(config.timezone());
-        BlogFiles allowed = new BlogFiles(config.root(), config.root(), config.postsDir());
         ImageFiles images = new ImageFiles(cwd, config.root(), config.postsDir());
         // A platform that caps its request size checks each post that targets it; with no config yet, every one
         // does, so that `validate` in a fresh folder already says what would not fit.
@@ -135,34 +134,39 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         // 50,000 posts holds front matter, not 50,000 bodies. Drafts may point at pictures not drawn yet; what goes
         // out must have them.
         Map<Path, Path> shownFolders = new ConcurrentHashMap<>();
-        List<Read> reads = files.parallelStream()
-                .map(f -> {
-                    boolean acted = chosen == null || chosen.contains(f.toAbsolutePath().normalize());
-                    boolean[] headOnly = {false};
-                    Path shown = relativeTo(cwd, f, shownFolders);
-                    ReadResult r = acted && unchanged == null ? reader.read(f, shown, allowed)
-                            : reader.read(f, shown, allowed, p -> headOnly[0] = !acted || unchanged.test(p), cache);
-                    Post p = r.post();
-                    List<Problem> found = List.of();
-                    if (acted && p != null && p.publishable() && headOnly[0]) {
-                        if (!tokens.isEmpty()) {
-                            found = secretIn(p, tokens, false).map(List::of).orElse(List.of());
-                        }
-                    } else if (acted && p != null && p.publishable()) {
-                        found = new ArrayList<>(images.problems(p));
-                        for (PlatformModule m : capped) {
-                            if (p.targets(m.name())) {
-                                m.sizeProblem(p).ifPresent(found::add);
+        List<Read> reads;
+        // Closed once every file is read: it holds handles on the folders read from (BlogFiles#open).
+        try (BlogFiles allowed = new BlogFiles(config.root(), config.root(), config.postsDir())) {
+            reads = files.parallelStream()
+                    .map(f -> {
+                        boolean acted = chosen == null || chosen.contains(f.toAbsolutePath().normalize());
+                        boolean[] headOnly = {false};
+                        Path shown = relativeTo(cwd, f, shownFolders);
+                        ReadResult r = acted && unchanged == null ? reader.read(f, shown, allowed)
+                                : reader.read(f, shown, allowed, p -> headOnly[0] = !acted || unchanged.test(p),
+                                        cache);
+                        Post p = r.post();
+                        List<Problem> found = List.of();
+                        if (acted && p != null && p.publishable() && headOnly[0]) {
+                            if (!tokens.isEmpty()) {
+                                found = secretIn(p, tokens, false).map(List::of).orElse(List.of());
+                            }
+                        } else if (acted && p != null && p.publishable()) {
+                            found = new ArrayList<>(images.problems(p));
+                            for (PlatformModule m : capped) {
+                                if (p.targets(m.name())) {
+                                    m.sizeProblem(p).ifPresent(found::add);
+                                }
+                            }
+                            if (!tokens.isEmpty()) {
+                                secretIn(p, tokens, true).ifPresent(found::add);
                             }
                         }
-                        if (!tokens.isEmpty()) {
-                            secretIn(p, tokens, true).ifPresent(found::add);
-                        }
-                    }
-                    return new Read(p == null ? r : new ReadResult(r.file(), p.withoutBody(), r.problems()), found,
-                            acted);
-                })
-                .toList();
+                        return new Read(p == null ? r : new ReadResult(r.file(), p.withoutBody(), r.problems()),
+                                found, acted);
+                    })
+                    .toList();
+        }
         if (cache != null) {
             cache.save();
         }

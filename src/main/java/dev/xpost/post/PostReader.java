@@ -66,11 +66,25 @@ public final class PostReader {
      * the blog, or to {@code .env}): such a file is not opened at all, and its one problem is an error at line 1.
      */
     public ReadResult read(Path file, Path shownAs, BlogFiles allowed) {
-        java.util.Optional<BlogFiles.Refusal> refused = allowed.check(file, shownAs.toString());
-        if (refused.isPresent()) {
-            return failed(shownAs, Problem.error(shownAs, 1, refused.get().rule(), refused.get().message()));
+        SeekableByteChannel opened = allowed.open(file);
+        if (opened == null) {
+            java.util.Optional<BlogFiles.Refusal> refused = allowed.check(file, shownAs.toString());
+            if (refused.isPresent()) {
+                return failed(shownAs, Problem.error(shownAs, 1, refused.get().rule(), refused.get().message()));
+            }
+            return read(file, shownAs);
         }
-        return read(file, shownAs);
+        try (SeekableByteChannel channel = opened) {
+            long size = channel.size();
+            if (size > MAX_BYTES) {
+                return tooLarge(shownAs, size);
+            }
+            // At most one byte past the limit, as the file may grow while it is read.
+            byte[] bytes = java.nio.channels.Channels.newInputStream(channel).readNBytes((int) MAX_BYTES + 1);
+            return bytes.length > MAX_BYTES ? tooLarge(shownAs, bytes.length) : parse(shownAs, bytes, file);
+        } catch (IOException | RuntimeException e) {
+            return failed(shownAs, Problem.error(shownAs, 0, "read-error", "cannot read the file: " + e));
+        }
     }
 
     /**
@@ -112,13 +126,18 @@ public final class PostReader {
                 enough = post -> false;
             }
         }
-        java.util.Optional<BlogFiles.Refusal> refused = allowed.check(file, shownAs.toString());
-        if (refused.isPresent()) {
-            return failed(shownAs, Problem.error(shownAs, 1, refused.get().rule(), refused.get().message()));
+        // Opened through its folder's checked handle when it can be (BlogFiles#open); else its real path is
+        // checked first.
+        SeekableByteChannel opened = allowed.open(file);
+        if (opened == null) {
+            java.util.Optional<BlogFiles.Refusal> refused = allowed.check(file, shownAs.toString());
+            if (refused.isPresent()) {
+                return failed(shownAs, Problem.error(shownAs, 1, refused.get().rule(), refused.get().message()));
+            }
         }
         byte[] content;
         int length;
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+        try (SeekableByteChannel channel = opened != null ? opened : Files.newByteChannel(file)) {
             long size = channel.size();
             if (size > MAX_BYTES) {
                 return tooLarge(shownAs, size);

@@ -98,8 +98,6 @@ public final class ReadCache {
     private final Map<String, Entry> kept = new ConcurrentHashMap<>();
     /** The entries this run made from reads of the files: what an append writes. */
     private final Map<String, Entry> added = new ConcurrentHashMap<>();
-    /** Real-path checks of the folders posts were found in, once per folder per run. */
-    private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
     /** By device: is its file system one of {@link #CTIME_FILE_SYSTEMS}? Asked once per device per run. */
     private final Map<Long, Boolean> devices = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();
@@ -206,11 +204,7 @@ public final class ReadCache {
      */
     Entry hit(Path file, Stat stat, BlogFiles allowed) {
         Entry entry = loaded().entries().get(key(file));
-        if (entry == null || !entry.stat().equals(stat) || BlogFiles.isSecretName(file)) {
-            return null;
-        }
-        Path parent = file.toAbsolutePath().normalize().getParent();
-        if (parent == null || !folders.computeIfAbsent(parent, allowed::allowsFolder)) {
+        if (entry == null || !entry.stat().equals(stat) || !allowed.allowsRegularFile(file)) {
             return null;
         }
         return entry;

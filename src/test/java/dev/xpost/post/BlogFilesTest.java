@@ -1,11 +1,14 @@
 package dev.xpost.post;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +56,9 @@ class BlogFilesTest {
      * dropped both times: without a check, a folder replaced by a link during the run let every later file of it be
      * read; with the folder's device and inode as the check, a folder renamed out of the blog and linked back still
      * matched, a new folder outside the blog could get the inode of one removed from it, and a swap between the
-     * resolution and the inode's look-up stored an outside folder under an inside path.)
+     * resolution and the inode's look-up stored an outside folder under an inside path. Both then opened the file
+     * by its path, through whatever the folder's name led to by then. {@link BlogFiles#open} keeps no path: it
+     * opens the file through a handle on the folder that was checked, below.)
      */
     @Test
     void everyFileOfALinkedFolderIsJudgedByWhereItReallyIs() throws IOException {
@@ -97,6 +102,84 @@ class BlogFilesTest {
         Files.createSymbolicLink(kept, away);
         assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(inKept, "kept/k").orElseThrow().rule(),
                 "the same folder, renamed out of the blog and linked back, is outside it now");
+    }
+
+    /**
+     * {@link BlogFiles#open}: a plain file of an allowed folder is opened through a handle on its folder; anything
+     * else is left to {@link BlogFiles#check} (null), which refuses what it refused before.
+     */
+    @Test
+    void aPlainFileOfAnAllowedFolderOpensThroughItsFolderAndNothingElseDoes() throws IOException {
+        Path posts = Files.createDirectories(blog.resolve("posts"));
+        Path post = Files.writeString(posts.resolve("p.md"), "inside");
+        Files.writeString(blog.resolve(".env"), "HASHNODE_TOKEN=fake-hn-token-1");
+        Path outside = Files.writeString(elsewhere.resolve("o.md"), "outside");
+        try (BlogFiles files = new BlogFiles(blog, blog)) {
+            assertEquals("inside", read(files.open(post)));
+            assertNull(files.open(Files.createSymbolicLink(posts.resolve("same.md"), post)), "a link is checked");
+            assertNull(files.open(Files.createSymbolicLink(posts.resolve("env.md"), Path.of("../.env"))));
+            assertNull(files.open(blog.resolve(".env")), "a secret's name");
+            assertNull(files.open(Files.writeString(posts.resolve("prod.env"), "T=fake-t")));
+            assertNull(files.open(outside), "a folder outside the blog");
+            Path linkedDir = Files.createSymbolicLink(posts.resolve("more"), elsewhere);
+            assertNull(files.open(linkedDir.resolve("o.md")), "a folder linked out of the blog");
+            assertNull(files.open(posts.resolve("more/../p.md")), "a path through .. is resolved by check");
+            assertNull(files.open(posts.resolve("missing.md")), "the reader reports a missing file");
+        }
+    }
+
+    /**
+     * The handle is the folder that was checked, not its name: a folder opened, then swapped for a link out of the
+     * blog, still gives its own files and never the outside ones the link now names.
+     */
+    @Test
+    void aFolderSwappedForALinkAfterItWasOpenedIsNotFollowed() throws IOException {
+        Path sub = Files.createDirectories(blog.resolve("posts/sub"));
+        Path first = Files.writeString(sub.resolve("a.md"), "first");
+        Files.writeString(sub.resolve("b.md"), "second");
+        Files.writeString(elsewhere.resolve("b.md"), "outside");
+        try (BlogFiles files = new BlogFiles(blog, blog)) {
+            assertEquals("first", read(files.open(first)));
+            Files.move(sub, blog.resolve("moved-away"));
+            Files.createSymbolicLink(sub, elsewhere);
+            assertEquals("second", read(files.open(sub.resolve("b.md"))), "read from the folder checked");
+            assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(sub.resolve("b.md"), "b").orElseThrow().rule());
+        }
+        try (BlogFiles files = new BlogFiles(blog, blog)) {
+            assertNull(files.open(sub.resolve("b.md")), "a new run sees the link");
+        }
+    }
+
+    /** Past {@link BlogFiles#MAX_OPEN_FOLDERS} folders, files are checked by their real paths; close lets go. */
+    @Test
+    void aBlogOfManyFoldersKeepsABoundedNumberOfHandles() throws IOException {
+        List<Path> posts = new java.util.ArrayList<>();
+        for (int i = 0; i < BlogFiles.MAX_OPEN_FOLDERS + 6; i++) {
+            posts.add(Files.writeString(Files.createDirectories(blog.resolve("posts/p" + i)).resolve("index.md"),
+                    "post " + i));
+        }
+        BlogFiles files = new BlogFiles(blog, blog);
+        int opened = 0;
+        for (Path p : posts) {
+            var channel = files.open(p);
+            if (channel != null) {
+                opened++;
+                read(channel);
+            }
+            assertTrue(files.check(p, "p").isEmpty());
+        }
+        assertEquals(BlogFiles.MAX_OPEN_FOLDERS, opened);
+        files.close();
+        int last = posts.size() - 1;
+        assertEquals("post " + last, read(files.open(posts.get(last))), "closed handles are counted out");
+        files.close();
+    }
+
+    private static String read(java.nio.channels.SeekableByteChannel channel) throws IOException {
+        assertNotNull(channel, "not opened");
+        try (var in = java.nio.channels.Channels.newInputStream(channel)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test

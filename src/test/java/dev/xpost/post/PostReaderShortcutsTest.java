@@ -76,10 +76,13 @@ class PostReaderShortcutsTest {
             // Backup names: a draft's, and a cuid's (which gives the identity when the front matter has none).
             String[] names = {"post.md", "draft-0123456789abcdef01234567.md", "c" + "0".repeat(24) + ".md"};
             Path file = Files.write(dir.resolve(names[i++ % 3]), text.getBytes(StandardCharsets.UTF_8));
-            BlogFiles allowed = new BlogFiles(dir, dir);
-            ReadResult full = reader.read(file, file, allowed);
+            ReadResult full;
             AtomicInteger asked = new AtomicInteger();
-            ReadResult head = reader.read(file, file, allowed, p -> asked.incrementAndGet() == 1);
+            ReadResult head;
+            try (BlogFiles allowed = new BlogFiles(dir, dir)) {
+                full = reader.read(file, file, allowed);
+                head = reader.read(file, file, allowed, p -> asked.incrementAndGet() == 1);
+            }
             if (asked.get() == 1 && full.post() != null) {
                 headRead++;
                 Post f = full.post();

@@ -38,7 +38,6 @@ class ReadCacheTest {
 
     private final PostReader reader = new PostReader(ZoneOffset.UTC);
     private Path posts;
-    private BlogFiles allowed;
     /** The runs' clock: an hour after now, so that the files written here are old enough to be kept. */
     private Clock later;
 
@@ -46,7 +45,6 @@ class ReadCacheTest {
     void setUp() throws IOException {
         posts = Files.createDirectories(blog.resolve("posts"));
         Files.createDirectories(blog.resolve(".xpost"));   // a blog that has had a real run
-        allowed = new BlogFiles(blog, blog, posts);
         later = Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC);
     }
 
@@ -55,13 +53,18 @@ class ReadCacheTest {
                 + ".\n";
     }
 
-    /** One run over {@code files}: a new cache opened, every file read by its front matter, the cache saved. */
+    /**
+     * One run over {@code files}: a new cache opened, every file read by its front matter, the cache saved. Each
+     * with its own {@link BlogFiles}, as each run of xpost (Blog.load): it keeps handles on the folders it read.
+     */
     private Run run(Clock clock, Predicate<Post> enough, Path... files) {
         ReadCache cache = ReadCache.open(blog, BUILD, clock);
-        List<ReadResult> results = java.util.Arrays.stream(files)
-                .map(f -> reader.read(f, blog.relativize(f), allowed, enough, cache)).toList();
-        cache.save();
-        return new Run(results, cache.hits(), cache.stored());
+        try (BlogFiles allowed = new BlogFiles(blog, blog, posts)) {
+            List<ReadResult> results = java.util.Arrays.stream(files)
+                    .map(f -> reader.read(f, blog.relativize(f), allowed, enough, cache)).toList();
+            cache.save();
+            return new Run(results, cache.hits(), cache.stored());
+        }
     }
 
     private Run run(Path... files) {
@@ -77,7 +80,10 @@ class ReadCacheTest {
     @Test
     void anUntouchedFileIsAnsweredFromTheCacheWithThePostAReadGives() throws IOException {
         Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
-        ReadResult read = reader.read(file, blog.relativize(file), allowed, p -> true);
+        ReadResult read;
+        try (BlogFiles allowed = new BlogFiles(blog, blog, posts)) {
+            read = reader.read(file, blog.relativize(file), allowed, p -> true);
+        }
 
         Run first = run(file);
         Run second = run(file);
@@ -208,9 +214,11 @@ class ReadCacheTest {
 
     private Run runWithBuild(String build, Path file) {
         ReadCache cache = ReadCache.open(blog, build, later);
-        ReadResult r = reader.read(file, blog.relativize(file), allowed, p -> true, cache);
-        cache.save();
-        return new Run(List.of(r), cache.hits(), cache.stored());
+        try (BlogFiles allowed = new BlogFiles(blog, blog, posts)) {
+            ReadResult r = reader.read(file, blog.relativize(file), allowed, p -> true, cache);
+            cache.save();
+            return new Run(List.of(r), cache.hits(), cache.stored());
+        }
     }
 
     /** The CRC of the block that starts at {@code block} and ends the file, made to fit its bytes again. */
@@ -354,8 +362,11 @@ class ReadCacheTest {
 
         // Loaded as a plain file, then swapped for a FIFO before the run appends to it.
         ReadCache cache = ReadCache.open(blog, BUILD, later, 500);
-        ReadResult hit = reader.read(file, blog.relativize(file), allowed, p -> true, cache);
-        reader.read(second, blog.relativize(second), allowed, p -> true, cache);
+        ReadResult hit;
+        try (BlogFiles allowed = new BlogFiles(blog, blog, posts)) {
+            hit = reader.read(file, blog.relativize(file), allowed, p -> true, cache);
+            reader.read(second, blog.relativize(second), allowed, p -> true, cache);
+        }
         Files.delete(reads);
         Process mkfifo = new ProcessBuilder("mkfifo", reads.toString()).start();
         org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is needed for this test");
