@@ -105,6 +105,9 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
             }
             PostFinder.Found found = PostFinder.findAll(roots);
             files = found.files();
+            if (cache != null) {
+                cache.walked(found);
+            }
             if (selected != null) {
                 // A file named by another of its paths (through a link) is selected by the path that is kept.
                 for (Map.Entry<Path, List<Path>> alias : found.aliases().entrySet()) {

@@ -158,23 +158,47 @@ public final class ReadCache {
         return added.size();
     }
 
+    /**
+     * The attributes (of the "unix" view) a {@link Stat} is made of, with the file's type; {@link PostFinder} asks
+     * for them with the ones it needs, so that the file is stat'ed once a run, not once by the walk and once here.
+     */
+    static final String STAT_ATTRIBUTES = "unix:size,lastModifiedTime,ctime,dev,ino,isRegularFile";
+
+    /** The {@link Stat} of what {@code lstat} said ({@link #STAT_ATTRIBUTES}, at least), of a regular file. */
+    static Stat statOf(Map<String, Object> a) {
+        return new Stat((Long) a.get("size"), ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+                ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), (Long) a.get("dev"), (Long) a.get("ino"));
+    }
+
+    /** What the walk that found the posts said of each plain file it found ({@link #walked}); empty without it. */
+    private volatile Map<Path, Stat> walked = Map.of();
+
+    /**
+     * The {@link Stat}s the walk that found the posts took ({@link PostFinder.Found}), each used for the file at the
+     * same path instead of a new {@code lstat} (50,000 posts: 50,000 system calls fewer, about 0.4 s of CPU). Taken
+     * before the file is read, as the lstat was: a file changed after it is found unchanged by this run (as one
+     * changed just after its read would be) and never cached with what it holds now (its next stat differs).
+     */
+    public void walked(PostFinder.Found found) {
+        walked = found.stats();
+    }
+
     /** The file's identity, not following a link; null when it is not a regular file or cannot be stat'ed. */
     Stat stat(Path file) {
         if (!usable) {
             return null;
         }
         try {
-            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino,isRegularFile",
-                    LinkOption.NOFOLLOW_LINKS);
+            Stat known = walked.get(file);
+            if (known != null) {
+                return devices.computeIfAbsent(known.device(), d -> trustsChangeTimes(file)) ? known : null;
+            }
+            Map<String, Object> a = Files.readAttributes(file, STAT_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
             if (!Boolean.TRUE.equals(a.get("isRegularFile"))) {
                 return null;
             }
-            long device = (Long) a.get("dev");
-            if (!devices.computeIfAbsent(device, d -> trustsChangeTimes(file))) {
-                return null;
-            }
-            return new Stat((Long) a.get("size"), ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
-                    ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), device, (Long) a.get("ino"));
+            Stat stat = statOf(a);
+            return devices.computeIfAbsent(stat.device(), d -> trustsChangeTimes(file)) ? stat : null;
         } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
             usable = false;   // no "unix" view (Windows): no identity to trust, so no cache
             return null;

@@ -1,7 +1,9 @@
 package dev.xpost.post;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -149,6 +151,55 @@ class PostFinderTest {
             assumeTrue(false, "symbolic links not supported here");
         }
         assertEquals(List.of(post), PostFinder.find(List.of(dir.resolve("posts"))));
+    }
+
+    /**
+     * The walk that stats each entry once finds what the JDK's walk (kept where there is no "unix" view) finds, in
+     * a tree of every kind of entry: links to files and folders inside and outside, a loop, a broken link, hidden
+     * folders and files, a link to a hidden folder, a FIFO, a hard link, a flat folder large enough to be stat'ed
+     * on both cores; and it gives the read cache the lstat of each plain file found, not of a link.
+     */
+    @Test
+    void theWalkThatStatsOnceFindsWhatTheJdksWalkFinds() throws Exception {
+        Path posts = dir.resolve("posts");
+        Path plain = touch("posts/2024/plain.md");
+        touch("posts/2024/deep/er/post.markdown");
+        touch("posts/.hidden/secret.md");
+        touch("posts/.notes.md");
+        touch("posts/README.md");
+        Path outside = touch("outside/out.md");
+        touch("outside/sub/o2.md");
+        for (int i = 0; i < 600; i++) {
+            touch("posts/flat/p" + i + ".md");
+        }
+        Files.createSymbolicLink(posts.resolve("to-file.md"), plain);
+        Files.createSymbolicLink(posts.resolve("to-outside.md"), outside);
+        Files.createSymbolicLink(posts.resolve("linked-dir"), dir.resolve("outside"));
+        Files.createSymbolicLink(posts.resolve("2024/deep/loop"), posts.resolve("2024"));
+        Files.createSymbolicLink(posts.resolve("broken.md"), dir.resolve("missing.md"));
+        Files.createSymbolicLink(posts.resolve("to-hidden"), posts.resolve(".hidden"));
+        Files.createLink(posts.resolve("hard.md"), plain);
+        Process fifo = new ProcessBuilder("mkfifo", posts.resolve("pipe.md").toString()).start();
+        assumeTrue(fifo.waitFor() == 0, "mkfifo is needed for this test");
+
+        PostFinder.Found jdk = PostFinder.findAll(List.of(posts), false);
+        PostFinder.Found once = PostFinder.findAll(List.of(posts));
+
+        assertEquals(jdk.files(), once.files());
+        assertEquals(jdk.aliases(), once.aliases());
+        assertEquals(606, once.files().size(), once.files().toString());
+        assertTrue(once.files().contains(posts.resolve("to-hidden/secret.md")), "a link's own name decides");
+        assertTrue(once.files().contains(posts.resolve("linked-dir/sub/o2.md")));
+        assertEquals(java.util.Map.of(plain, List.of(posts.resolve("hard.md"), posts.resolve("to-file.md"))),
+                once.aliases());
+        ReadCache.Stat stat = once.stats().get(plain);
+        var lstat = Files.readAttributes(plain, "unix:size,ino", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        assertEquals(lstat.get("size"), stat.size());
+        assertEquals(lstat.get("ino"), stat.inode());
+        assertFalse(once.stats().containsKey(posts.resolve("to-outside.md")), "a link is stat'ed when read");
+        assertTrue(once.stats().containsKey(posts.resolve("linked-dir/out.md")),
+                "a plain file in a linked folder: its own lstat, as the cache took it");
+        assertTrue(jdk.stats().isEmpty());
     }
 
     @Test

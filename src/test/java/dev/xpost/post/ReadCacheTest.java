@@ -77,6 +77,42 @@ class ReadCacheTest {
         }
     }
 
+    /** As {@link #run}, with the stats of a walk of the posts folder made before it (Blog.load's order). */
+    private Run runWalked(PostFinder.Found found) {
+        ReadCache cache = ReadCache.open(blog, BUILD, later);
+        cache.walked(found);
+        try (BlogFiles allowed = new BlogFiles(blog, blog, posts)) {
+            List<ReadResult> results = found.files().stream()
+                    .map(f -> reader.read(f, blog.relativize(f), allowed, p -> true, cache)).toList();
+            cache.save();
+            return new Run(results, cache.hits(), cache.stored());
+        }
+    }
+
+    /**
+     * The walk's lstat answers for the file it found (no second one): an untouched file is a hit; one changed
+     * after the walk is found as the walk saw it by that run (as one changed just after its read would be), is not
+     * cached with what it holds now, and is read anew by the next run.
+     */
+    @Test
+    void theWalksStatsAnswerAndAFileChangedAfterTheWalkIsReadAnewByTheNextRun() throws IOException {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        assertEquals(1, runWalked(PostFinder.findAll(List.of(posts))).stored());
+        assertEquals(1, runWalked(PostFinder.findAll(List.of(posts))).hits());
+
+        PostFinder.Found found = PostFinder.findAll(List.of(posts));
+        Files.writeString(file, post("Other post"));
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60)));
+        Run during = runWalked(found);
+        assertEquals("First post", during.only().post().title());
+        assertEquals(0, during.stored());
+
+        Run next = runWalked(PostFinder.findAll(List.of(posts)));
+        assertEquals(0, next.hits());
+        assertEquals("Other post", next.only().post().title());
+        assertEquals(1, runWalked(PostFinder.findAll(List.of(posts))).hits());
+    }
+
     @Test
     void anUntouchedFileIsAnsweredFromTheCacheWithThePostAReadGives() throws IOException {
         Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
