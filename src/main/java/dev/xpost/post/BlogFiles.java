@@ -1,9 +1,11 @@
 package dev.xpost.post;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +47,12 @@ public final class BlogFiles implements java.io.Closeable {
     private static final Object NOT_OPENED = new Object();
 
     /**
-     * Folder handles kept open at once: a blog of page bundles (a folder per post) would otherwise hold a file
-     * descriptor per post; its later folders' files are checked by their real paths, as without handles.
+     * Folder handles kept open at once, each two file descriptors (the JDK's and the one its listing would use): a
+     * blog of page bundles (a folder per post) would otherwise hold two per post, and a low limit of open files
+     * (ulimit -n 128) failed every read; the files of later folders are checked by their real paths, as without
+     * handles. A blog keeps its posts in a few folders (one, or one a year).
      */
-    static final int MAX_OPEN_FOLDERS = 64;
+    static final int MAX_OPEN_FOLDERS = 16;
 
     /**
      * @param blog  the blog folder, named in messages
@@ -144,31 +148,40 @@ public final class BlogFiles implements java.io.Closeable {
 
     /**
      * Opens {@code file} for reading when it may be read, without resolving its real path: through a handle on its
-     * folder, opened once per folder and checked then, and with {@link LinkOption#NOFOLLOW_LINKS}. The handle is the
-     * folder itself, not its name: the folder's real path was inside an allowed folder when the handle was checked
-     * (the handle and the real path were the same directory, by device and inode, which cannot be reused while the
-     * handle is open), and renaming or replacing the folder afterwards does not move the handle to another one. A
-     * link put in the file's place is refused by the open, not followed. So this refuses at least what
-     * {@link #check} refuses, for one system call per file where realpath(3) made one per component of its path
-     * (50,000 posts: 250,000 readlink calls, about 0.4 s of each run that reads the files, perf and strace).
+     * folder, made once per folder a run by opening each folder from the allowed folder that holds its real path down
+     * to it, each relative to the one above and without following a link (openat with O_NOFOLLOW), and with
+     * {@link LinkOption#NOFOLLOW_LINKS} for the file itself. So what is opened is a plain file reached from an allowed
+     * folder through no link at the moment each part was opened: a folder swapped for a link (or two folders swapped)
+     * during the run is never followed out of the blog by a handle, and renaming the folder afterwards does not move
+     * the handle to another one. (An inode comparison of the handle and the folder's real path was not enough: the
+     * real path was followed again when it was stat'ed; the attack review read outside files through it with a loop
+     * swapping a folder and a link.) This refuses at least what {@link #check} refuses, for one system call per
+     * file where realpath(3) made one per component of its path (50,000 posts: 250,000 readlink calls, about 0.4 s
+     * of each run that reads the files, perf and strace).
      *
-     * @return an open channel, or null when this way does not apply (a secret's name, a link, a folder not
-     *         allowed or without such handles on this system, {@link #MAX_OPEN_FOLDERS} folders already open, a
-     *         file that could not be opened): then {@link #check} the file and open it as usual, which also says why
+     * @param knownRegular true when an lstat just said the file is a regular file (the walk's); otherwise it is
+     *                     stat'ed first, as opening a FIFO would block the run
+     * @return an open channel, or null when this way does not apply (a secret's name, a link, not a regular file, a
+     *         folder not allowed or without such handles on this system, {@link #MAX_OPEN_FOLDERS} folders already
+     *         open, a file that could not be opened): then {@link #check} the file and open it as usual, which also
+     *         says why
      */
-    public java.nio.channels.SeekableByteChannel open(Path file) {
+    public java.nio.channels.SeekableByteChannel open(Path file, boolean knownRegular) {
         Path name = file.getFileName();
         if (name == null || isSecretName(file) || hasDotDot(file)) {
             return null;
         }
         Path parent = file.toAbsolutePath().getParent();
         Object folder = parent == null ? NOT_OPENED : opened.computeIfAbsent(parent, this::openFolder);
-        if (!(folder instanceof java.nio.file.SecureDirectoryStream)) {
+        if (!(folder instanceof SecureDirectoryStream)) {
             return null;
         }
         @SuppressWarnings("unchecked")
-        java.nio.file.SecureDirectoryStream<Path> handle = (java.nio.file.SecureDirectoryStream<Path>) folder;
+        SecureDirectoryStream<Path> handle = (SecureDirectoryStream<Path>) folder;
         try {
+            if (!knownRegular && !isDirectoryOrFile(handle, name, false)) {
+                return null;
+            }
             return handle.newByteChannel(name, OPEN_NO_FOLLOW);
         } catch (IOException | RuntimeException e) {
             return null;
@@ -188,31 +201,56 @@ public final class BlogFiles implements java.io.Closeable {
         return false;
     }
 
-    /** A checked handle on {@code folder}, or {@link #NOT_OPENED}. */
+    /** True when {@code name} in the handle's folder is, not following a link, a folder (or a regular file). */
+    private static boolean isDirectoryOrFile(SecureDirectoryStream<Path> handle, Path name,
+            boolean directory) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes a = handle.getFileAttributeView(name,
+                java.nio.file.attribute.BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+        return directory ? a.isDirectory() : a.isRegularFile();
+    }
+
+    /**
+     * A handle on {@code folder} opened from the allowed folder that holds its real path, part by part, or
+     * {@link #NOT_OPENED}. Each part is stat'ed (not following a link) before it is opened: opening a FIFO put in a
+     * folder's place would block the run (the JDK opens a folder without O_DIRECTORY).
+     */
     private Object openFolder(Path folder) {
         if (handles.incrementAndGet() > MAX_OPEN_FOLDERS) {
             handles.decrementAndGet();
             return NOT_OPENED;
         }
-        java.nio.file.DirectoryStream<Path> stream = null;
+        SecureDirectoryStream<Path> at = null;
         boolean keep = false;
         try {
-            stream = Files.newDirectoryStream(folder);
-            if (stream instanceof java.nio.file.SecureDirectoryStream<Path> handle) {
-                Object key = handle.getFileAttributeView(java.nio.file.attribute.BasicFileAttributeView.class)
-                        .readAttributes().fileKey();
-                Path real = folder.toRealPath();
-                Object realKey = Files.readAttributes(real, java.nio.file.attribute.BasicFileAttributes.class)
-                        .fileKey();
-                keep = key != null && key.equals(realKey) && allowed.stream().anyMatch(real::startsWith);
+            Path real = folder.toRealPath();
+            // The deepest allowed folder that holds it: the fewest parts to open.
+            Path root = allowed.stream().filter(real::startsWith)
+                    .max(java.util.Comparator.comparingInt(Path::getNameCount)).orElse(null);
+            if (root == null || !Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+                return NOT_OPENED;
             }
-            return keep ? stream : NOT_OPENED;
+            DirectoryStream<Path> top = Files.newDirectoryStream(root);
+            if (!(top instanceof SecureDirectoryStream<Path> secure)) {
+                closeQuietly(top);
+                return NOT_OPENED;
+            }
+            at = secure;
+            for (Path part : root.relativize(real)) {
+                if (!isDirectoryOrFile(at, part, true)) {
+                    return NOT_OPENED;
+                }
+                SecureDirectoryStream<Path> next = at.newDirectoryStream(part, LinkOption.NOFOLLOW_LINKS);
+                closeQuietly(at);
+                at = next;
+            }
+            keep = true;
+            return at;
         } catch (IOException | RuntimeException e) {
             return NOT_OPENED;
         } finally {
             if (!keep) {
                 handles.decrementAndGet();
-                closeQuietly(stream);
+                closeQuietly(at);
             }
         }
     }

@@ -49,7 +49,12 @@ public final class PostReader {
      */
     public ReadResult read(Path file, Path shownAs) {
         try {
-            long size = Files.size(file);
+            java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                return notRegular(shownAs);
+            }
+            long size = attributes.size();
             if (size > MAX_BYTES) {
                 return tooLarge(shownAs, size);
             }
@@ -66,7 +71,7 @@ public final class PostReader {
      * the blog, or to {@code .env}): such a file is not opened at all, and its one problem is an error at line 1.
      */
     public ReadResult read(Path file, Path shownAs, BlogFiles allowed) {
-        SeekableByteChannel opened = allowed.open(file);
+        SeekableByteChannel opened = allowed.open(file, false);
         if (opened == null) {
             java.util.Optional<BlogFiles.Refusal> refused = allowed.check(file, shownAs.toString());
             if (refused.isPresent()) {
@@ -128,11 +133,14 @@ public final class PostReader {
         }
         // Opened through its folder's checked handle when it can be (BlogFiles#open); else its real path is
         // checked first.
-        SeekableByteChannel opened = allowed.open(file);
+        SeekableByteChannel opened = allowed.open(file, stat != null);
         if (opened == null) {
             java.util.Optional<BlogFiles.Refusal> refused = allowed.check(file, shownAs.toString());
             if (refused.isPresent()) {
                 return failed(shownAs, Problem.error(shownAs, 1, refused.get().rule(), refused.get().message()));
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                return notRegular(shownAs);
             }
         }
         byte[] content;
@@ -175,6 +183,15 @@ public final class PostReader {
             cache.store(file, stat, content, headEnd(content, length), length, head.post().source().check());
         }
         return head;
+    }
+
+    /**
+     * A FIFO, a device or a folder where a post was: never opened, as opening a FIFO blocks until something writes
+     * to it (the run would wait forever, holding the state lock) and a device may never end.
+     */
+    private static ReadResult notRegular(Path shownAs) {
+        return failed(shownAs, Problem.error(shownAs, 0, "read-error", "not a regular file (a FIFO, a device or a "
+                + "folder): xpost reads posts from regular files only"));
     }
 
     /**

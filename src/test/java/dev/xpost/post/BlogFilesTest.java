@@ -115,16 +115,17 @@ class BlogFilesTest {
         Files.writeString(blog.resolve(".env"), "HASHNODE_TOKEN=fake-hn-token-1");
         Path outside = Files.writeString(elsewhere.resolve("o.md"), "outside");
         try (BlogFiles files = new BlogFiles(blog, blog)) {
-            assertEquals("inside", read(files.open(post)));
-            assertNull(files.open(Files.createSymbolicLink(posts.resolve("same.md"), post)), "a link is checked");
-            assertNull(files.open(Files.createSymbolicLink(posts.resolve("env.md"), Path.of("../.env"))));
-            assertNull(files.open(blog.resolve(".env")), "a secret's name");
-            assertNull(files.open(Files.writeString(posts.resolve("prod.env"), "T=fake-t")));
-            assertNull(files.open(outside), "a folder outside the blog");
+            assertEquals("inside", read(files.open(post, false)));
+            assertNull(files.open(Files.createSymbolicLink(posts.resolve("same.md"), post), false),
+                    "a link is checked");
+            assertNull(files.open(Files.createSymbolicLink(posts.resolve("env.md"), Path.of("../.env")), false));
+            assertNull(files.open(blog.resolve(".env"), false), "a secret's name");
+            assertNull(files.open(Files.writeString(posts.resolve("prod.env"), "T=fake-t"), false));
+            assertNull(files.open(outside, false), "a folder outside the blog");
             Path linkedDir = Files.createSymbolicLink(posts.resolve("more"), elsewhere);
-            assertNull(files.open(linkedDir.resolve("o.md")), "a folder linked out of the blog");
-            assertNull(files.open(posts.resolve("more/../p.md")), "a path through .. is resolved by check");
-            assertNull(files.open(posts.resolve("missing.md")), "the reader reports a missing file");
+            assertNull(files.open(linkedDir.resolve("o.md"), false), "a folder linked out of the blog");
+            assertNull(files.open(posts.resolve("more/../p.md"), false), "a path through .. is resolved by check");
+            assertNull(files.open(posts.resolve("missing.md"), false), "the reader reports a missing file");
         }
     }
 
@@ -139,14 +140,14 @@ class BlogFilesTest {
         Files.writeString(sub.resolve("b.md"), "second");
         Files.writeString(elsewhere.resolve("b.md"), "outside");
         try (BlogFiles files = new BlogFiles(blog, blog)) {
-            assertEquals("first", read(files.open(first)));
+            assertEquals("first", read(files.open(first, false)));
             Files.move(sub, blog.resolve("moved-away"));
             Files.createSymbolicLink(sub, elsewhere);
-            assertEquals("second", read(files.open(sub.resolve("b.md"))), "read from the folder checked");
+            assertEquals("second", read(files.open(sub.resolve("b.md"), false)), "read from the folder checked");
             assertEquals(BlogFiles.OUTSIDE_BLOG, files.check(sub.resolve("b.md"), "b").orElseThrow().rule());
         }
         try (BlogFiles files = new BlogFiles(blog, blog)) {
-            assertNull(files.open(sub.resolve("b.md")), "a new run sees the link");
+            assertNull(files.open(sub.resolve("b.md"), false), "a new run sees the link");
         }
     }
 
@@ -161,7 +162,7 @@ class BlogFilesTest {
         BlogFiles files = new BlogFiles(blog, blog);
         int opened = 0;
         for (Path p : posts) {
-            var channel = files.open(p);
+            var channel = files.open(p, false);
             if (channel != null) {
                 opened++;
                 read(channel);
@@ -171,8 +172,84 @@ class BlogFilesTest {
         assertEquals(BlogFiles.MAX_OPEN_FOLDERS, opened);
         files.close();
         int last = posts.size() - 1;
-        assertEquals("post " + last, read(files.open(posts.get(last))), "closed handles are counted out");
+        assertEquals("post " + last, read(files.open(posts.get(last), false)), "closed handles are counted out");
         files.close();
+    }
+
+    /**
+     * A FIFO where a folder or a post was is never opened (opening one blocks until something writes to it: the run
+     * would hang, holding the state lock): the handle is not made, the post is not opened, and the reader says
+     * what it is.
+     */
+    @Test
+    void aFifoInPlaceOfAFolderOrAPostNeverBlocksTheRun() throws Exception {
+        Path posts = Files.createDirectories(blog.resolve("posts"));
+        Files.writeString(posts.resolve("p.md"), "---\ntitle: P\n---\nBody\n");
+        Path pipeFolder = posts.resolve("folder");
+        Path pipePost = posts.resolve("pipe.md");
+        for (Path fifo : List.of(pipeFolder, pipePost)) {
+            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+            org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is needed for this test");
+        }
+        PostReader reader = new PostReader(java.time.ZoneOffset.UTC);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            try (BlogFiles files = new BlogFiles(blog, blog)) {
+                assertNull(files.open(pipeFolder.resolve("a.md"), false));
+                assertNull(files.open(pipePost, false));
+                for (ReadResult r : List.of(reader.read(pipePost, pipePost, files),
+                        reader.read(pipePost, pipePost, files, p -> true))) {
+                    assertNull(r.post());
+                    assertTrue(r.problems().get(0).message().startsWith("not a regular file"), r.toString());
+                }
+            }
+        });
+    }
+
+    /**
+     * The attack review swapped a folder and a link out of the blog in a loop while posts were opened (with
+     * renameat2's exchange) and read the outside file through a handle whose folder's real path was stat'ed again,
+     * following the link. Handles are now opened part by part from the blog without following a link: whatever
+     * the moment of the swap, what is opened is the blog's own post or nothing.
+     */
+    @Test
+    void aFolderSwappedForALinkAgainAndAgainNeverGivesAnOutsideFile() throws Exception {
+        Path posts = Files.createDirectories(blog.resolve("posts"));
+        Path sub = Files.createDirectories(posts.resolve("sub"));
+        Files.writeString(sub.resolve("a.md"), "inside");
+        Files.createDirectories(elsewhere.resolve("sub"));
+        Files.writeString(elsewhere.resolve("sub/a.md"), "LEAKED");
+        Path parked = blog.resolve("parked");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread swapper = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    Files.move(sub, parked);
+                    Files.createSymbolicLink(sub, elsewhere.resolve("sub"));
+                    Files.delete(sub);
+                    Files.move(parked, sub);
+                } catch (IOException e) {
+                    // a step lost to the reader's timing: the next loop goes on
+                }
+            }
+        });
+        swapper.start();
+        int inside = 0;
+        try {
+            for (int i = 0; i < 3000; i++) {
+                try (BlogFiles files = new BlogFiles(blog, blog)) {
+                    var channel = files.open(sub.resolve("a.md"), false);
+                    if (channel != null) {
+                        String text = read(channel);
+                        assertEquals("inside", text, "read through a handle at try " + i);
+                        inside++;
+                    }
+                }
+            }
+        } finally {
+            stop.set(true);
+            swapper.join();
+        }
+        assertTrue(inside > 0, "some opens met the folder in place");
     }
 
     private static String read(java.nio.channels.SeekableByteChannel channel) throws IOException {
