@@ -235,7 +235,10 @@ public final class BlogFiles implements java.io.Closeable {
                 return NOT_OPENED;
             }
             at = secure;
-            for (Path part : root.relativize(real)) {
+            Path below = root.relativize(real);
+            // The folder is the allowed folder itself (the posts folder, usually) when nothing is below it: an empty
+            // path, which still iterates as one empty name.
+            for (Path part : below.toString().isEmpty() ? List.<Path>of() : below) {
                 if (!isDirectoryOrFile(at, part, true)) {
                     return NOT_OPENED;
                 }

@@ -130,6 +130,24 @@ class BlogFilesTest {
     }
 
     /**
+     * As Blog.load makes it (the blog folder and the posts folder allowed): a post directly in the posts folder, or
+     * in the blog folder, or deeper, opens through a handle, not through the slower check. (A handle on an allowed
+     * folder itself was never made: every read went the slow way, unnoticed but for its 250,000 readlink calls.)
+     */
+    @Test
+    void thePostsOfTheUsualLayoutOpenThroughHandles() throws IOException {
+        Path posts = Files.createDirectories(blog.resolve("posts"));
+        Path direct = Files.writeString(posts.resolve("p.md"), "direct");
+        Path deeper = Files.writeString(Files.createDirectories(posts.resolve("2024/06")).resolve("d.md"), "deeper");
+        Path atRoot = Files.writeString(blog.resolve("r.md"), "root");
+        try (BlogFiles files = new BlogFiles(blog, blog, posts)) {
+            assertEquals("direct", read(files.open(direct, true)));
+            assertEquals("deeper", read(files.open(deeper, false)));
+            assertEquals("root", read(files.open(atRoot, false)));
+        }
+    }
+
+    /**
      * The handle is the folder that was checked, not its name: a folder opened, then swapped for a link out of the
      * blog, still gives its own files and never the outside ones the link now names.
      */
