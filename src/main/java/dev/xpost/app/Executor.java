@@ -220,8 +220,9 @@ final class Executor {
         long gone = outcomes.stream().filter(o -> o.action() == PlanAction.GONE).count();
         if (gone > 0) {
             ledger.note(gone + (gone == 1 ? " post is" : " posts are") + " gone from Hashnode (deleted there, "
-                    + "or never a post) and were not created: remove `cuid:` (and rename a <cuid>.md file) to "
-                    + "publish one as a new post, or run publish --recreate-gone to create them all");
+                    + "or never a post) and " + (gone == 1 ? "was" : "were") + " not created: remove `cuid:` (and "
+                    + "rename a <cuid>.md file) to publish " + (gone == 1 ? "it" : "one") + " as a new post, or run "
+                    + "publish --recreate-gone to create " + (gone == 1 ? "it" : "them all"));
         }
         facts.oldSkipped.forEach((name, oldSkipped) -> {
             // The platform's own words for its cutoff: only a configured platform skips (LinkedInCutoff).

@@ -515,7 +515,8 @@ public final class PostReader {
             }
         }
         String what = key == null ? "the value" : "the `" + key + "` value";
-        return "To make it valid, quote " + what + " with single quotes or escape the inner quotes (\\\")";
+        return "To make it valid, quote " + what + " with single quotes (an inner ' written twice: '') or with double "
+                + "quotes (an inner \" written \\\")";
     }
 
     /**

@@ -130,6 +130,8 @@ class MovingInE2eTest {
             assertEquals("its Hashnode post is gone: nothing to link to",
                     row(first.doc(), cuid + ".md", "linkedin", "message"), cuid);
         }
+        assertTrue(first.doc().path("warnings").toString().contains("2 posts are gone from Hashnode (deleted there, "
+                + "or never a post) and were not created"), first::toString);
         assertEquals("draft", row(first.doc(), "draft-65a1f0c2e4b0d81a2f3c9e77.md", null, "outcome"));
         assertEquals("draft", row(first.doc(), "draft-65a1f0c2e4b0d81a2f3c9e78.md", null, "outcome"));
         assertEquals(Map.of("adopted", 6, "draft", 2, "gone", 2, "skipped", 8), toMap(first.doc().path("counts")),
