@@ -35,6 +35,14 @@ public final class BlogFiles implements java.io.Closeable {
     private final Path blog;
     private final List<Path> allowed;
 
+    /**
+     * Each allowed folder's device and inode ({@code fileKey}), taken with its real path when this was made: a handle
+     * on an allowed folder, opened by its path, must be that very folder. (Its path's parts are followed when it is
+     * opened; the attack review swapped the posts folder and a link to an outside folder in a loop, and a handle won
+     * in one swap read the whole outside folder for the rest of the run.)
+     */
+    private final java.util.Map<Path, Object> rootKeys;
+
     /** {@link #allowsFolder} of each folder asked, once per folder per run (a blog's posts share a few folders). */
     private final java.util.Map<Path, Boolean> folders = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -49,10 +57,11 @@ public final class BlogFiles implements java.io.Closeable {
     /**
      * Folder handles kept open at once, each two file descriptors (the JDK's and the one its listing would use): a
      * blog of page bundles (a folder per post) would otherwise hold two per post, and a low limit of open files
-     * (ulimit -n 128) failed every read; the files of later folders are checked by their real paths, as without
-     * handles. A blog keeps its posts in a few folders (one, or one a year).
+     * (ulimit -n 128) failed every read, and 16 handles still failed some at ulimit -n 40, where the old way did not;
+     * the files of later folders are checked by their real paths, as without handles. A blog keeps its posts in a
+     * few folders (one, or one a year).
      */
-    static final int MAX_OPEN_FOLDERS = 16;
+    static final int MAX_OPEN_FOLDERS = 8;
 
     /**
      * @param blog  the blog folder, named in messages
@@ -66,6 +75,19 @@ public final class BlogFiles implements java.io.Closeable {
             real.add(realOrNormal(r));
         }
         this.allowed = List.copyOf(real);
+        java.util.Map<Path, Object> keys = new java.util.HashMap<>();
+        for (Path r : allowed) {
+            try {
+                Object key = Files.readAttributes(r, java.nio.file.attribute.BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS).fileKey();
+                if (key != null) {
+                    keys.put(r, key);
+                }
+            } catch (IOException | RuntimeException e) {
+                // not there (yet): no handle is made from it
+            }
+        }
+        this.rootKeys = java.util.Map.copyOf(keys);
     }
 
     /**
@@ -235,6 +257,11 @@ public final class BlogFiles implements java.io.Closeable {
                 return NOT_OPENED;
             }
             at = secure;
+            Object key = at.getFileAttributeView(java.nio.file.attribute.BasicFileAttributeView.class)
+                    .readAttributes().fileKey();
+            if (key == null || !key.equals(rootKeys.get(root))) {
+                return NOT_OPENED;   // not the allowed folder this was made with (swapped since, or gone)
+            }
             Path below = root.relativize(real);
             // The folder is the allowed folder itself (the posts folder, usually) when nothing is below it: an empty
             // path, which still iterates as one empty name.

@@ -148,6 +148,28 @@ class BlogFilesTest {
     }
 
     /**
+     * A handle is made only on the allowed folder itself, by its device and inode as when the run started: the
+     * attack review swapped the posts folder and a link to an outside folder in a loop, and an open that followed
+     * the link (between the check of the path and the open) gave a handle on the outside folder for the whole run.
+     * Another folder at the posts folder's path is not it: its files are checked by their real paths instead.
+     */
+    @Test
+    void aHandleIsMadeOnlyOnTheAllowedFolderItWasMadeWith() throws IOException {
+        Path posts = Files.createDirectories(blog.resolve("posts"));
+        Files.writeString(posts.resolve("p.md"), "first");
+        try (BlogFiles files = new BlogFiles(blog, blog, posts)) {
+            Files.move(posts, blog.resolve("old-posts"));
+            Files.createDirectories(posts);
+            Path other = Files.writeString(posts.resolve("p.md"), "second");
+            assertNull(files.open(other, false), "not the posts folder of the start of the run");
+            assertTrue(files.check(other, "p").isEmpty(), "checked by its real path, inside the blog");
+        }
+        try (BlogFiles files = new BlogFiles(blog, blog, posts)) {
+            assertEquals("second", read(files.open(posts.resolve("p.md"), false)));
+        }
+    }
+
+    /**
      * The handle is the folder that was checked, not its name: a folder opened, then swapped for a link out of the
      * blog, still gives its own files and never the outside ones the link now names.
      */
