@@ -152,13 +152,11 @@ public final class BlogFiles implements java.io.Closeable {
     }
 
     /**
-     * True when {@code file}, known to be a regular file and not a symbolic link (an lstat said so), may be read
-     * without resolving its real path: its name is not a secret's and its folder is allowed ({@link #allowsFolder},
-     * asked once per folder). What {@link #check} answers for such a file, for one system call per folder instead of
-     * one per component of every file's path (50,000 posts: 250,000 readlink calls of realpath(3) on each run that
-     * reads the files). The caller opens the file without following a link
-     * ({@link java.nio.file.LinkOption#NOFOLLOW_LINKS}), so that a link put in its place after the lstat is refused
-     * by the open, not followed.
+     * True when {@code file}, known to be a regular file and not a symbolic link (an lstat said so), is one xpost may
+     * read: its name is not a secret's and its folder is allowed ({@link #allowsFolder}, asked once per folder). What
+     * {@link #check} answers for such a file, for one system call per folder instead of one per part of every file's
+     * path. For a {@link ReadCache} hit, where the file is not opened: its front matter is what a read of the same
+     * file (device, inode, size and times) found before; a file that is opened goes through {@link #open}.
      */
     public boolean allowsRegularFile(Path file) {
         if (isSecretName(file)) {
@@ -233,8 +231,9 @@ public final class BlogFiles implements java.io.Closeable {
 
     /**
      * A handle on {@code folder} opened from the allowed folder that holds its real path, part by part, or
-     * {@link #NOT_OPENED}. Each part is stat'ed (not following a link) before it is opened: opening a FIFO put in a
-     * folder's place would block the run (the JDK opens a folder without O_DIRECTORY).
+     * {@link #NOT_OPENED}. Each part is stat'ed (not following a link) before it is opened, as opening a FIFO in a
+     * folder's place would block the run (the JDK opens a folder without O_DIRECTORY): only one swapped in between
+     * the two can still make it wait.
      */
     private Object openFolder(Path folder) {
         if (handles.incrementAndGet() > MAX_OPEN_FOLDERS) {
