@@ -23,14 +23,10 @@ if [ -n "${XPOST_ARGS:-}" ]; then
 fi
 
 # A GitHub log is not a terminal; the same JVM flags as ./xpost (a short-lived CLI starts fastest with them).
-opts=(-XX:+UseParallelGC -Xmn64m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:TieredStopAtLevel=1 -Xss2m
-    -Xlog:disable -Xlog:all=warning:stderr)
-# As in ./xpost: transparent huge pages for the heap where the kernel gives them on request (its setting "madvise", the default of
-# Debian and Ubuntu, or "always"): a large blog's run fills its old generation as it reads, and each 4 KB page of it
-# first touched is a page fault (50,000 posts, plan: 70,000 faults -> 14,000, 1.7 -> 1.2 s of system time; 4
-# interleaved runs each, fresh clone 3.13-3.23 -> 2.81-2.97 s wall, with the read cache 2.85-4.04 -> 2.60-2.87 s;
-# the sample blog 0.66-0.69 -> 0.61-0.64 s, 12 MB more resident). Not asked where the kernel does not offer them
-# ("never", or no such file: another system), where the JVM would print a warning on every run.
+opts=(-XX:+UseParallelGC -Xmn64m -XX:SurvivorRatio=8 -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40
+    -XX:TieredStopAtLevel=1 -Xss2m -Xlog:disable -Xlog:all=warning:stderr)
+# As in ./xpost, where the reasons and the measurements are: transparent huge pages for the heap where the kernel
+# gives them on request (its setting "madvise" or "always"), and not asked where it does not (the JVM would warn).
 thp=""
 read -r thp </sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true
 case "$thp" in
