@@ -146,7 +146,10 @@ public final class PostReader {
         byte[] content;
         int length;
         try (SeekableByteChannel channel = opened != null ? opened : Files.newByteChannel(file)) {
-            long size = channel.size();
+            // The size the walk's lstat gave, when there is one, sizes the buffer without another fstat (50,000
+            // posts: 50,000 system calls fewer): the loop below reads to the end whatever the file holds now, and
+            // refuses it past MAX_BYTES; a size past it is asked of the file itself before refusing.
+            long size = stat != null && stat.size() <= MAX_BYTES ? stat.size() : channel.size();
             if (size > MAX_BYTES) {
                 return tooLarge(shownAs, size);
             }

@@ -113,6 +113,36 @@ class ReadCacheTest {
         assertEquals(1, runWalked(PostFinder.findAll(List.of(posts))).hits());
     }
 
+    /**
+     * The size the walk saw sizes the read, never ends it: a file that grew after the walk (past the reader's
+     * kept 64 KB buffer) is read whole, one grown past what a post can be is refused, and one that was too large
+     * for the walk but was cut back since is read as it is now.
+     */
+    @Test
+    void aFileThatChangedSizeAfterTheWalkIsReadAsItIsNow() throws IOException {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        PostFinder.Found found = PostFinder.findAll(List.of(posts));
+        String grown = post("Grown post") + "A longer body. ".repeat(20_000);
+        Files.writeString(file, grown);
+
+        ReadResult read = runWalked(found).only();
+
+        assertEquals("Grown post", read.post().title());
+        assertEquals(PostSource.check(grown.getBytes(StandardCharsets.UTF_8), grown.length()),
+                read.post().source().check());
+
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(PostReader.MAX_BYTES + 10);   // sparse: no 32 MB written
+        }
+        Run tooLarge = runWalked(found);
+        assertNull(tooLarge.only().post());
+        assertEquals("file-too-large", tooLarge.only().problems().get(0).rule());
+
+        PostFinder.Found large = PostFinder.findAll(List.of(posts));
+        Files.writeString(file, post("Cut post"));
+        assertEquals("Cut post", runWalked(large).only().post().title());
+    }
+
     @Test
     void anUntouchedFileIsAnsweredFromTheCacheWithThePostAReadGives() throws IOException {
         Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
