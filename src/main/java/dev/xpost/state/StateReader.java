@@ -38,19 +38,24 @@ import java.util.TreeMap;
  */
 final class StateReader {
     /**
-     * Without interning: the post slugs are 50,000 distinct field names, and interning each into the JVM's string
-     * table cost more than parsing it. Names are still canonicalised within one parse, so the few field names of
-     * the format and the platform names are one string each. Duplicate keys are not detected by the parser: every
-     * object here must have its keys strictly increasing, which refuses a duplicate as well.
+     * Field names neither interned nor canonicalised: the parser makes each name a new string, and the names a
+     * record keeps that repeat from one record to the next (platform names, ext keys) are shared here
+     * ({@link #sharedName}). Duplicate keys are not detected by the parser: every object here must have its keys
+     * strictly increasing, which refuses a duplicate as well.
      *
-     * <p>Parsed from characters ({@link #strict}), not from bytes: Jackson's byte parser keeps every field name
-     * longer than 12 bytes in one array that it grows by at most 16 KB at a time, copying it whole each time, so
-     * 50,000 slugs cost about 250 MB of copies (each young collection of a plan at that size came from it, a third
-     * of them); its character parser keeps names in a hash table that doubles (37.8 MB state: 288 → 45 MB
-     * allocated, the same time).
+     * <p>Parsed from characters ({@link #strict}), not from bytes: with its symbol table, Jackson's byte parser
+     * keeps every field name longer than 12 bytes in one array that it grows by at most 16 KB at a time, copying
+     * it whole each time, so 50,000 slugs cost about 250 MB of copies, and about 8 of a plan's 27 young collections
+     * at that size (37.8 MB state: 288 MB allocated; its character parser without a table: 73 MB, and a little
+     * faster). Without a symbol table there is also no table to flood: the byte parser of the databind path
+     * refuses a file whose names collide in its table's hash beyond a bound ("suspect a DoS attack": 720 slugs
+     * made of the same 4-byte blocks in other orders; whether it does depends on what earlier parses in the same
+     * JVM left in that table), and this path reads such a well-formed state as it is. That is the one kind of
+     * file this path reads where the databind path may not (StateReaderDifferentialTest).
      */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .build();
 
     /**
@@ -115,6 +120,36 @@ final class StateReader {
         }
     }
 
+    /**
+     * The longest field name this path reads, in characters: the databind path's parser refuses a name longer than
+     * Jackson's limit ({@code StreamReadConstraints}, 50,000) counted in UTF-8 bytes, and this one counts
+     * characters, each of which is at most 3 bytes; a longer name is left to that path to accept or refuse.
+     */
+    private static final int MAX_NAME_CHARS =
+            com.fasterxml.jackson.core.StreamReadConstraints.defaults().getMaxNameLength() / 3;
+
+    /** The names of maps that repeat in every record (platforms, ext keys), each kept once: see {@link #FACTORY}. */
+    private final Map<String, String> names = new java.util.HashMap<>();
+
+    /** {@link #nextName} as the one string this parse keeps for that text. */
+    private String sharedName() throws IOException {
+        String name = nextName();
+        if (name == null) {
+            return null;
+        }
+        String known = names.putIfAbsent(name, name);
+        return known != null ? known : name;
+    }
+
+    /** The next field name of the object being read; null at its end. */
+    private String nextName() throws IOException {
+        String name = p.nextFieldName();
+        if (name != null && name.length() > MAX_NAME_CHARS) {
+            throw REFUSED;
+        }
+        return name;
+    }
+
     private State state() throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw REFUSED;
@@ -129,7 +164,7 @@ final class StateReader {
         int version = -1;
         int last = -1;
         String name;
-        while ((name = p.nextFieldName()) != null) {
+        while ((name = nextName()) != null) {
             // The fields in the order the file is written (alphabetical), each at most once.
             int field = switch (name) {
                 case "accounts" -> 0;
@@ -175,7 +210,7 @@ final class StateReader {
         start(token);
         Run<PostEntry> run = new Run<>();
         String key;
-        while ((key = p.nextFieldName()) != null) {
+        while ((key = nextName()) != null) {
             run.key(key);
             slug = key;
             run.value(post(p.nextToken()));
@@ -191,7 +226,7 @@ final class StateReader {
         SortedMap<String, PlatformRecord> platforms = null;
         int last = -1;
         String name;
-        while ((name = p.nextFieldName()) != null) {
+        while ((name = nextName()) != null) {
             int field = switch (name) {
                 case "file" -> 0;
                 case "platforms" -> 1;
@@ -217,7 +252,7 @@ final class StateReader {
         start(token);
         Run<PlatformRecord> run = new Run<>();
         String key;
-        while ((key = p.nextFieldName()) != null) {
+        while ((key = sharedName()) != null) {
             run.key(key);
             run.value(record(p.nextToken()));
         }
@@ -241,7 +276,7 @@ final class StateReader {
         String url = null;
         int last = -1;
         String name;
-        while ((name = p.nextFieldName()) != null) {
+        while ((name = nextName()) != null) {
             int field = switch (name) {
                 case "ext" -> 0;
                 case "fields" -> 1;
@@ -291,7 +326,7 @@ final class StateReader {
         start(token);
         Run<String> run = new Run<>();
         String key;
-        while ((key = p.nextFieldName()) != null) {
+        while ((key = sharedName()) != null) {
             run.key(key);
             run.value(shared(key, text(p.nextToken())));
         }
@@ -340,7 +375,7 @@ final class StateReader {
         SortedMap<String, SortedMap<String, String>> accounts = new TreeMap<>();
         String key;
         String previous = null;
-        while ((key = p.nextFieldName()) != null) {
+        while ((key = nextName()) != null) {
             previous = after(previous, key);
             JsonToken value = p.nextToken();
             if (value == JsonToken.VALUE_NULL) {
@@ -357,7 +392,7 @@ final class StateReader {
         start(token);
         Run<String> run = new Run<>();
         String key;
-        while ((key = p.nextFieldName()) != null) {
+        while ((key = nextName()) != null) {
             run.key(key);
             run.value(text(p.nextToken()));
         }
@@ -369,7 +404,7 @@ final class StateReader {
         start(token);
         Run<Integer> run = new Run<>();
         String key;
-        while ((key = p.nextFieldName()) != null) {
+        while ((key = nextName()) != null) {
             run.key(key);
             if (p.nextToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
                 throw REFUSED;
