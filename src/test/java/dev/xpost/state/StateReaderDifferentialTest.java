@@ -414,50 +414,11 @@ class StateReaderDifferentialTest {
     // ---------------------------------------------------------------------------------------------------------
     // Random mutations of valid files
 
-    private static final String RECORD = """
-            {"ext": {"cuid": "c1", "publicationId": "p1", "slug": "a"}, "fields": ["canonical", "tags"],
-             "hash": "h", "id": "i1", "message": "m é 日 \\ud83d\\ude00 \uD83D\uDE00",
-             "sentAt": "2024-01-31T09:00:05.123Z", "source": "src:1", "status": "published", "url": "https://x/a"}""";
-
+    /** The valid files of {@link StateReaderTest} that the fast path reads, and a whole state as xpost writes it. */
     static List<byte[]> seeds() {
         List<byte[]> seeds = new ArrayList<>();
-        seeds.add(utf8("{\"version\": 2}"));
-        seeds.add(utf8("{\"posts\": {\"a\": {\"file\": \"posts/a.md\", \"platforms\": {\"hashnode\": " + RECORD
-                + "}}}, \"version\": 2}"));
-        seeds.add(utf8("""
-                {"accounts": {"hashnode": {"publicationHost": "b.example", "publicationId": "p1"},
-                              "linkedin": {"author": "urn:li:person:1"}},
-                 "attempts": {"linkedin https://x/a.png": 2, "linkedin https://x/b.png": 1},
-                 "forgotten": {"urn:li:share:1": "posts/a.md"},
-                 "gone": {"c9": "posts/old.md"},
-                 "images": {"hashnode sha256:ab": "https://cdn/x.png", "linkedin https://x/c.png": "urn:li:image:C"},
-                 "posts": {},
-                 "started": "2024-01-01T00:00:00Z",
-                 "version": 2}"""));
-        seeds.add(utf8("""
-                {"posts": {
-                  "a": {"file": "posts/a.md", "platforms": {
-                    "hashnode": {"hash": "h1", "intentAt": "2024-02-07T09:00:00Z",
-                                 "sent": {"slug": "a", "title": "A"}, "status": "intent"},
-                    "linkedin": {"hash": "h2", "intentAt": "2024-02-07T09:00:01Z", "message": "timed out",
-                                 "requestEndedAt": "2024-02-07T09:00:31.5Z",
-                                 "sent": {"author": "urn:li:person:1", "card.title": "A", "commentary": "x"},
-                                 "status": "unknown"}}},
-                  "b": {"file": "posts/b.md", "platforms": {
-                    "devto": {"message": "422: title is too long", "status": "failed"}}}},
-                 "version": 2}"""));
-        seeds.add(utf8("""
-                {"posts": {"caf\\u00e9-na\\u00efve": {"file": "posts/café-naïve.md", "platforms": {
-                   "hashnode": {"ext": {"slug": "café-naïve", "tïtle": "日本語 \\"quoted\\" \\ud83d\\ude00"},
-                     "id": "i", "status": "published", "url": "https://x/caf%C3%A9"}}},
-                   "zz-\u00fcber": {"file": "posts/ü.md", "platforms": {}},
-                   "\u65e5\u672c": {"file": "posts/日本.md", "platforms": {}},
-                   "\uD83D\uDE00": {"file": "posts/\uD83D\uDE00.md"}},
-                 "version": 2}"""));
-        seeds.add(utf8("""
-                {"posts": {"a\\"b": {"file": "a\\\\b\\/c.md", "platforms": {"linkedin": {"message":
-                   "line\\nnext\\ttab \\u0000 \\b\\f\\r \\ud83d\\ude00 \\uD800 caf\\u00E9",
-                   "status": "failed"}}}}, "version": 2}"""));
+        StateReaderTest.validFiles().map(a -> utf8((String) a.get()[1])).filter(b -> StateReader.read(b) != null)
+                .forEach(seeds::add);
         seeds.add(StateStore.text(StateStoreTest.fullState()).getBytes(StandardCharsets.UTF_8));
         return seeds;
     }
