@@ -78,8 +78,9 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
 
     /**
      * @param cache where a post read by its front matter alone may be answered from without opening its file, and
-     *              is kept for the next run ({@link ReadCache}; saved here, once every file is read); null to read
-     *              every file. Only such posts use it: a post read fully never does.
+     *              is kept for the next run ({@link ReadCache}; its write starts here, once every file is read,
+     *              and the caller waits for it with {@link ReadCache#awaitSaved}); null to read every file. Only
+     *              such posts use it: a post read fully never does.
      */
     public static Blog load(Config config, Path cwd, List<Path> paths, List<String> secrets,
             Predicate<Post> unchanged, ReadCache cache) {
@@ -171,7 +172,8 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
                     .toList();
         }
         if (cache != null) {
-            cache.save();
+            // Written while the run goes on; the caller waits for it (ReadCache#awaitSaved) before it ends.
+            cache.startSave();
         }
         List<Post> everyPost = reads.stream().map(r -> r.result().post()).filter(Objects::nonNull).toList();
         List<ReadResult> results = reads.stream().filter(Read::acted).map(Read::result).toList();

@@ -72,34 +72,44 @@ public final class PublishUseCase {
             BackgroundLoad loading = new BackgroundLoad(store);
             // One for the run: the digests it finds while reading are not computed again when rows are compared.
             SourceDigest sources = new SourceDigest(config, services.cwd());
-            Blog blog;
+            ReadCache reads = ReadCache.open(config.root(), SourceDigest.build(), services.clock());
             try {
-                blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecrets(),
-                        loading.then(state -> sources.knownUnchanged(state, targets, PlatformModules::capabilities,
-                                PlatformModules.home().orElse(null))),
-                        ReadCache.open(config.root(), SourceDigest.build(), services.clock()));
-            } catch (RuntimeException e) {
-                loading.get();   // a state that cannot be read is said first, as when it was loaded first
-                throw e;
-            }
-            State loaded = loading.get();
-            Function<Post, String> stateKey = p -> config.fileKey(services.cwd().resolve(p.file()));
-            Planner planner = new Planner(config, now, services.clock(), o.max() != null ? o.max()
-                    : config.maxCreates(), o.recreateGone(), PlatformModules::capabilities,
-                    PlatformModules.home().orElse(null), stateKey, blog.everyPost());
-            Planner.Facts facts = new Planner.Facts();
-            Ledger ledger = new Ledger(config, store, loaded, live, now, planner, facts, stateKey);
-            if (lock != null) {
-                lock.tookOverFrom().ifPresent(w -> ledger.note("took over the lock left by " + w));
-            }
-            try {
-                return new Executor(services, factory, o, now, targets, blog, planner, facts, ledger, sources)
-                        .execute();
+                return execute(o, config, now, targets, store, live, lock, loading, sources, reads);
             } finally {
-                // Whatever the run ended with (exit 5 and 6 included), the journal gets the last changes and is
-                // folded into the state file when the store finds it worth it (an older format always is).
-                ledger.compact();
+                reads.awaitSaved();   // Blog.load started writing what it read anew
             }
+        }
+    }
+
+    /** The run once the state is loading and the read cache is open: the posts read, planned and acted on. */
+    private RunReport execute(Options o, Config config, Instant now, List<String> targets, StateStore store,
+            boolean live, StateLock lock, BackgroundLoad loading, SourceDigest sources, ReadCache reads) {
+        Blog blog;
+        try {
+            blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecrets(),
+                    loading.then(state -> sources.knownUnchanged(state, targets, PlatformModules::capabilities,
+                            PlatformModules.home().orElse(null))), reads);
+        } catch (RuntimeException e) {
+            loading.get();   // a state that cannot be read is said first, as when it was loaded first
+            throw e;
+        }
+        State loaded = loading.get();
+        Function<Post, String> stateKey = p -> config.fileKey(services.cwd().resolve(p.file()));
+        Planner planner = new Planner(config, now, services.clock(), o.max() != null ? o.max()
+                : config.maxCreates(), o.recreateGone(), PlatformModules::capabilities,
+                PlatformModules.home().orElse(null), stateKey, blog.everyPost());
+        Planner.Facts facts = new Planner.Facts();
+        Ledger ledger = new Ledger(config, store, loaded, live, now, planner, facts, stateKey);
+        if (lock != null) {
+            lock.tookOverFrom().ifPresent(w -> ledger.note("took over the lock left by " + w));
+        }
+        try {
+            return new Executor(services, factory, o, now, targets, blog, planner, facts, ledger, sources)
+                    .execute();
+        } finally {
+            // Whatever the run ended with (exit 5 and 6 included), the journal gets the last changes and is
+            // folded into the state file when the store finds it worth it (an older format always is).
+            ledger.compact();
         }
     }
 

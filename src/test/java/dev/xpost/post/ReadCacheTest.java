@@ -143,6 +143,38 @@ class ReadCacheTest {
         assertEquals("Cut post", runWalked(large).only().post().title());
     }
 
+    /**
+     * A run starts the write once its files are read and goes on meanwhile; waiting for it before the run ends
+     * finds the whole cache written, which the next run answers from.
+     */
+    @Test
+    void aWriteStartedWhileTheRunGoesOnIsWholeOnceWaitedFor() throws Exception {
+        Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
+        Path reads = blog.resolve(".xpost/cache/reads");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ReadCache.beforeWrite = () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try {
+            ReadCache cache = ReadCache.open(blog, BUILD, later);
+            try (BlogFiles allowed = new BlogFiles(blog, blog, posts)) {
+                reader.read(file, blog.relativize(file), allowed, p -> true, cache);
+            }
+            cache.startSave();
+            assertFalse(Files.exists(reads), "the run goes on while the cache is written");
+            release.countDown();
+            cache.awaitSaved();
+            assertTrue(Files.isRegularFile(reads));
+        } finally {
+            ReadCache.beforeWrite = () -> { };
+        }
+        assertEquals(1, run(file).hits());
+    }
+
     @Test
     void anUntouchedFileIsAnsweredFromTheCacheWithThePostAReadGives() throws IOException {
         Path file = Files.writeString(posts.resolve("first.md"), post("First post"));
