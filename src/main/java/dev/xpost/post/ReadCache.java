@@ -285,7 +285,7 @@ public final class ReadCache {
 
     /**
      * As {@link #save}, but returns as soon as the write has started, so that the run goes on meanwhile (a fresh
-     * clone's plan of 50,000 posts writes the whole 17 MB cache, about 0.1 s of its critical path when waited for
+     * clone's plan of 50,000 posts writes the whole 17 MB cache, which its main thread waited about 0.17 s for
      * there); {@link #awaitSaved} waits for it. Nothing may be read through this cache after it.
      */
     public void startSave() {

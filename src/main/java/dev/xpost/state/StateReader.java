@@ -45,13 +45,13 @@ final class StateReader {
      *
      * <p>Parsed from characters ({@link #strict}), not from bytes: with its symbol table, Jackson's byte parser
      * keeps every field name longer than 12 bytes in one array that it grows by at most 16 KB at a time, copying
-     * it whole each time, so 50,000 slugs cost about 250 MB of copies, and about 8 of a plan's 27 young collections
-     * at that size (37.8 MB state: 288 MB allocated; its character parser without a table: 73 MB, and a little
-     * faster). Without a symbol table there is also no table to flood: the byte parser of the databind path
-     * refuses a file whose names collide in its table's hash beyond a bound ("suspect a DoS attack": 720 slugs
-     * made of the same 4-byte blocks in other orders; whether it does depends on what earlier parses in the same
-     * JVM left in that table), and this path reads such a well-formed state as it is. That is the one kind of
-     * file this path reads where the databind path may not (StateReaderDifferentialTest).
+     * it whole each time, so 50,000 slugs cost about 250 MB of copies, and about 8 of the 35 young
+     * collections of a plan at that size (37.8 MB state: 288 MB allocated; its character parser without a table:
+     * 73 MB, and a little faster). Without a symbol table there is also no table to flood: the byte parser of
+     * the databind path refuses a file whose names collide in its table's hash beyond a bound ("suspect a DoS
+     * attack": 720 slugs made of the same 4-byte blocks in other orders; whether it does depends on what earlier
+     * parses in the same JVM left in that table), and this path reads such a well-formed state as it is. That is
+     * the one kind of file this path reads where the databind path may not (StateReaderDifferentialTest).
      */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)

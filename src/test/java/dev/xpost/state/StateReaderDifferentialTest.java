@@ -62,7 +62,8 @@ class StateReaderDifferentialTest {
             return "fast path returned a state, databind threw " + firstLine(t.toString());
         }
         if (!fast.equals(databind)) {
-            return "fast path returned " + abbreviate(fast.toString()) + ", databind " + abbreviate(databind.toString());
+            return "fast path returned " + abbreviate(fast.toString()) + ", databind "
+                    + abbreviate(databind.toString());
         }
         return null;
     }
@@ -233,7 +234,8 @@ class StateReaderDifferentialTest {
                 "{\"accounts\": {\"\u3000\": {}}, \"version\": 2}", "{\"accounts\": {\"\u00a0\": {}}, \"version\": 2}",
                 "{\"accounts\": {\"\u2028\": {}}, \"version\": 2}", "{\"accounts\": {\"\u001c\": {}}, \"version\": 2}",
                 "{\"accounts\": {\"a\": null}, \"version\": 2}", "{\"images\": {\"\": \"x\"}, \"version\": 2}",
-                "{\"images\": {\"\u2003\": \"x\"}, \"version\": 2}", "{\"images\": {\"\u0085\": \"x\"}, \"version\": 2}",
+                "{\"images\": {\"\u2003\": \"x\"}, \"version\": 2}",
+                "{\"images\": {\"\u0085\": \"x\"}, \"version\": 2}",
                 postFile("a", ""), postFile("a", " "), postFile("a", "\u2003"), postFile("a", "\u0085"),
                 postFile("\u2003", "a.md"), postFile("\u0085", "a.md"), postFile("\u180e", "a.md"),
                 postFile("\u200b", "a.md")};
@@ -314,7 +316,8 @@ class StateReaderDifferentialTest {
         Collections.sort(slugs);
         StringBuilder entries = new StringBuilder();
         for (String slug : slugs) {
-            entries.append(entries.length() == 0 ? "" : ", ").append('"').append(slug).append("\": {\"file\": \"a.md\"}");
+            entries.append(entries.length() == 0 ? "" : ", ").append('"').append(slug)
+                    .append("\": {\"file\": \"a.md\"}");
         }
         return posts(entries.toString());
     }
