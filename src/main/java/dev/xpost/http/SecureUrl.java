@@ -38,8 +38,15 @@ public final class SecureUrl {
         }
         HttpUrl url = HttpUrl.parse(value.strip());
         if (url == null) {
-            return Optional.of(key + " \"" + value.strip() + "\" is not an http(s) URL: fix it in "
+            return Optional.of(key + " \"" + withoutUserInfo(value.strip()) + "\" is not an http(s) URL: fix it in "
                     + "config/xpost.yaml (or leave it out for the default)");
+        }
+        // Never sent (OkHttp puts no user information of a URL in a request; xpost authenticates otherwise), yet the
+        // URL is shown: in --verbose request logs, previews and these messages. So it is refused, and not shown.
+        if (!url.username().isEmpty() || !url.password().isEmpty()) {
+            return Optional.of(key + " " + withoutUserInfo(value.strip()) + " holds a user name or password before "
+                    + "its host, which xpost never sends (it authenticates with " + secret + ") and which would show "
+                    + "wherever the URL is shown (--verbose, previews): remove them from config/xpost.yaml");
         }
         if (!allowed(url)) {
             return Optional.of(key + " " + url + " uses plain http://, which would send " + secret + " unencrypted: "
@@ -48,4 +55,11 @@ public final class SecureUrl {
         }
         return Optional.empty();
     }
+
+    /** A URL's text with whatever stands between {@code //} and an {@code @} before the path replaced by {@code …}. */
+    static String withoutUserInfo(String text) {
+        return USER_INFO.matcher(text).replaceFirst("//…@");
+    }
+
+    private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
 }

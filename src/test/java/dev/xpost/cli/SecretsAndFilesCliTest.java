@@ -123,6 +123,36 @@ class SecretsAndFilesCliTest {
         assertEquals(0, local.code(), local::toString);
     }
 
+    /**
+     * A password in an endpoint's URL is never sent, but the URL was shown by --verbose (each request's line) and by
+     * previews: every such setting is refused, exit 2, and neither the password nor the user name is printed.
+     */
+    @Test
+    void aPasswordInAnEndpointIsRefusedAndNeverPrinted() throws IOException {
+        CliRun cli = new CliRun(root);
+        cli.write("posts/p.md", CliRun.post("P", "2026-11-01", "p", "java"));
+        cli.env.put("HASHNODE_TOKEN", "fake-hn-token-1234567890");
+        for (String[] c : new String[][] {
+                {"hashnode:\n  publication: x.hashnode.dev\n  endpoint: https://alice:fake-pw-9876@gql.example.com/\n",
+                    "hashnode.endpoint"},
+                {"linkedin:\n  apiBase: https://alice:fake-pw-9876@api.example.com\n", "linkedin.apiBase"},
+                {"linkedin:\n  oauthBase: https://alice:fake-pw-9876@www.example.com\n", "linkedin.oauthBase"},
+                {"devto:\n  apiBase: https://alice:fake-pw-9876@dev.example.com/api\n", "devto.apiBase"}}) {
+            cli.write("config/xpost.yaml", c[0]);
+            for (String command : List.of("--verbose plan", "doctor", "preview posts/p.md --platform hashnode")) {
+                CliRun.Result r = cli.run(command.split(" "));
+                assertEquals(2, r.code(), () -> command + " with " + c[0] + r);
+                String all = r.out() + r.err();   // doctor says it on stdout, as a failed check
+                assertTrue(all.contains(c[1] + " https://…@") && all.contains("holds a user name or password"),
+                        r::toString);
+                assertFalse(all.contains("fake-pw-9876") || all.contains("alice"), r::toString);
+                if (!command.startsWith("--verbose")) {   // which prints the trace, of the same message
+                    assertNoTrace(r);
+                }
+            }
+        }
+    }
+
     @Test
     void aTitleTooLargeForOneRequestFailsValidateNamingTheTitle() throws IOException {
         CliRun cli = new CliRun(root);

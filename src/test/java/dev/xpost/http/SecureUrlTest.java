@@ -1,6 +1,7 @@
 package dev.xpost.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,24 @@ class SecureUrlTest {
                     why);
         }
         assertTrue(SecureUrl.problem("linkedin.oauthBase", "ftp://x", "S").orElseThrow().contains("not an http(s) URL"));
+    }
+
+    /**
+     * A user name or password in an endpoint is never sent, but a URL is shown (--verbose request logs, previews):
+     * refused, and the message shows neither.
+     */
+    @Test
+    void aUserNameOrPasswordInAUrlIsRefusedWithoutShowingIt() {
+        for (String bad : new String[] {"https://alice:fake-pw-1234@gql.example.com/", "https://fake-pw-1234@x.io/",
+                "http://alice:fake-pw-1234@localhost:9/", "http://alice:fake-pw-1234@api.example.com/",
+                "https://:fake-pw-1234@x.io/", "ftp://alice:fake-pw-1234@x.io/"}) {
+            String why = SecureUrl.problem("hashnode.endpoint", bad, "HASHNODE_TOKEN").orElseThrow();
+            assertTrue(why.startsWith("hashnode.endpoint "), why);
+            assertFalse(why.contains("fake-pw-1234") || why.contains("alice"), why);
+        }
+        assertTrue(SecureUrl.problem("k", "https://alice:fake-pw-1234@gql.example.com/", "S").orElseThrow()
+                .contains("https://…@gql.example.com/ holds a user name or password"));
+        assertTrue(SecureUrl.problem("k", "https://gql.example.com/a@b", "S").isEmpty(), "an @ in the path is fine");
     }
 
     @Test
