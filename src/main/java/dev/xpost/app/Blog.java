@@ -50,15 +50,16 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
      * @param paths files or folders to act on; null or empty for the whole posts folder
      */
     public static Blog load(Config config, Path cwd, List<Path> paths) {
-        return load(config, cwd, paths, List.of());
+        return load(config, cwd, paths, Map.of());
     }
 
     /**
-     * @param secrets the token values this run knows (environment and {@code .env}): a post that contains one is an
-     *                error {@code secret-in-post}, since publishing it would publish the token (the dry run masks
-     *                it, the real request would not)
+     * @param secrets the secrets this run knows, by name ({@code HASHNODE_TOKEN} → its value; environment and
+     *                {@code .env}, see {@link Services#knownSecretsByName}): a post that contains a value is an
+     *                error {@code secret-in-post} naming the secret, since publishing it would publish the token
+     *                (the dry run masks it, the real request would not)
      */
-    public static Blog load(Config config, Path cwd, List<Path> paths, List<String> secrets) {
+    public static Blog load(Config config, Path cwd, List<Path> paths, Map<String, String> secrets) {
         return load(config, cwd, paths, secrets, null);
     }
 
@@ -71,7 +72,7 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
      *                  post is read fully. Posts not named (paths given) are read by their front matter alone
      *                  whenever possible: only the blog-wide rules see them.
      */
-    public static Blog load(Config config, Path cwd, List<Path> paths, List<String> secrets,
+    public static Blog load(Config config, Path cwd, List<Path> paths, Map<String, String> secrets,
             Predicate<Post> unchanged) {
         return load(config, cwd, paths, secrets, unchanged, null);
     }
@@ -82,7 +83,7 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
      *              and the caller waits for it with {@link ReadCache#awaitSaved}); null to read every file. Only
      *              such posts use it: a post read fully never does.
      */
-    public static Blog load(Config config, Path cwd, List<Path> paths, List<String> secrets,
+    public static Blog load(Config config, Path cwd, List<Path> paths, Map<String, String> secrets,
             Predicate<Post> unchanged, ReadCache cache) {
         boolean all = paths == null || paths.isEmpty();
         List<Path> named = new ArrayList<>();
@@ -132,7 +133,8 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         // does, so that `validate` in a fresh folder already says what would not fit.
         List<PlatformModule> capped = PlatformModules.all().stream()
                 .filter(m -> config.platforms().isEmpty() || config.platforms().contains(m.name())).toList();
-        List<String> tokens = secrets.stream().filter(t -> t != null && t.length() >= 8).toList();
+        List<Map.Entry<String, String>> tokens = secrets.entrySet().stream()
+                .filter(t -> t.getValue() != null && t.getValue().length() >= 8).toList();
         // Every rule that needs a body is judged right after its read, while the body is still in the CPU's cache;
         // then the body is let go (it is read again from the file when a renderer needs it), so that a run over
         // 50,000 posts holds front matter, not 50,000 bodies. Drafts may point at pictures not drawn yet; what goes
@@ -200,52 +202,55 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
      *
      * @param body false to look at the front matter only (a post known unchanged, whose body is not read)
      */
-    private static Optional<Problem> secretIn(Post p, List<String> tokens, boolean body) {
+    private static Optional<Problem> secretIn(Post p, List<Map.Entry<String, String>> tokens, boolean body) {
         String[][] fields = {{"body", body ? p.body() : null}, {"title", p.title()}, {"subtitle", p.subtitle()},
             {"canonical", p.canonical()}, {"cover", p.cover()}, {"ogImage", p.ogImage()}, {"seoTitle", p.seoTitle()},
             {"seoDescription", p.seoDescription()}, {"linkedin", p.linkedinText()}, {"slug", p.slug()},
             {"series", p.series()}, {"tags", null}};
         for (String[] f : fields) {
-            if (f[0].equals("tags") && p.tags() != null && tagsHold(p.tags(), tokens) || f[1] != null
-                    && holds(f[1], tokens)) {
+            String name = f[0].equals("tags") ? p.tags() == null ? null : tagsHold(p.tags(), tokens)
+                    : f[1] == null ? null : holds(f[1], tokens);
+            if (name != null) {
                 int line = f[0].equals("body") ? p.bodyLine() : Math.max(1, p.line(f[0]));
+                // The secret's name, never its value: which one to revoke.
                 return Optional.of(Problem.error(p.file(), line, "secret-in-post", "the " + f[0] + " holds the "
-                        + "value of one of your tokens (HASHNODE_TOKEN, LINKEDIN_ACCESS_TOKEN or another secret of "
-                        + "the environment or .env): publishing it would publish the token. Remove it, and revoke "
-                        + "the token if it was ever pushed"));
+                        + "value of " + name + " (from the environment or .env): publishing it would publish that "
+                        + "secret. Remove it, and revoke " + name + " if it was ever pushed"));
             }
         }
         return Optional.empty();
     }
 
-    private static boolean holds(String text, List<String> tokens) {
-        for (String token : tokens) {
-            if (text.contains(token)) {
-                return true;
+    /** The name of the first secret whose value {@code text} holds; null when it holds none. */
+    private static String holds(String text, List<Map.Entry<String, String>> tokens) {
+        for (Map.Entry<String, String> token : tokens) {
+            if (text.contains(token.getValue())) {
+                return token.getKey();
             }
         }
-        return false;
+        return null;
     }
 
     /**
-     * True when the tags joined by spaces hold a token: without joining them for every post of every run, unless
-     * a token holds a space (and could span two tags).
+     * The name of the first secret whose value the tags joined by spaces hold, or null: without joining them for
+     * every post of every run, unless a value holds a space (and could span two tags).
      */
-    private static boolean tagsHold(List<String> tags, List<String> tokens) {
-        for (String token : tokens) {
-            if (token.indexOf(' ') >= 0) {
-                if (String.join(" ", tags).contains(token)) {
-                    return true;
+    private static String tagsHold(List<String> tags, List<Map.Entry<String, String>> tokens) {
+        for (Map.Entry<String, String> token : tokens) {
+            String value = token.getValue();
+            if (value.indexOf(' ') >= 0) {
+                if (String.join(" ", tags).contains(value)) {
+                    return token.getKey();
                 }
                 continue;
             }
             for (String tag : tags) {
-                if (tag.contains(token)) {
-                    return true;
+                if (tag.contains(value)) {
+                    return token.getKey();
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private record Read(ReadResult result, List<Problem> found, boolean acted) {

@@ -116,7 +116,7 @@ public final class PreviewUseCase {
     private Post find(String name) {
         Path asFile = services.cwd().resolve(name).normalize();
         List<Path> paths = Files.isRegularFile(asFile) ? List.of(Path.of(name)) : List.of();
-        Blog blog = Blog.load(services.config(), services.cwd(), paths, services.knownSecrets());
+        Blog blog = Blog.load(services.config(), services.cwd(), paths, services.knownSecretsByName());
         List<Post> hits = paths.isEmpty()
                 ? blog.posts().stream().filter(p -> name.equals(p.slug())).toList() : blog.posts();
         if (hits.isEmpty() && !paths.isEmpty() && blog.errorCount() > 0) {

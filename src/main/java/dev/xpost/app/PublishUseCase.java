@@ -86,7 +86,7 @@ public final class PublishUseCase {
             boolean live, StateLock lock, BackgroundLoad loading, SourceDigest sources, ReadCache reads) {
         Blog blog;
         try {
-            blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecrets(),
+            blog = Blog.load(config, services.cwd(), o.paths(), services.knownSecretsByName(),
                     loading.then(state -> sources.knownUnchanged(state, targets, PlatformModules::capabilities,
                             PlatformModules.home().orElse(null))), reads);
         } catch (RuntimeException e) {

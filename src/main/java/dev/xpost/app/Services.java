@@ -174,6 +174,29 @@ public final class Services {
     }
 
     /**
+     * The secrets of {@link #knownSecrets} by name ({@code HASHNODE_TOKEN} → its value, without the white space
+     * around it, as it is sent), sorted by name, so that a post that holds one can say which to revoke.
+     */
+    public synchronized java.util.Map<String, String> knownSecretsByName() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        env.forEach((k, v) -> {
+            if ((k.endsWith("TOKEN") || k.endsWith("SECRET")) && v != null) {
+                out.put(k, v.strip());
+            }
+        });
+        try {
+            Secrets s = secrets();
+            for (String name : s.names()) {
+                s.get(name).ifPresent(v -> out.putIfAbsent(name, v));
+            }
+        } catch (RuntimeException e) {
+            // A broken .env or config is reported by whatever needs it; its secrets cannot be known here.
+        }
+        out.values().removeIf(v -> v == null || v.isBlank());
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /**
      * The state file's store, masking every known secret in what it writes (DESIGN §7: a platform may quote a token
      * back in an error, even the other platform's, and the state file is committed to git).
      */

@@ -83,7 +83,7 @@ public final class StatusUseCase {
     public List<Row> run(List<Path> paths, Instant nowOrNull) {
         Config config = services.config();
         Instant now = nowOrNull != null ? nowOrNull : services.clock().instant();
-        Blog blog = Blog.load(config, services.cwd(), paths, services.knownSecrets());
+        Blog blog = Blog.load(config, services.cwd(), paths, services.knownSecretsByName());
         State state = new StateStore(config.stateFile()).load();
         Map<String, Platform> platforms = new LinkedHashMap<>();
         for (String name : config.platforms()) {

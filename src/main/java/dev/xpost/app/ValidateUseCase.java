@@ -12,7 +12,7 @@ public final class ValidateUseCase {
     }
 
     public Validation run(List<Path> paths) {
-        Blog blog = Blog.load(services.config(), services.cwd(), paths, services.knownSecrets());
+        Blog blog = Blog.load(services.config(), services.cwd(), paths, services.knownSecretsByName());
         return new Validation(blog.results().size(), blog.problems());
     }
 }

@@ -124,6 +124,32 @@ class SecretsAndFilesCliTest {
     }
 
     /**
+     * A token pasted into a post is named, never quoted, whichever file or variable holds it (.env, or the
+     * environment with white space around it, as a CI secret pasted with its line break): which one to revoke.
+     */
+    @Test
+    void aTokenInAPostIsNamedNotQuoted() throws IOException {
+        CliRun cli = new CliRun(root);
+        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+        cli.write(".env", "HASHNODE_TOKEN=fake-hn-token-abcdef123\n");
+        cli.env.put("LINKEDIN_ACCESS_TOKEN", "  fake-li-token-xyz98765\n");
+        cli.write("posts/a.md", "---\ntitle: \"Token fake-hn-token-abcdef123 here\"\nslug: a\ntags: java\n---\n\n"
+                + "A body.\n");
+        cli.write("posts/b.md", CliRun.post("B", "2026-11-02", "b", "java") + "\nexport T=fake-li-token-xyz98765\n");
+
+        CliRun.Result r = cli.run("validate");
+
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(r.out().contains("the title holds the value of HASHNODE_TOKEN (from the environment or .env)"),
+                r::toString);
+        assertTrue(r.out().contains("the body holds the value of LINKEDIN_ACCESS_TOKEN")
+                && r.out().contains("revoke LINKEDIN_ACCESS_TOKEN"), r::toString);
+        assertFalse(r.out().contains("fake-hn-token-abcdef123") || r.out().contains("fake-li-token-xyz98765"),
+                r::toString);
+        assertNoTrace(r);
+    }
+
+    /**
      * A password in an endpoint's URL is never sent, but the URL was shown by --verbose (each request's line) and by
      * previews: every such setting is refused, exit 2, and neither the password nor the user name is printed.
      */

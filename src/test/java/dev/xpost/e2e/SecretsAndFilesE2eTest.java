@@ -117,6 +117,10 @@ class SecretsAndFilesE2eTest {
         CliRun.Result validate = blog.run("validate");
         assertEquals(3, validate.code(), validate::toString);
         assertTrue(validate.out().contains("(secret-in-post)"), validate::toString);
+        // Which one to revoke, by its name, never its value.
+        assertTrue(validate.out().contains("the body holds the value of LINKEDIN_ACCESS_TOKEN (from the environment"
+                + " or .env)") && validate.out().contains("revoke LINKEDIN_ACCESS_TOKEN"), validate::toString);
+        assertFalse(validate.out().contains(E2eBlog.LINKEDIN_TOKEN), validate::toString);
 
         E2eBlog.Run publish = blog.publish();
         assertEquals(3, publish.code(), publish::toString);
