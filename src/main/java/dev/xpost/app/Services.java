@@ -160,7 +160,7 @@ public final class Services {
     public synchronized java.util.List<String> knownSecrets() {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         env.forEach((k, v) -> {
-            if (k.endsWith("TOKEN") || k.endsWith("SECRET")) {
+            if (Secrets.isSecretVariable(k)) {
                 out.add(v);
             }
         });
@@ -180,7 +180,7 @@ public final class Services {
     public synchronized java.util.Map<String, String> knownSecretsByName() {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         env.forEach((k, v) -> {
-            if ((k.endsWith("TOKEN") || k.endsWith("SECRET")) && v != null) {
+            if (Secrets.isSecretVariable(k) && v != null) {
                 out.put(k, v.strip());
             }
         });

@@ -39,7 +39,7 @@ public final class Cli {
         this.env = Map.copyOf(env);
         // Found once, not for each line printed (a plan of 10,000 posts prints 10,000 lines).
         this.envSecrets = this.env.entrySet().stream()
-                .filter(e -> e.getKey().endsWith("TOKEN") || e.getKey().endsWith("SECRET"))
+                .filter(e -> dev.xpost.config.Secrets.isSecretVariable(e.getKey()))
                 .map(Map.Entry::getValue).toList();
         this.cwd = cwd.toAbsolutePath().normalize();
         this.clock = clock;

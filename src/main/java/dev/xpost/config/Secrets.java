@@ -92,6 +92,14 @@ public final class Secrets {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
+    /**
+     * True for an environment variable whose value is taken for a secret whatever its platform ({@code *TOKEN},
+     * {@code *SECRET}): masked in output and looked for in posts, as the named secrets are.
+     */
+    public static boolean isSecretVariable(String name) {
+        return name.endsWith("TOKEN") || name.endsWith("SECRET");
+    }
+
     /** Every secret value we know, so that output can be masked defensively. */
     public List<String> values() {
         return names().stream().map(this::get).flatMap(Optional::stream).toList();
