@@ -38,13 +38,15 @@ public final class SecureUrl {
         }
         HttpUrl url = HttpUrl.parse(value.strip());
         if (url == null) {
-            return Optional.of(key + " \"" + withoutUserInfo(value.strip()) + "\" is not an http(s) URL: fix it in "
-                    + "config/xpost.yaml (or leave it out for the default)");
+            // Not quoted when it holds an @: what stands before it may be a password, in a form no rule can cut.
+            String shown = value.indexOf('@') >= 0 ? "" : " \"" + value.strip() + "\"";
+            return Optional.of(key + shown + " is not an http(s) URL: fix it in config/xpost.yaml (or leave it out "
+                    + "for the default)");
         }
         // Never sent (OkHttp puts no user information of a URL in a request; xpost authenticates otherwise), yet the
         // URL is shown: in --verbose request logs, previews and these messages. So it is refused, and not shown.
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
-            return Optional.of(key + " " + withoutUserInfo(value.strip()) + " holds a user name or password before "
+            return Optional.of(key + " " + withoutUserInfo(url) + " holds a user name or password before "
                     + "its host, which xpost never sends (it authenticates with " + secret + ") and which would show "
                     + "wherever the URL is shown (--verbose, previews): remove them from config/xpost.yaml");
         }
@@ -56,10 +58,12 @@ public final class SecureUrl {
         return Optional.empty();
     }
 
-    /** A URL's text with whatever stands between {@code //} and an {@code @} before the path replaced by {@code …}. */
-    static String withoutUserInfo(String text) {
-        return USER_INFO.matcher(text).replaceFirst("//…@");
+    /**
+     * The URL made again from its parts with its user information as {@code …}: never from the text, which OkHttp
+     * reads leniently ({@code https:user:password@host}, without the slashes, is such a URL too).
+     */
+    static String withoutUserInfo(HttpUrl url) {
+        HttpUrl bare = url.newBuilder().username("").password("").build();
+        return bare.toString().replaceFirst("://", "://…@");
     }
-
-    private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
 }

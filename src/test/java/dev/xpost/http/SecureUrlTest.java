@@ -40,7 +40,10 @@ class SecureUrlTest {
     void aUserNameOrPasswordInAUrlIsRefusedWithoutShowingIt() {
         for (String bad : new String[] {"https://alice:fake-pw-1234@gql.example.com/", "https://fake-pw-1234@x.io/",
                 "http://alice:fake-pw-1234@localhost:9/", "http://alice:fake-pw-1234@api.example.com/",
-                "https://:fake-pw-1234@x.io/", "ftp://alice:fake-pw-1234@x.io/"}) {
+                "https://:fake-pw-1234@x.io/", "ftp://alice:fake-pw-1234@x.io/",
+                // Read as URLs by OkHttp without their slashes, or not URLs at all: a new user's tries.
+                "https:alice:fake-pw-1234@gql.example.com/", "https:/alice:fake-pw-1234@x.io/",
+                "alice:fake-pw-1234@gql.example.com", "https//alice:fake-pw-1234@x.io/"}) {
             String why = SecureUrl.problem("hashnode.endpoint", bad, "HASHNODE_TOKEN").orElseThrow();
             assertTrue(why.startsWith("hashnode.endpoint "), why);
             assertFalse(why.contains("fake-pw-1234") || why.contains("alice"), why);
