@@ -203,22 +203,43 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
      * @param body false to look at the front matter only (a post known unchanged, whose body is not read)
      */
     private static Optional<Problem> secretIn(Post p, List<Map.Entry<String, String>> tokens, boolean body) {
-        String[][] fields = {{"body", body ? p.body() : null}, {"title", p.title()}, {"subtitle", p.subtitle()},
-            {"canonical", p.canonical()}, {"cover", p.cover()}, {"ogImage", p.ogImage()}, {"seoTitle", p.seoTitle()},
+        if (body && p.body() != null) {
+            for (Map.Entry<String, String> token : tokens) {
+                int at = p.body().indexOf(token.getValue());
+                if (at >= 0) {
+                    // The line that holds it: a long post's first line would leave the author searching.
+                    return Optional.of(secretProblem(p, "body", lineOf(p.body(), at, p.bodyLine()), token.getKey()));
+                }
+            }
+        }
+        String[][] fields = {{"title", p.title()}, {"subtitle", p.subtitle()}, {"canonical", p.canonical()},
+            {"cover", p.cover()}, {"ogImage", p.ogImage()}, {"seoTitle", p.seoTitle()},
             {"seoDescription", p.seoDescription()}, {"linkedin", p.linkedinText()}, {"slug", p.slug()},
             {"series", p.series()}, {"tags", null}};
         for (String[] f : fields) {
             String name = f[0].equals("tags") ? p.tags() == null ? null : tagsHold(p.tags(), tokens)
                     : f[1] == null ? null : holds(f[1], tokens);
             if (name != null) {
-                int line = f[0].equals("body") ? p.bodyLine() : Math.max(1, p.line(f[0]));
-                // The secret's name, never its value: which one to revoke.
-                return Optional.of(Problem.error(p.file(), line, "secret-in-post", "the " + f[0] + " holds the "
-                        + "value of " + name + " (from the environment or .env): publishing it would publish that "
-                        + "secret. Remove it, and revoke " + name + " if it was ever pushed"));
+                return Optional.of(secretProblem(p, f[0], Math.max(1, p.line(f[0])), name));
             }
         }
         return Optional.empty();
+    }
+
+    /** The secret's name, never its value: which one to revoke. */
+    private static Problem secretProblem(Post p, String field, int line, String name) {
+        return Problem.error(p.file(), line, "secret-in-post", "the " + field + " holds the value of " + name
+                + " (from the environment or .env): publishing it would publish that secret. Remove it, and revoke "
+                + name + " if it was ever pushed");
+    }
+
+    /** The file line of {@code index} in {@code text}, whose first line is line {@code firstLine} of the file. */
+    private static int lineOf(String text, int index, int firstLine) {
+        int line = firstLine;
+        for (int i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+            line++;
+        }
+        return line;
     }
 
     /** The name of the first secret whose value {@code text} holds; null when it holds none. */

@@ -150,6 +150,34 @@ class SecretsAndFilesCliTest {
     }
 
     /**
+     * A token deep in a long body is reported on the line that holds it, not the body's first line, so the author
+     * finds it; with Windows line endings too.
+     */
+    @Test
+    void aTokenInTheBodyIsReportedOnItsOwnLine() throws IOException {
+        CliRun cli = new CliRun(root);
+        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+        cli.env.put("HASHNODE_TOKEN", "fake-hn-token-line42xyz");
+        String front = "---\ntitle: \"T\"\nslug: %s\ntags: java\n---\n\n";   // the body starts on line 7
+        StringBuilder body = new StringBuilder();
+        for (int line = 7; line < 42; line++) {
+            body.append("Paragraph on line ").append(line).append(".\n");
+        }
+        body.append("curl -H 'Authorization: fake-hn-token-line42xyz' https://gql.hashnode.com\n\nThe end.\n");
+        cli.write("posts/unix.md", String.format(front, "unix") + body);
+        cli.write("posts/windows.md", (String.format(front, "windows") + body).replace("\n", "\r\n"));
+
+        CliRun.Result r = cli.run("validate");
+
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(r.out().contains("posts/unix.md:42: error: the body holds the value of HASHNODE_TOKEN"),
+                r::toString);
+        assertTrue(r.out().contains("posts/windows.md:42: error: the body holds the value of HASHNODE_TOKEN"),
+                r::toString);
+        assertFalse(r.out().contains("fake-hn-token-line42xyz"), r::toString);
+    }
+
+    /**
      * A password in an endpoint's URL is never sent, but the URL was shown by --verbose (each request's line) and by
      * previews: every such setting is refused, exit 2, and neither the password nor the user name is printed.
      */
