@@ -69,7 +69,11 @@ final class StatusCommand extends BaseCommand {
                     + "nothing recorded in the state file." : "No posts in " + shown(services.cwd(), config.postsDir())
                     + ", and nothing recorded in the state file.");
         } else {
-            int width = Math.min(48, rows.stream().mapToInt(r -> name(r).length()).max().orElse(4));
+            // As wide as the longest name, as kubectl and docker size their columns: one row per line (grep finds
+            // a post with its state), and the columns line up however long a slug is. A header names them.
+            int width = Math.max("POST".length(), rows.stream().mapToInt(r -> name(r).length()).max().orElse(0));
+            String format = "  %-" + width + "s  %-9s %-23s %s";
+            cli.out().println(String.format(format, "POST", "PLATFORM", "STATE", "DETAIL"));
             for (StatusUseCase.Row r : rows) {
                 // Every reason plan gives (skipped, held back, gone, failed…) is shown with its row, as plan does.
                 String detail = switch (r.sync()) {
@@ -79,7 +83,7 @@ final class StatusCommand extends BaseCommand {
                             + (r.url() != null && r.sync() == StatusUseCase.Sync.SKIPPED ? "; recorded as "
                             + r.url() : "") : r.url() == null ? "" : r.url();
                 };
-                cli.out().println(String.format("  %-" + width + "s  %-9s %-23s %s", name(r),
+                cli.out().println(String.format(format, name(r),
                         r.platform() == null ? "-" : r.platform(), r.sync().label(), detail).stripTrailing());
             }
         }

@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -113,6 +114,24 @@ class CommandsCliTest {
         // The dropped URN is kept as a tombstone, so that LinkedIn's duplicate answer naming it is never adopted.
         assertTrue(shown.matches("(?s).*\"forgotten\": \\{\\s*\"urn:li:share:7141138937766391808\": .*"), shown);
         assertEquals(2, cli.run("state", "forget", "escapes", "--platform", "linkedin").code());
+    }
+
+    /** A header names the columns, and they line up under it however long a slug is: one row per line. */
+    @Test
+    void statusColumnsLineUpUnderAHeaderWhateverTheSlugLength() throws IOException {
+        String slug = "a-slug-of-seventy-characters-" + "x".repeat(41);
+        cli.write("posts/long.md", post("Long", "2026-11-21", slug, "java"));
+
+        List<String> lines = cli.run("status").out().lines().toList();
+
+        assertTrue(lines.get(0).matches("  POST +PLATFORM +STATE +DETAIL"), lines::toString);
+        int platform = lines.get(0).indexOf("PLATFORM");
+        assertEquals(slug.length() + 4, platform, lines::toString);
+        assertTrue(lines.size() > 2, lines::toString);
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(line.startsWith("hashnode", platform) || line.startsWith("linkedin", platform),
+                    () -> "not under PLATFORM: " + line + " in " + lines);
+        }
     }
 
     @Test

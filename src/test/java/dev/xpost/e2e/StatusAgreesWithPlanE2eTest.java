@@ -119,8 +119,8 @@ class StatusAgreesWithPlanE2eTest {
             // Paths select what status shows, as they do for plan.
             CliRun.Result one = b.run("status", "posts/older.md");
             assertEquals(0, one.code(), one::toString);
-            assertTrue(one.out().matches("(?s)\\s+older\\s+hashnode\\s+not published\n\\s+older\\s+linkedin\\s+"
-                    + "not published.*"), one::toString);
+            assertTrue(one.out().matches("(?s)\\s+POST\\s+PLATFORM\\s+STATE\\s+DETAIL\n\\s+older\\s+hashnode\\s+"
+                    + "not published\n\\s+older\\s+linkedin\\s+not published.*"), one::toString);
             assertFalse(one.out().contains("Bad_Slug"), one::toString);
         }
     }
@@ -182,7 +182,8 @@ class StatusAgreesWithPlanE2eTest {
             Files.writeString(dir.resolve("posts/empty.md"), "");
             CliRun.Result text = b.run("status");
             assertEquals(0, text.code(), text::toString);
-            assertEquals("  posts/empty.md  -         ignored                 empty file, not a post\n", text.out());
+            assertEquals("  POST            PLATFORM  STATE                   DETAIL\n"
+                    + "  posts/empty.md  -         ignored                 empty file, not a post\n", text.out());
             agree(b);
             Files.delete(dir.resolve("posts/empty.md"));
             assertEquals("No posts in posts/, and nothing recorded in the state file.\n", b.run("status").out());
