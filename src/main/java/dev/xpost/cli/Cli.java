@@ -175,12 +175,17 @@ public final class Cli {
     private int onBadUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String message = e.getMessage();
+        // The command lines to suggest for a word that names no command (null: not such a word).
+        List<String> commandsNear = e instanceof HelpCommand.UnknownCommand u ? u.near : null;
         // A word where a command is expected is an unknown command, as `xpost help` calls it, not picocli's
         // "Unmatched argument at index 0".
         if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
             message = "unknown command \"" + u.getUnmatched().get(0) + "\"; the commands are "
                     + HelpCommand.commands(cmd);
+            String qualified = cmd.getCommandSpec().qualifiedName();
+            commandsNear = Suggestions.near(u.getUnmatched().get(0), HelpCommand.commandNames(cmd)).stream()
+                    .map(c -> qualified + " " + c).toList();
         } else if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty()) {
             // `xpost --json plan`: an option of the command given before it, where only --config, --verbose and
@@ -211,7 +216,9 @@ public final class Cli {
         }
         // What was typed is echoed: without its escape sequences, so that a word cannot drive the terminal.
         err.println(ansi.string("@|bold,red xpost:|@ ") + Terminal.clean(message));
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+        if (commandsNear != null && !commandsNear.isEmpty()) {
+            err.println("Did you mean: " + String.join(" or ", commandsNear) + "?");
+        } else if (commandsNear != null || !CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Run `" + cmd.getCommandSpec().qualifiedName() + " --help` for usage.");
         }
         err.flush();

@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
                     + "config; each configured platform's token, endpoint "
                     + "and publication (and whether Hashnode's Pro plan allows writes); the LinkedIn version's age "
                     + "and the token's days left; the posts; the state file against the posts folder.",
-            "Reads only: one request per platform. Exits 0 when every check passes, else with the code of the worst "
-                    + "finding (3 invalid posts, 4 a token refused or Pro missing, 2 config or state)."},
+            "Reads only: one request per platform. Exits 0 when every check passes, else with the code of the finding "
+                    + "that most needs a person: 4 a token refused or Pro missing, then 2 config, state or a platform "
+                    + "that cannot be reached, then 3 invalid posts."},
         footerHeading = "%nExamples:%n",
         footer = {"  xpost doctor", "  xpost doctor --config ../blog/config/xpost.yaml", "  xpost doctor --json"})
 final class DoctorCommand extends BaseCommand {

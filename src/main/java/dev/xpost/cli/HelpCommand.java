@@ -35,13 +35,21 @@ final class HelpCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         CommandLine target = root;
+        List<String> before = new ArrayList<>();
         for (String w : words) {
             CommandLine sub = target.getSubcommands().get(w);
             if (sub == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "unknown command \""
-                        + String.join(" ", words) + "\"; the commands are " + commands(target)
-                        + (target == root ? ", and exit-codes" : ""));
+                List<String> names = new ArrayList<>(commandNames(target));
+                if (target == root) {
+                    names.add(EXIT_CODES);
+                }
+                String asked = String.join(" ", before);
+                throw new UnknownCommand(spec.commandLine(), "unknown command \"" + String.join(" ", words)
+                        + "\"; the commands are " + commands(target) + (target == root ? ", and exit-codes" : ""),
+                        Suggestions.near(w, names).stream().map(n -> "xpost help " + (asked.isEmpty() ? "" : asked
+                                + " ") + n).toList());
             }
+            before.add(w);
             target = sub;
         }
         target.usage(spec.commandLine().getOut(), spec.commandLine().getColorScheme());
@@ -50,9 +58,25 @@ final class HelpCommand implements Callable<Integer> {
 
     /** The commands under {@code parent} that help lists (hidden ones left out), comma-separated. */
     static String commands(CommandLine parent) {
-        return String.join(", ", parent.getSubcommands().entrySet().stream()
+        return String.join(", ", commandNames(parent));
+    }
+
+    /** A word where a command was expected that names none; {@code near}: the command lines to suggest. */
+    static final class UnknownCommand extends CommandLine.ParameterException {
+        private static final long serialVersionUID = 1L;
+        final transient List<String> near;
+
+        UnknownCommand(CommandLine at, String message, List<String> near) {
+            super(at, message);
+            this.near = near;
+        }
+    }
+
+    /** The names of {@code parent}'s commands that help lists (hidden ones left out), in its order. */
+    static List<String> commandNames(CommandLine parent) {
+        return parent.getSubcommands().entrySet().stream()
                 .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
-                .map(java.util.Map.Entry::getKey).toList());
+                .map(java.util.Map.Entry::getKey).toList();
     }
 
     /** The table of README "Exit codes", from {@link ExitCodes#DESCRIPTIONS}. */

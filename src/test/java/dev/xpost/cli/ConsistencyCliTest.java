@@ -388,6 +388,32 @@ class ConsistencyCliTest {
                 sub::toString);
     }
 
+    /**
+     * "Did you mean" offers what the word begins or is two typing slips from, nothing else (picocli's own offered
+     * `xpost doctor or xpost state or xpost validate` for "docter"), at every level and in help too.
+     */
+    @Test
+    void didYouMeanOffersOnlyNearCommands() {
+        String[][] cases = {
+            {"docter", "Did you mean: xpost doctor?"},
+            {"pla", "Did you mean: xpost plan?"},
+            {"stat", "Did you mean: xpost status or xpost state?"},
+            {"PUBLSH", "Did you mean: xpost publish?"},
+            {"imoprt", "Did you mean: xpost import?"},
+            {"frobnicate", "Run `xpost --help` for usage."},
+            {"help\u0000pubish", "Did you mean: xpost help publish?"},
+            {"help\u0000exit-code", "Did you mean: xpost help exit-codes?"},
+            {"state\u0000shw", "Did you mean: xpost state show?"},
+            {"help\u0000state\u0000frget", "Did you mean: xpost help state forget?"},
+        };
+        for (String[] c : cases) {
+            CliRun.Result r = cli.run(c[0].split("\u0000"));
+            assertEquals(2, r.code(), r::toString);
+            String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
+            assertEquals(c[1], last, () -> String.join(" ", c[0].split("\u0000")) + ": " + r);
+        }
+    }
+
     @Test
     void completionOffersPlatformNamesAndTheBlogsSlugs() {
         CliRun.Result script = cli.run("completion");
