@@ -34,12 +34,17 @@ class LauncherScriptTest {
     @TempDir
     Path checkout;
     Path jar;
+    /** TMPDIR for the launcher; null: a folder in the checkout. */
+    String tmpdir;
 
     @BeforeEach
     void copyOfTheCheckout() throws IOException {
         assumeTrue(Files.isRegularFile(SCRIPT), "the launcher script is run from the project folder");
         assumeTrue(Stream.of("/bin/bash", "/usr/bin/bash").anyMatch(p -> Files.isExecutable(Path.of(p))),
                 "bash is needed to run the launcher script");
+        assumeTrue(checkout.toString().matches("[a-zA-Z0-9/._~+,:=@-]+"), "the launcher makes no archive in a "
+                + "folder whose path a file URL escapes (see aPathWithASpaceRunsWithoutAnArchive), as " + checkout
+                + " is");
         Files.copy(SCRIPT, checkout.resolve("xpost"));
         Files.createDirectories(checkout.resolve("posts"));   // a checkout holds the sample blog: training needs it
         jar = checkout.resolve("target/xpost.jar");
@@ -135,6 +140,38 @@ class LauncherScriptTest {
         return run.out.contains(LauncherProbe.class.getName() + " source: shared objects file");
     }
 
+    /**
+     * In a folder whose path holds a character a file URL escapes, Java 17 would load the jar's classes from the jar
+     * anyway: no archive is trained (5-15 s for nothing), and xpost runs.
+     */
+    @Test
+    void aPathWithASpaceRunsWithoutAnArchive() throws Exception {
+        Path spaced = Files.createDirectories(checkout.resolve("my blog"));
+        Files.copy(checkout.resolve("xpost"), spaced.resolve("xpost"));
+        Files.createDirectories(spaced.resolve("posts"));
+        Files.createDirectories(spaced.resolve("target"));
+        Files.copy(jar, spaced.resolve("target/xpost.jar"));
+
+        Run run = launch(spaced.resolve("xpost"), "", "validate");
+
+        assertEquals(0, run.code, run::toString);
+        assertTrue(run.out.contains("arg=validate"), run::toString);
+        assertEquals("", run.err, run::toString);
+        assertFalse(Files.exists(spaced.resolve("target/xpost.jsa")), run::toString);
+    }
+
+    /** No temporary folder to train in (TMPDIR gone): xpost runs without the archive, which only saves time. */
+    @Test
+    void anUnusableTmpdirRunsWithoutAnArchive() throws Exception {
+        tmpdir = checkout.resolve("no-such-folder").toString();
+
+        Run run = launch(checkout.resolve("xpost"), "", "validate");
+
+        assertEquals(0, run.code, run::toString);
+        assertTrue(run.out.contains("arg=validate"), run::toString);
+        assertFalse(Files.exists(checkout.resolve("target/xpost.jsa")), run::toString);
+    }
+
     private static List<String> flags(Run run) {
         assertEquals(0, run.code, run::toString);
         return run.out.lines().filter(l -> l.startsWith("flag=")).map(l -> l.substring(5)).toList();
@@ -150,14 +187,24 @@ class LauncherScriptTest {
         ProcessBuilder pb = new ProcessBuilder(command).directory(checkout.toFile());
         String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
         pb.environment().put("PATH", javaBin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        pb.environment().remove("XPOST_JAVA_OPTS");
+        // The JVM says "Picked up …" on stderr for each of these (common on CI runners), and reads them as flags.
+        for (String name : List.of("XPOST_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            pb.environment().remove(name);
+        }
+        // The training run's temporary folder inside this test's, so that nothing is left behind elsewhere.
+        pb.environment().put("TMPDIR", tmpdir != null ? tmpdir
+                : Files.createDirectories(checkout.resolve("tmp")).toString());
         if (!javaOpts.isEmpty()) {
             pb.environment().put("XPOST_JAVA_OPTS", javaOpts);
         }
         Path out = Files.createTempFile(checkout, "out", ".txt");
         Path err = Files.createTempFile(checkout, "err", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish in 120 s");
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new AssertionError("the launcher did not finish in 120 s");
+        }
         Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);
         Files.delete(err);
