@@ -124,7 +124,7 @@ public final class DoctorUseCase {
     private void postsAndState(Config config, List<Check> out) {
         Blog blog;
         try {
-            blog = Blog.load(config, services.cwd(), List.of());
+            blog = Blog.load(config, services.cwd(), List.of(), services.knownSecretsByName());
         } catch (ConfigException e) {
             out.add(Check.fail("posts", e.getMessage(), "create the folder or set `posts:` in config/xpost.yaml",
                     Trouble.CONFIG));

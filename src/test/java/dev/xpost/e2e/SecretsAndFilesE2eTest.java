@@ -121,6 +121,10 @@ class SecretsAndFilesE2eTest {
         assertTrue(validate.out().contains("the body holds the value of LINKEDIN_ACCESS_TOKEN (from the environment"
                 + " or .env)") && validate.out().contains("revoke LINKEDIN_ACCESS_TOKEN"), validate::toString);
         assertFalse(validate.out().contains(E2eBlog.LINKEDIN_TOKEN), validate::toString);
+        // Doctor ("ready to publish?") says no, as publish would: it said "no errors".
+        CliRun.Result doctor = blog.run("doctor");
+        assertTrue(doctor.out().contains("posts: 1 error in 1 file"), doctor::toString);
+        assertEquals(3, doctor.code(), doctor::toString);
 
         E2eBlog.Run publish = blog.publish();
         assertEquals(3, publish.code(), publish::toString);
