@@ -155,7 +155,7 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
                         List<Problem> found = List.of();
                         if (acted && p != null && p.publishable() && headOnly[0]) {
                             if (!tokens.isEmpty()) {
-                                found = secretIn(p, tokens, false).map(List::of).orElse(List.of());
+                                found = secretsIn(p, tokens, false);
                             }
                         } else if (acted && p != null && p.publishable()) {
                             found = new ArrayList<>(images.problems(p));
@@ -165,7 +165,7 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
                                 }
                             }
                             if (!tokens.isEmpty()) {
-                                secretIn(p, tokens, true).ifPresent(found::add);
+                                found.addAll(secretsIn(p, tokens, true));
                             }
                         }
                         return new Read(p == null ? r : new ReadResult(r.file(), p.withoutBody(), r.problems()),
@@ -198,37 +198,48 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
     }
 
     /**
-     * The first field of a post that holds a secret value, as an error that never quotes it.
+     * Each secret whose value a post holds, as an error that names it and never quotes it, at the first place that
+     * holds it (the body's line, else the front matter field's): every one of them is to be revoked.
      *
      * @param body false to look at the front matter only (a post known unchanged, whose body is not read)
      */
-    private static Optional<Problem> secretIn(Post p, List<Map.Entry<String, String>> tokens, boolean body) {
-        if (body && p.body() != null) {
-            for (Map.Entry<String, String> token : tokens) {
-                int at = p.body().indexOf(token.getValue());
-                if (at >= 0) {
-                    // The line that holds it: a long post's first line would leave the author searching.
-                    return Optional.of(secretProblem(p, "body", lineOf(p.body(), at, p.bodyLine()), token.getKey()));
-                }
-            }
-        }
+    private static List<Problem> secretsIn(Post p, List<Map.Entry<String, String>> tokens, boolean body) {
         String[][] fields = {{"title", p.title()}, {"subtitle", p.subtitle()}, {"canonical", p.canonical()},
             {"cover", p.cover()}, {"ogImage", p.ogImage()}, {"seoTitle", p.seoTitle()},
             {"seoDescription", p.seoDescription()}, {"linkedin", p.linkedinText()}, {"slug", p.slug()},
-            {"series", p.series()}, {"tags", null}};
-        for (String[] f : fields) {
-            String name = f[0].equals("tags") ? p.tags() == null ? null : tagsHold(p.tags(), tokens)
-                    : f[1] == null ? null : holds(f[1], tokens);
-            if (name != null) {
-                return Optional.of(secretProblem(p, f[0], Math.max(1, p.line(f[0])), name));
+            {"series", p.series()}};
+        List<Problem> found = new ArrayList<>();
+        for (Map.Entry<String, String> token : tokens) {
+            String value = token.getValue();
+            int at = body && p.body() != null ? p.body().indexOf(value) : -1;
+            if (at >= 0) {
+                // The line that holds it: a long post's first line would leave the author searching.
+                found.add(secretProblem(p, "the body holds", lineOf(p.body(), at, p.bodyLine()), token.getKey()));
+                continue;
+            }
+            String where = null;
+            String field = null;
+            for (String[] f : fields) {
+                if (f[1] != null && f[1].contains(value)) {
+                    where = (f[0].equals("linkedin") ? "the LinkedIn text (linkedin:)" : "the " + f[0]) + " holds";
+                    field = f[0];
+                    break;
+                }
+            }
+            if (where == null && p.tags() != null && tagsHold(p.tags(), value)) {
+                where = "the tags hold";
+                field = "tags";
+            }
+            if (where != null) {
+                found.add(secretProblem(p, where, Math.max(1, p.line(field)), token.getKey()));
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     /** The secret's name, never its value: which one to revoke. */
-    private static Problem secretProblem(Post p, String field, int line, String name) {
-        return Problem.error(p.file(), line, "secret-in-post", "the " + field + " holds the value of " + name
+    private static Problem secretProblem(Post p, String where, int line, String name) {
+        return Problem.error(p.file(), line, "secret-in-post", where + " the value of " + name
                 + " (from the environment or .env): publishing it would publish that secret. Remove it, and revoke "
                 + name + " if it was ever pushed");
     }
@@ -242,36 +253,20 @@ public record Blog(List<ReadResult> results, List<Problem> problems, Map<Path, S
         return line;
     }
 
-    /** The name of the first secret whose value {@code text} holds; null when it holds none. */
-    private static String holds(String text, List<Map.Entry<String, String>> tokens) {
-        for (Map.Entry<String, String> token : tokens) {
-            if (text.contains(token.getValue())) {
-                return token.getKey();
-            }
-        }
-        return null;
-    }
-
     /**
-     * The name of the first secret whose value the tags joined by spaces hold, or null: without joining them for
-     * every post of every run, unless a value holds a space (and could span two tags).
+     * Whether the tags joined by spaces hold {@code value}: without joining them for every post of every run, unless
+     * the value holds a space (and could span two tags).
      */
-    private static String tagsHold(List<String> tags, List<Map.Entry<String, String>> tokens) {
-        for (Map.Entry<String, String> token : tokens) {
-            String value = token.getValue();
-            if (value.indexOf(' ') >= 0) {
-                if (String.join(" ", tags).contains(value)) {
-                    return token.getKey();
-                }
-                continue;
-            }
-            for (String tag : tags) {
-                if (tag.contains(value)) {
-                    return token.getKey();
-                }
+    private static boolean tagsHold(List<String> tags, String value) {
+        if (value.indexOf(' ') >= 0) {
+            return String.join(" ", tags).contains(value);
+        }
+        for (String tag : tags) {
+            if (tag.contains(value)) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     private record Read(ReadResult result, List<Problem> found, boolean acted) {

@@ -177,6 +177,38 @@ class SecretsAndFilesCliTest {
         assertFalse(r.out().contains("fake-hn-token-line42xyz"), r::toString);
     }
 
+    /** Every secret a post holds is named, once (its body line, else its field): the author must revoke each. */
+    @Test
+    void everySecretAPostHoldsIsNamedOnce() throws IOException {
+        CliRun cli = new CliRun(root);
+        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+        cli.env.put("HASHNODE_TOKEN", "fake-hn-token-two-one");
+        cli.env.put("LINKEDIN_ACCESS_TOKEN", "fake-li-token-two-two");
+        cli.env.put("CI_DEPLOY_SECRET", "fake-deploy-secret-333");
+        cli.write("posts/two.md", "---\ntitle: \"T\"\nslug: two\ntags: java, fake-deploy-secret-333\n"
+                + "linkedin: {text: \"Read it: fake-hn-token-two-one\"}\n---\n\nline 8 fake-li-token-two-two\n\n"
+                + "line 10 fake-hn-token-two-one\n");
+
+        CliRun.Result r = cli.run("validate");
+
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(r.out().contains("posts/two.md:8: error: the body holds the value of LINKEDIN_ACCESS_TOKEN"),
+                r::toString);
+        assertTrue(r.out().contains("posts/two.md:10: error: the body holds the value of HASHNODE_TOKEN"),
+                r::toString);
+        assertTrue(r.out().contains("posts/two.md:4: error: the tags hold the value of CI_DEPLOY_SECRET"),
+                r::toString);
+        assertEquals(3, r.out().split("\\(secret-in-post\\)", -1).length - 1, r::toString);
+        assertFalse(r.out().contains("fake-hn-token-two-one") || r.out().contains("fake-li-token-two-two")
+                || r.out().contains("fake-deploy-secret-333"), r::toString);
+
+        cli.write("posts/two.md", "---\ntitle: \"T\"\nslug: two\ntags: java\n"
+                + "linkedin: {text: \"Read it: fake-hn-token-two-one\"}\n---\n\nA body.\n");
+        CliRun.Result front = cli.run("validate");
+        assertTrue(front.out().contains("posts/two.md:5: error: the LinkedIn text (linkedin:) holds the value of "
+                + "HASHNODE_TOKEN"), front::toString);
+    }
+
     /**
      * A password in an endpoint's URL is never sent, but the URL was shown by --verbose (each request's line) and by
      * previews: every such setting is refused, exit 2, and neither the password nor the user name is printed.
