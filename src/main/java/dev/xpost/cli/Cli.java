@@ -38,9 +38,11 @@ public final class Cli {
         this.err = new PrintWriter(new MaskingWriter(err, this::mask), true);
         this.env = Map.copyOf(env);
         // Found once, not for each line printed (a plan of 10,000 posts prints 10,000 lines).
+        // With the platforms' own names (DEVTO_API_KEY), which need no blog to be known as secrets.
+        List<String> named = dev.xpost.platform.PlatformModules.secretNames();
         this.envSecrets = this.env.entrySet().stream()
-                .filter(e -> dev.xpost.config.Secrets.isSecretVariable(e.getKey()))
-                .map(Map.Entry::getValue).toList();
+                .filter(e -> dev.xpost.config.Secrets.isSecretVariable(e.getKey()) || named.contains(e.getKey()))
+                .map(Map.Entry::getValue).filter(v -> v != null && !v.isBlank()).toList();
         this.cwd = cwd.toAbsolutePath().normalize();
         this.clock = clock;
         // https://no-color.org: any non-empty NO_COLOR turns colour off; so does output that is not a terminal.
@@ -77,6 +79,9 @@ public final class Cli {
     CommandLine commandLine(String only) {
         global = new GlobalOptions();
         CommandLine cl = new CommandLine(new XpostCommand(global));
+        // An argument @FILE is that word, never the lines of FILE (picocli's default): `xpost help @.env` printed
+        // .env, keys unknown to xpost unmasked, and a post's path may begin with @.
+        cl.setExpandAtFiles(false);
         for (String name : COMMANDS) {
             if (only == null || only.equals(name)) {
                 cl.addSubcommand(name, command(name));
@@ -162,6 +167,7 @@ public final class Cli {
         if (code == ExitCodes.INTERNAL) {
             message = "internal error: " + message + (verbose ? "" : " (run again with --verbose for details)");
         }
+        knowSecrets();
         err.println(ansi.string("@|bold,red xpost:|@ ") + message);
         if (verbose) {
             java.io.StringWriter trace = new java.io.StringWriter();
@@ -170,6 +176,14 @@ public final class Cli {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * Loads the secrets of the blog's .env, when no command has yet, so that an error quoting what was typed (a
+     * token pasted where a word or a platform was expected) is masked with them too; never fails.
+     */
+    private void knowSecrets() {
+        (services == null ? services(global) : services).knownSecrets();
     }
 
     private int onBadUsage(CommandLine.ParameterException e, String[] args) {
@@ -184,8 +198,14 @@ public final class Cli {
             message = "unknown command \"" + u.getUnmatched().get(0) + "\"; the commands are "
                     + HelpCommand.commands(cmd);
             String qualified = cmd.getCommandSpec().qualifiedName();
-            commandsNear = Suggestions.near(u.getUnmatched().get(0), HelpCommand.commandNames(cmd)).stream()
-                    .map(c -> qualified + " " + c).toList();
+            List<String> names = new java.util.ArrayList<>(HelpCommand.commandNames(cmd));
+            if (cmd.getParent() == null) {
+                names.add(HelpCommand.EXIT_CODES);   // `xpost exit-codes`: a help topic, asked as a command
+            }
+            List<String> rest = u.getUnmatched().subList(1, u.getUnmatched().size());
+            commandsNear = Suggestions.near(u.getUnmatched().get(0), names).stream()
+                    .map(c -> qualified + (c.equals(HelpCommand.EXIT_CODES) ? " help " + c
+                            : " " + Suggestions.withSubcommands(cmd, c, rest))).toList();
         } else if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty()) {
             // `xpost --json plan`: an option of the command given before it, where only --config, --verbose and
@@ -214,6 +234,7 @@ public final class Cli {
                         + " " + written + "`)";
             }
         }
+        knowSecrets();
         // What was typed is echoed: without its escape sequences, so that a word cannot drive the terminal.
         err.println(ansi.string("@|bold,red xpost:|@ ") + Terminal.clean(message));
         if (commandsNear != null && !commandsNear.isEmpty()) {

@@ -150,6 +150,29 @@ class SecretsAndFilesCliTest {
     }
 
     /**
+     * A usage error echoes the word typed: a token pasted there is masked like any output, the .env's too (no command
+     * had loaded it yet), and DEVTO_API_KEY outside a blog; an argument @FILE is never read as FILE's lines.
+     */
+    @Test
+    void aTokenTypedWhereAWordWasExpectedIsMasked() throws IOException {
+        CliRun cli = new CliRun(root);
+        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+        cli.write(".env", "HASHNODE_TOKEN=fake-dotenv-hn-123456\nOPENAI_API_KEY=fake-unknown-key-777\n");
+        cli.env.put("DEVTO_API_KEY", "fake-devto-key-12345");
+
+        for (String[] args : new String[][] {{"fake-dotenv-hn-123456"}, {"fake-devto-key-12345"},
+            {"help", "@.env"}, {"plan", "--platform", "fake-dotenv-hn-123456"}}) {
+            CliRun.Result r = cli.run(args);
+            assertEquals(2, r.code(), r::toString);
+            String all = r.out() + r.err();
+            assertFalse(all.contains("fake-dotenv-hn-123456") || all.contains("fake-devto-key-12345")
+                    || all.contains("fake-unknown-key-777"), () -> String.join(" ", args) + ": " + r);
+        }
+        CliRun.Result at = cli.run("help", "@.env");
+        assertTrue(at.err().contains("unknown command \"@.env\""), at::toString);
+    }
+
+    /**
      * A token deep in a long body is reported on the line that holds it, not the body's first line, so the author
      * finds it; with Windows line endings too.
      */
