@@ -87,8 +87,8 @@ final class ReportView {
             });
         }
         folded.values().removeIf(n -> n == 0);
-        int width = Math.min(48, listed.stream()
-                .mapToInt(o -> o.slug() == null ? o.file().toString().length() : o.slug().length()).max().orElse(4));
+        // As wide as the longest slug, as status sizes it: a long slug no longer pushes its own detail out of line.
+        int width = listed.stream().mapToInt(o -> name(o).length()).max().orElse(4);
         // A platform that could not be asked fails every row with one long message: said in full on its first row
         // only (500 posts gave 500 copies); --verbose and --json give it on every row.
         Map<String, String> failuresSaid = new HashMap<>();
@@ -100,8 +100,7 @@ final class ReportView {
             } else if (o.message() != null) {
                 detail = Terminal.clean(o.message());
                 if (!verbose && o.failure() != null && o.platform() != null) {
-                    String first = failuresSaid.putIfAbsent(o.platform() + "\n" + detail,
-                            String.valueOf(o.slug() == null ? o.file() : o.slug()));
+                    String first = failuresSaid.putIfAbsent(o.platform() + "\n" + detail, name(o));
                     if (first != null) {
                         detail = "the same as " + first + " above";
                     }
@@ -118,7 +117,7 @@ final class ReportView {
             }
             // As String.format("  %s %-9s %-<width>s  %s") did, without parsing that format again for each row.
             out.println(("  " + shown + " " + padded(o.platform() == null ? "-" : o.platform(), 9) + " "
-                    + padded(String.valueOf(o.slug() == null ? o.file() : o.slug()), width) + "  " + detail)
+                    + padded(name(o), width) + "  " + detail)
                     .stripTrailing());
             for (WireRequest w : o.requests()) {
                 out.println("      " + w.operation() + ": " + w.method() + " " + w.url());
@@ -162,6 +161,11 @@ final class ReportView {
                     : o.result() == Outcome.Result.SKIPPED ? "skipped" : null;
         }
         return o.action() == PlanAction.UNCHANGED ? "unchanged" : o.action() == PlanAction.SKIPPED ? "skipped" : null;
+    }
+
+    /** A row's post: its slug, or the file's path when it has none; without escape sequences (a file's name). */
+    private static String name(Outcome o) {
+        return Terminal.clean(o.slug() == null ? o.file().toString() : o.slug());
     }
 
     /** {@code text} and spaces up to {@code width} chars, as {@code %-<width>s} formats it. */

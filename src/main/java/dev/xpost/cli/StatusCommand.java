@@ -27,9 +27,12 @@ final class StatusCommand extends BaseCommand {
     @Option(names = "--now", paramLabel = "INSTANT", description = "The clock for \"scheduled\" (default: now).")
     String now;
 
-    /** A post by its slug; a file that is not a post by its path, as plan shows it. */
+    /**
+     * A post by its slug; a file that is not a post by its path, as plan shows it: without escape sequences, which
+     * a file's name may hold (they would drive the terminal, and widen the column without taking its room).
+     */
     private static String name(StatusUseCase.Row r) {
-        return r.slug() != null ? r.slug() : r.file().toString();
+        return Terminal.clean(r.slug() != null ? r.slug() : r.file().toString());
     }
 
     /** A folder relative to the blog when it is inside it, as the user wrote it in the config. */

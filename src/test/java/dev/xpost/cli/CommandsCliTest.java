@@ -121,17 +121,37 @@ class CommandsCliTest {
     void statusColumnsLineUpUnderAHeaderWhateverTheSlugLength() throws IOException {
         String slug = "a-slug-of-seventy-characters-" + "x".repeat(41);
         cli.write("posts/long.md", post("Long", "2026-11-21", slug, "java"));
+        // A file's name may hold an escape sequence: shown without it, and it takes no room in the column.
+        cli.write("posts/bad \u001b[31mred.md", "---\ntitle: x\nbody\n");
 
-        List<String> lines = cli.run("status").out().lines().toList();
+        String out = cli.run("status").out();
+        assertFalse(out.contains("\u001b"), out);
+        assertTrue(out.contains("  posts/bad red.md  "), out);
+        List<String> lines = out.lines().toList();
 
         assertTrue(lines.get(0).matches("  POST +PLATFORM +STATE +DETAIL"), lines::toString);
         int platform = lines.get(0).indexOf("PLATFORM");
         assertEquals(slug.length() + 4, platform, lines::toString);
         assertTrue(lines.size() > 2, lines::toString);
         for (String line : lines.subList(1, lines.size())) {
-            assertTrue(line.startsWith("hashnode", platform) || line.startsWith("linkedin", platform),
+            assertTrue(line.startsWith("hashnode", platform) || line.startsWith("linkedin", platform)
+                    || line.startsWith("-  ", platform),
                     () -> "not under PLATFORM: " + line + " in " + lines);
         }
+    }
+
+    /** Plan's details line up however long a slug is (its column was held to 48 characters). */
+    @Test
+    void planDetailsLineUpWhateverTheSlugLength() throws IOException {
+        cli.write("posts/long.md", post("Long", "2026-12-21", "a-slug-of-seventy-characters-" + "x".repeat(41), "java"));
+        cli.write("posts/short.md", post("Short", "2026-12-22", "short", "java"));
+
+        List<String> scheduled = cli.run("plan", "--now", "2026-12-01T00:00:00Z", "--platform", "hashnode").out()
+                .lines().filter(l -> l.startsWith("  scheduled")).toList();
+
+        assertEquals(2, scheduled.size(), scheduled::toString);
+        assertEquals(scheduled.get(0).indexOf("2026-12-2"), scheduled.get(1).indexOf("2026-12-2"),
+                scheduled::toString);
     }
 
     @Test
