@@ -36,7 +36,8 @@ final class HelpCommand implements Callable<Integer> {
         }
         CommandLine target = root;
         List<String> before = new ArrayList<>();
-        for (String w : words) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
             CommandLine sub = target.getSubcommands().get(w);
             if (sub == null) {
                 List<String> names = new ArrayList<>(commandNames(target));
@@ -44,10 +45,12 @@ final class HelpCommand implements Callable<Integer> {
                     names.add(EXIT_CODES);
                 }
                 String asked = String.join(" ", before);
+                CommandLine parent = target;
+                List<String> rest = words.subList(i + 1, words.size());
                 throw new UnknownCommand(spec.commandLine(), "unknown command \"" + String.join(" ", words)
                         + "\"; the commands are " + commands(target) + (target == root ? ", and exit-codes" : ""),
                         Suggestions.near(w, names).stream().map(n -> "xpost help " + (asked.isEmpty() ? "" : asked
-                                + " ") + n).toList());
+                                + " ") + Suggestions.withSubcommands(parent, n, rest)).toList());
             }
             before.add(w);
             target = sub;

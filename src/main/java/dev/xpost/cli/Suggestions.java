@@ -24,6 +24,10 @@ final class Suggestions {
      */
     static List<String> near(String typed, List<String> commands) {
         String word = typed.toLowerCase(Locale.ROOT);
+        List<String> same = commands.stream().filter(c -> c.toLowerCase(Locale.ROOT).equals(word)).toList();
+        if (!same.isEmpty()) {
+            return same;   // `xpost STATE`: the command in other case, nothing else
+        }
         List<String> near = new ArrayList<>();
         List<Integer> distance = new ArrayList<>();
         for (String command : commands) {
@@ -40,6 +44,23 @@ final class Suggestions {
         }
         order.sort(Comparator.comparingInt(distance::get));   // stable: ties keep the commands' order
         return order.stream().map(near::get).toList();
+    }
+
+    /**
+     * {@code name} followed by the words of {@code rest} that name its subcommands, one under the other, up to the
+     * first that does not: `xpost statte show` suggests `xpost state show`.
+     */
+    static String withSubcommands(picocli.CommandLine parent, String name, List<String> rest) {
+        StringBuilder out = new StringBuilder(name);
+        picocli.CommandLine at = parent.getSubcommands().get(name);
+        for (String word : rest) {
+            at = at == null ? null : at.getSubcommands().get(word);
+            if (at == null) {
+                break;
+            }
+            out.append(' ').append(word);
+        }
+        return out.toString();
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */

@@ -401,10 +401,14 @@ class ConsistencyCliTest {
             {"PUBLSH", "Did you mean: xpost publish?"},
             {"imoprt", "Did you mean: xpost import?"},
             {"frobnicate", "Run `xpost --help` for usage."},
+            {"exit-codes", "Did you mean: xpost help exit-codes?"},
             {"help\u0000pubish", "Did you mean: xpost help publish?"},
             {"help\u0000exit-code", "Did you mean: xpost help exit-codes?"},
             {"state\u0000shw", "Did you mean: xpost state show?"},
             {"help\u0000state\u0000frget", "Did you mean: xpost help state forget?"},
+            {"help\u0000statte\u0000show", "Did you mean: xpost help state show or xpost help status?"},
+            {"statte\u0000show\u0000my-post", "Did you mean: xpost state show or xpost status?"},
+            {"STATE", "Did you mean: xpost state?"},
         };
         for (String[] c : cases) {
             CliRun.Result r = cli.run(c[0].split("\u0000"));
