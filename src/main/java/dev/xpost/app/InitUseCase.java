@@ -90,12 +90,13 @@ public final class InitUseCase {
      * @param written  files written, relative to the folder
      * @param skipped  files left as they were
      * @param warnings what the user should fix by hand (such as a .gitignore that does not keep .env out)
-     * @param placeholder true when the publication is {@link #PLACEHOLDER_PUBLICATION}, to be replaced
+     * @param placeholder true when config/xpost.yaml names {@link #PLACEHOLDER_PUBLICATION}, to be replaced
      * @param postsHere   the Markdown files found in the folder itself (a Hashnode "Backup to GitHub" repository
      *                    keeps its posts there), which the config then reads ({@code posts: .}); 0 otherwise
+     * @param envThere    true when the folder already has a {@code .env} (no copy of .env.example to make)
      */
     public record Result(Path folder, List<Path> written, List<Skipped> skipped, List<String> warnings,
-            boolean placeholder, int postsHere) {
+            boolean placeholder, int postsHere, boolean envThere) {
     }
 
     private final Services services;
@@ -203,7 +204,13 @@ public final class InitUseCase {
                 }
             }
         }
-        return new Result(folder, written, skipped, warnings, publication == null, postsHere);
+        // What is still to do, for the next steps: an init run again in a blog that was set up since names the
+        // placeholder and the copy of .env.example only when they are still to be done.
+        Path configFile = Path.of("config/xpost.yaml");
+        boolean placeholder = written.contains(configFile) ? publication == null
+                : namesThePlaceholder(folder.resolve(configFile));
+        boolean envThere = Files.exists(folder.resolve(".env"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        return new Result(folder, written, skipped, warnings, placeholder, postsHere, envThere);
     }
 
     /**
@@ -297,6 +304,17 @@ public final class InitUseCase {
             return (int) files.filter(f -> Files.isRegularFile(f) && PostFinder.isPost(f)).count();
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    /** A {@code publication:} line whose value is {@link #PLACEHOLDER_PUBLICATION} (the file is not parsed). */
+    private static boolean namesThePlaceholder(Path config) {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("\\s*publication:\\s*[\"']?"
+                + java.util.regex.Pattern.quote(PLACEHOLDER_PUBLICATION) + "[\"']?\\s*(#.*)?");
+        try {
+            return Files.readAllLines(config, StandardCharsets.UTF_8).stream().anyMatch(l -> line.matcher(l).matches());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;   // unreadable: doctor says what is wrong with it
         }
     }
 

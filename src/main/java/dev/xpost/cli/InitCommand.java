@@ -88,7 +88,8 @@ final class InitCommand extends BaseCommand {
             cli.err().println("  " + n++ + ". Put your blog's host in config/xpost.yaml (hashnode.publication is the "
                     + "placeholder " + InitUseCase.PLACEHOLDER_PUBLICATION + ").");
         }
-        cli.err().println("  " + n++ + ". cp .env.example .env and fill in HASHNODE_TOKEN "
+        cli.err().println("  " + n++ + ". " + (r.envThere() ? "In .env, fill in" : "cp .env.example .env and fill in")
+                + " HASHNODE_TOKEN "
                 + "(https://hashnode.com/settings/developer); run `xpost auth linkedin` for LinkedIn"
                 + InitUseCase.secretsOf(with).stream().map(s -> "; fill in " + s).reduce("", String::concat) + ".");
         cli.err().println("  " + n++ + ". xpost doctor        # checks the config, the tokens and the endpoints");

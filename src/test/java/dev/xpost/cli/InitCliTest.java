@@ -99,6 +99,26 @@ class InitCliTest {
         assertTrue(cli.read("posts/hello-xpost.md").contains("Mine now"));
     }
 
+    /** Run again in a blog set up since, the next steps leave out what is done: the host set, .env made. */
+    @Test
+    void aSecondRunSaysOnlyTheStepsStillToDo() throws IOException {
+        CliRun cli = new CliRun(dir);
+        CliRun.Result first = cli.run("init", "--yes");
+        assertTrue(first.err().contains("placeholder myblog.hashnode.dev")
+                && first.err().contains("cp .env.example .env"), first::toString);
+
+        CliRun.Result unchanged = cli.run("init", "--yes");
+        assertTrue(unchanged.err().contains("placeholder myblog.hashnode.dev"), "still to do: " + unchanged);
+
+        cli.write("config/xpost.yaml", cli.read("config/xpost.yaml").replace("publication: myblog.hashnode.dev",
+                "publication: mine.hashnode.dev"));
+        cli.write(".env", "HASHNODE_TOKEN=\n");
+        CliRun.Result again = cli.run("init", "--yes");
+        assertEquals(0, again.code(), again::toString);
+        assertFalse(again.err().contains("placeholder") || again.err().contains("cp .env.example"), again::toString);
+        assertTrue(again.err().contains("1. In .env, fill in HASHNODE_TOKEN"), again::toString);
+    }
+
     @Test
     void aFolderWithSomeFilesKeepsThemAndGetsTheRest() throws IOException {
         CliRun cli = new CliRun(dir);
