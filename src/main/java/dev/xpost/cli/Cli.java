@@ -203,9 +203,9 @@ public final class Cli {
                 names.add(HelpCommand.EXIT_CODES);   // `xpost exit-codes`: a help topic, asked as a command
             }
             List<String> rest = u.getUnmatched().subList(1, u.getUnmatched().size());
-            commandsNear = Suggestions.near(u.getUnmatched().get(0), names).stream()
+            commandsNear = dev.xpost.config.Suggestions.near(u.getUnmatched().get(0), names).stream()
                     .map(c -> qualified + (c.equals(HelpCommand.EXIT_CODES) ? " help " + c
-                            : " " + Suggestions.withSubcommands(cmd, c, rest))).toList();
+                            : " " + HelpCommand.withSubcommands(cmd, c, rest))).toList();
         } else if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty()) {
             // `xpost --json plan`: an option of the command given before it, where only --config, --verbose and
@@ -234,6 +234,29 @@ public final class Cli {
                         + " " + written + "`)";
             }
         }
+        if (commandsNear == null && e instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty() && u.getUnmatched().get(0).startsWith("-")
+                && message.startsWith("Unknown option")) {
+            // Said as every other error is, and "did you mean" as for commands: the options near it on this
+            // command, else on its siblings (`plan --dry-run`: `xpost publish --dry-run`).
+            String option = u.getUnmatched().get(0);
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+            message = "unknown option " + name + " of `" + cmd.getCommandSpec().qualifiedName() + "`";
+            commandsNear = optionsNear(cmd, name);
+            if (commandsNear.isEmpty() && cmd.getParent() != null && cmd.getParent().getParent() == null) {
+                // A command under the root: this run's tree holds it alone (see commandLine(String)), so its
+                // siblings are made here, on this path only.
+                String self = cmd.getCommandName();
+                commandsNear = COMMANDS.stream().filter(n -> !n.equals(self)).map(this::command)
+                        .map(c -> c instanceof CommandLine line ? line : new CommandLine(c))
+                        .filter(c -> !c.getCommandSpec().usageMessage().hidden())
+                        .flatMap(c -> optionsNear(c, name).stream()).map(line -> "xpost " + line).toList();
+            } else if (commandsNear.isEmpty() && cmd.getParent() != null) {
+                commandsNear = cmd.getParent().getSubcommands().values().stream().distinct()
+                        .filter(c -> c != cmd && !c.getCommandSpec().usageMessage().hidden())
+                        .flatMap(c -> optionsNear(c, name).stream()).toList();
+            }
+        }
         knowSecrets();
         // What was typed is echoed: without its escape sequences, so that a word cannot drive the terminal.
         err.println(ansi.string("@|bold,red xpost:|@ ") + Terminal.clean(message));
@@ -244,6 +267,20 @@ public final class Cli {
         }
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * The options of {@code cmd} near {@code name} (see {@link dev.xpost.config.Suggestions}), each as the command
+     * line that has it; none for a one-letter option ({@code -n}), which two edits make into any other.
+     */
+    private static List<String> optionsNear(CommandLine cmd, String name) {
+        if (name.length() <= 2) {
+            return List.of();
+        }
+        List<String> names = cmd.getCommandSpec().options().stream().filter(o -> !o.hidden())
+                .flatMap(o -> java.util.Arrays.stream(o.names())).filter(n -> n.startsWith("--")).toList();
+        String qualified = cmd.getCommandSpec().qualifiedName();
+        return dev.xpost.config.Suggestions.near(name, names).stream().map(o -> qualified + " " + o).toList();
     }
 
     /**

@@ -49,8 +49,8 @@ final class HelpCommand implements Callable<Integer> {
                 List<String> rest = words.subList(i + 1, words.size());
                 throw new UnknownCommand(spec.commandLine(), "unknown command \"" + String.join(" ", words)
                         + "\"; the commands are " + commands(target) + (target == root ? ", and exit-codes" : ""),
-                        Suggestions.near(w, names).stream().map(n -> "xpost help " + (asked.isEmpty() ? "" : asked
-                                + " ") + Suggestions.withSubcommands(parent, n, rest)).toList());
+                        dev.xpost.config.Suggestions.near(w, names).stream().map(n -> "xpost help " + (asked.isEmpty() ? "" : asked
+                                + " ") + withSubcommands(parent, n, rest)).toList());
             }
             before.add(w);
             target = sub;
@@ -73,6 +73,23 @@ final class HelpCommand implements Callable<Integer> {
             super(at, message);
             this.near = near;
         }
+    }
+
+    /**
+     * {@code name} followed by the words of {@code rest} that name its subcommands, one under the other, up to the
+     * first that does not: `xpost statte show` suggests `xpost state show`.
+     */
+    static String withSubcommands(CommandLine parent, String name, List<String> rest) {
+        StringBuilder out = new StringBuilder(name);
+        CommandLine at = parent.getSubcommands().get(name);
+        for (String word : rest) {
+            at = at == null ? null : at.getSubcommands().get(word);
+            if (at == null) {
+                break;
+            }
+            out.append(' ').append(word);
+        }
+        return out.toString();
     }
 
     /** The names of {@code parent}'s commands that help lists (hidden ones left out), in its order. */

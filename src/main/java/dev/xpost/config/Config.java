@@ -74,7 +74,7 @@ public record Config(
     public static void checkKnownPlatform(String name, List<String> known) {
         if (!known.contains(name)) {
             throw new ConfigException("unknown platform \"" + name + "\"; the known platforms are "
-                    + String.join(", ", known));
+                    + String.join(", ", known) + Suggestions.didYouMean(name, known));
         }
     }
 

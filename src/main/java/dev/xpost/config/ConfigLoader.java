@@ -370,7 +370,8 @@ public final class ConfigLoader {
             if (!known.contains(key)) {
                 String full = section.isEmpty() ? key : section + "." + key;
                 throw new ConfigException(where + ": unknown setting " + full + " (known" + (section.isEmpty() ? ""
-                        : " under " + section) + ": " + String.join(", ", known.stream().sorted().toList()) + ")");
+                        : " under " + section) + ": " + String.join(", ", known.stream().sorted().toList()) + ")"
+                        + Suggestions.didYouMean(key, known.stream().sorted().toList()));
             }
         }
     }

@@ -278,7 +278,7 @@ class ConsistencyCliTest {
                 + "command (`xpost publish --platform hashnode`)\n"), valued::toString);
         CliRun.Result other = cli.run("--bogus", "plan");
         assertEquals(2, other.code(), other::toString);
-        assertTrue(other.err().startsWith("xpost: Unknown option: '--bogus'"), other::toString);
+        assertTrue(other.err().startsWith("xpost: unknown option --bogus of `xpost`\n"), other::toString);
     }
 
     @Test
@@ -409,6 +409,14 @@ class ConsistencyCliTest {
             {"help\u0000statte\u0000show", "Did you mean: xpost help state show or xpost help status?"},
             {"statte\u0000show\u0000my-post", "Did you mean: xpost state show or xpost status?"},
             {"STATE", "Did you mean: xpost state?"},
+            {"status\u0000--jsn", "Did you mean: xpost status --json?"},
+            {"publish\u0000--dry-rn", "Did you mean: xpost publish --dry-run?"},
+            {"plan\u0000--dry-run", "Did you mean: xpost publish --dry-run?"},
+            {"state\u0000show\u0000--jsn", "Did you mean: xpost state show --json?"},
+            {"validate\u0000--max", "Did you mean: xpost plan --max or xpost publish --max?"},
+            {"publish\u0000-n", "Run `xpost publish --help` for usage."},
+            {"plan\u0000--platform\u0000linkdin", "xpost: unknown platform \"linkdin\"; the known platforms are "
+                + "hashnode, linkedin, devto; did you mean linkedin?"},
         };
         for (String[] c : cases) {
             CliRun.Result r = cli.run(c[0].split("\u0000"));

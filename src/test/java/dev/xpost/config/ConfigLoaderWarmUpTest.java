@@ -28,7 +28,7 @@ class ConfigLoaderWarmUpTest {
         Files.writeString(dir.resolve("config/xpost.yaml"), "hashnode:\n  publicaton: blog.example.dev\n");
         ConfigLoader.warmUp();
         assertEquals(dir.resolve("config/xpost.yaml") + ": unknown setting hashnode.publicaton (known under "
-                + "hashnode: enabled, endpoint, publication)",
+                + "hashnode: enabled, endpoint, publication); did you mean publication?",
                 assertThrows(ConfigException.class, () -> ConfigLoader.load(null, dir)).getMessage());
     }
 }

@@ -55,7 +55,8 @@ public record DevtoSettings(HttpUrl apiBase, Long organization, LocalDate since)
         for (String key : section.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new IllegalArgumentException(where + ": unknown setting " + SECTION + "." + key
-                        + " (known under " + SECTION + ": " + String.join(", ", new TreeSet<>(KEYS)) + ")");
+                        + " (known under " + SECTION + ": " + String.join(", ", new TreeSet<>(KEYS)) + ")"
+                        + dev.xpost.config.Suggestions.didYouMean(key, new TreeSet<>(KEYS)));
             }
         }
         String enabled = text(where, section, "enabled");

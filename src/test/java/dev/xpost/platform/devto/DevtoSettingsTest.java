@@ -48,6 +48,9 @@ class DevtoSettingsTest {
                 () -> DevtoSettings.parse(WHERE, Map.of("apiKey", "secret")));
         assertEquals("config/xpost.yaml: unknown setting devto.apiKey (known under devto: apiBase, enabled, "
                 + "organization, since)", e.getMessage());
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> DevtoSettings.parse(WHERE, Map.of("apiBse", "https://dev.to/api")));
+        assertTrue(typo.getMessage().endsWith("; did you mean apiBase?"), typo::getMessage);
     }
 
     @Test

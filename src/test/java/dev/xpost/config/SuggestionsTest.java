@@ -1,4 +1,4 @@
-package dev.xpost.cli;
+package dev.xpost.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,5 +28,9 @@ class SuggestionsTest {
         assertEquals(List.of("import", "init"), Suggestions.near("i", COMMANDS));
         assertEquals(List.of(), Suggestions.near("frobnicate", COMMANDS));
         assertEquals(List.of(), Suggestions.near("", COMMANDS));
+        // Under six letters, one slip only: two would make `max` of `tag`.
+        assertEquals(List.of("--tag"), Suggestions.near("--tga", List.of("--max", "--tag")));
+        assertEquals(List.of(), Suggestions.near("--max", List.of("--tag", "--date")));
+        assertEquals(List.of("publish"), Suggestions.near("pbulsih", COMMANDS));
     }
 }

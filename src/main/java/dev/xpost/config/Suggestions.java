@@ -1,4 +1,4 @@
-package dev.xpost.cli;
+package dev.xpost.config;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * "Did you mean" for a mistyped command, as Cobra (the GitHub CLI's command library) decides it: a command the typed
- * word begins, or one within two edits of it (a letter added, dropped, changed, or two swapped: the optimal string
- * alignment distance), ignoring case. Picocli's own suggestions rank by shared letter pairs and always offer up to
- * three, so that {@code docter} also suggested {@code state} and {@code validate}, and {@code pla} {@code completion}.
+ * "Did you mean" for a mistyped word (a command, an option, a platform, a setting), as Cobra (the GitHub CLI's
+ * command library) decides it for commands: a word the typed one begins, or one within two edits of it (a letter
+ * added, dropped, changed, or two swapped: the optimal string alignment distance; one edit for a word of under six
+ * letters), ignoring case. Picocli's own
+ * suggestions rank by shared letter pairs and always offer up to three, so that {@code docter} also suggested
+ * {@code state} and {@code validate}, and {@code pla} {@code completion}.
  */
-final class Suggestions {
+public final class Suggestions {
     /** Cobra's default {@code SuggestionsMinimumDistance}. */
-    static final int MAX_EDITS = 2;
+    public static final int MAX_EDITS = 2;
 
     private Suggestions() {
     }
@@ -22,8 +24,10 @@ final class Suggestions {
      * The commands to suggest for {@code typed}, nearest first (a prefix counts as nearest), in {@code commands}'
      * order among equals; empty when none is near.
      */
-    static List<String> near(String typed, List<String> commands) {
+    public static List<String> near(String typed, List<String> commands) {
         String word = typed.toLowerCase(Locale.ROOT);
+        // Two edits of a short word change most of it (`--max` is two from `--tag`): one, below six letters.
+        int allowed = word.replaceFirst("^-+", "").length() >= 6 ? MAX_EDITS : 1;
         List<String> same = commands.stream().filter(c -> c.toLowerCase(Locale.ROOT).equals(word)).toList();
         if (!same.isEmpty()) {
             return same;   // `xpost STATE`: the command in other case, nothing else
@@ -33,7 +37,7 @@ final class Suggestions {
         for (String command : commands) {
             String name = command.toLowerCase(Locale.ROOT);
             int d = !word.isEmpty() && name.startsWith(word) ? 0 : edits(word, name);
-            if (d <= MAX_EDITS) {
+            if (d <= allowed) {
                 near.add(command);
                 distance.add(d);
             }
@@ -47,24 +51,16 @@ final class Suggestions {
     }
 
     /**
-     * {@code name} followed by the words of {@code rest} that name its subcommands, one under the other, up to the
-     * first that does not: `xpost statte show` suggests `xpost state show`.
+     * {@code "; did you mean A or B?"} for the words near {@code typed} among {@code known}, or {@code ""}: the end of
+     * an error that names a word xpost does not know.
      */
-    static String withSubcommands(picocli.CommandLine parent, String name, List<String> rest) {
-        StringBuilder out = new StringBuilder(name);
-        picocli.CommandLine at = parent.getSubcommands().get(name);
-        for (String word : rest) {
-            at = at == null ? null : at.getSubcommands().get(word);
-            if (at == null) {
-                break;
-            }
-            out.append(' ').append(word);
-        }
-        return out.toString();
+    public static String didYouMean(String typed, java.util.Collection<String> known) {
+        List<String> near = near(typed, List.copyOf(known));
+        return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-    static int edits(String a, String b) {
+    public static int edits(String a, String b) {
         if (Math.abs(a.length() - b.length()) > MAX_EDITS) {
             return MAX_EDITS + 1;   // no need to count: a typed word of any length costs nothing more
         }
