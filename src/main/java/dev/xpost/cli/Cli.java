@@ -3,6 +3,7 @@ package dev.xpost.cli;
 import dev.xpost.app.Adapters;
 import dev.xpost.app.PlatformFactory;
 import dev.xpost.app.Services;
+import dev.xpost.config.Suggestions;
 import dev.xpost.http.Http;
 import dev.xpost.http.Version;
 import java.io.PrintWriter;
@@ -203,7 +204,7 @@ public final class Cli {
                 names.add(HelpCommand.EXIT_CODES);   // `xpost exit-codes`: a help topic, asked as a command
             }
             List<String> rest = u.getUnmatched().subList(1, u.getUnmatched().size());
-            commandsNear = dev.xpost.config.Suggestions.near(u.getUnmatched().get(0), names).stream()
+            commandsNear = Suggestions.near(u.getUnmatched().get(0), names).stream()
                     .map(c -> qualified + (c.equals(HelpCommand.EXIT_CODES) ? " help " + c
                             : " " + HelpCommand.withSubcommands(cmd, c, rest))).toList();
         } else if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
@@ -270,7 +271,7 @@ public final class Cli {
     }
 
     /**
-     * The options of {@code cmd} near {@code name} (see {@link dev.xpost.config.Suggestions}), each as the command
+     * The options of {@code cmd} near {@code name} (see {@link Suggestions}), each as the command
      * line that has it; none for a one-letter option ({@code -n}), which two edits make into any other.
      */
     private static List<String> optionsNear(CommandLine cmd, String name) {
@@ -280,7 +281,7 @@ public final class Cli {
         List<String> names = cmd.getCommandSpec().options().stream().filter(o -> !o.hidden())
                 .flatMap(o -> java.util.Arrays.stream(o.names())).filter(n -> n.startsWith("--")).toList();
         String qualified = cmd.getCommandSpec().qualifiedName();
-        return dev.xpost.config.Suggestions.near(name, names).stream().map(o -> qualified + " " + o).toList();
+        return Suggestions.near(name, names).stream().map(o -> qualified + " " + o).toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.xpost.cli;
 
+import dev.xpost.config.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class HelpCommand implements Callable<Integer> {
                 List<String> rest = words.subList(i + 1, words.size());
                 throw new UnknownCommand(spec.commandLine(), "unknown command \"" + String.join(" ", words)
                         + "\"; the commands are " + commands(target) + (target == root ? ", and exit-codes" : ""),
-                        dev.xpost.config.Suggestions.near(w, names).stream().map(n -> "xpost help " + (asked.isEmpty() ? "" : asked
+                        Suggestions.near(w, names).stream().map(n -> "xpost help " + (asked.isEmpty() ? "" : asked
                                 + " ") + withSubcommands(parent, n, rest)).toList());
             }
             before.add(w);

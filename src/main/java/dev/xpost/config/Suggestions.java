@@ -9,9 +9,8 @@ import java.util.Locale;
  * "Did you mean" for a mistyped word (a command, an option, a platform, a setting), as Cobra (the GitHub CLI's
  * command library) decides it for commands: a word the typed one begins, or one within two edits of it (a letter
  * added, dropped, changed, or two swapped: the optimal string alignment distance; one edit for a word of under six
- * letters), ignoring case. Picocli's own
- * suggestions rank by shared letter pairs and always offer up to three, so that {@code docter} also suggested
- * {@code state} and {@code validate}, and {@code pla} {@code completion}.
+ * letters), ignoring case. Picocli's own suggestions rank by shared letter pairs and always offer up to three, so
+ * that {@code docter} also suggested {@code state} and {@code validate}, and {@code pla} {@code completion}.
  */
 public final class Suggestions {
     /** Cobra's default {@code SuggestionsMinimumDistance}. */
@@ -21,8 +20,8 @@ public final class Suggestions {
     }
 
     /**
-     * The commands to suggest for {@code typed}, nearest first (a prefix counts as nearest), in {@code commands}'
-     * order among equals; empty when none is near.
+     * The words of {@code commands} to suggest for {@code typed}, nearest first (a prefix counts as nearest), in
+     * their order among equals; only the word itself when it is there in other case; empty when none is near.
      */
     public static List<String> near(String typed, List<String> commands) {
         String word = typed.toLowerCase(Locale.ROOT);

@@ -143,7 +143,8 @@ class CommandsCliTest {
     /** Plan's details line up however long a slug is (its column was held to 48 characters). */
     @Test
     void planDetailsLineUpWhateverTheSlugLength() throws IOException {
-        cli.write("posts/long.md", post("Long", "2026-12-21", "a-slug-of-seventy-characters-" + "x".repeat(41), "java"));
+        String slug = "a-slug-of-seventy-characters-" + "x".repeat(41);
+        cli.write("posts/long.md", post("Long", "2026-12-21", slug, "java"));
         cli.write("posts/short.md", post("Short", "2026-12-22", "short", "java"));
 
         List<String> scheduled = cli.run("plan", "--now", "2026-12-01T00:00:00Z", "--platform", "hashnode").out()

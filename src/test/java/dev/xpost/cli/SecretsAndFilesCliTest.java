@@ -37,6 +37,13 @@ class SecretsAndFilesCliTest {
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r::toString);
     }
 
+    /** A blog of this test's folder whose only platform is Hashnode. */
+    private CliRun blog() throws IOException {
+        CliRun cli = new CliRun(root);
+        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+        return cli;
+    }
+
     @Test
     void importRefusesEverySlugThatIsNotAPlainFileNameAndGoesOnWithTheOthers() throws IOException {
         Path dir = Files.createDirectories(root.resolve("a/b/blog"));
@@ -129,8 +136,7 @@ class SecretsAndFilesCliTest {
      */
     @Test
     void aTokenInAPostIsNamedNotQuoted() throws IOException {
-        CliRun cli = new CliRun(root);
-        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+        CliRun cli = blog();
         cli.write(".env", "HASHNODE_TOKEN=fake-hn-token-abcdef123\n");
         cli.env.put("LINKEDIN_ACCESS_TOKEN", "  fake-li-token-xyz98765\n");
         cli.write("posts/a.md", "---\ntitle: \"Token fake-hn-token-abcdef123 here\"\nslug: a\ntags: java\n---\n\n"
@@ -155,8 +161,7 @@ class SecretsAndFilesCliTest {
      */
     @Test
     void aTokenTypedWhereAWordWasExpectedIsMasked() throws IOException {
-        CliRun cli = new CliRun(root);
-        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+        CliRun cli = blog();
         cli.write(".env", "HASHNODE_TOKEN=fake-dotenv-hn-123456\nOPENAI_API_KEY=fake-unknown-key-777\n");
         cli.env.put("DEVTO_API_KEY", "fake-devto-key-12345");
 
@@ -178,8 +183,7 @@ class SecretsAndFilesCliTest {
      */
     @Test
     void aTokenInTheBodyIsReportedOnItsOwnLine() throws IOException {
-        CliRun cli = new CliRun(root);
-        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+        CliRun cli = blog();
         cli.env.put("HASHNODE_TOKEN", "fake-hn-token-line42xyz");
         String front = "---\ntitle: \"T\"\nslug: %s\ntags: java\n---\n\n";   // the body starts on line 7
         StringBuilder body = new StringBuilder();
@@ -203,8 +207,7 @@ class SecretsAndFilesCliTest {
     /** Every secret a post holds is named, once (its body line, else its field): the author must revoke each. */
     @Test
     void everySecretAPostHoldsIsNamedOnce() throws IOException {
-        CliRun cli = new CliRun(root);
-        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+        CliRun cli = blog();
         cli.env.put("HASHNODE_TOKEN", "fake-hn-token-two-one");
         cli.env.put("LINKEDIN_ACCESS_TOKEN", "fake-li-token-two-two");
         cli.env.put("CI_DEPLOY_SECRET", "fake-deploy-secret-333");
@@ -264,8 +267,7 @@ class SecretsAndFilesCliTest {
 
     @Test
     void aTitleTooLargeForOneRequestFailsValidateNamingTheTitle() throws IOException {
-        CliRun cli = new CliRun(root);
-        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+        CliRun cli = blog();
         cli.write("posts/p.md", "---\ntitle: \"T" + "x".repeat(1024 * 1024) + "\"\nslug: p\ntags: java\n---\n\n"
                 + "Short.\n");
         cli.write("posts/seo.md", CliRun.post("Fine title", "2026-11-01", "seo", "java",
