@@ -3,6 +3,7 @@ package dev.xpost.cli;
 import dev.xpost.app.Adapters;
 import dev.xpost.app.PlatformFactory;
 import dev.xpost.app.Services;
+import dev.xpost.config.ConfigLoader;
 import dev.xpost.config.Suggestions;
 import dev.xpost.http.Http;
 import dev.xpost.http.Version;
@@ -43,7 +44,9 @@ public final class Cli {
         List<String> named = dev.xpost.platform.PlatformModules.secretNames();
         this.envSecrets = this.env.entrySet().stream()
                 .filter(e -> dev.xpost.config.Secrets.isSecretVariable(e.getKey()) || named.contains(e.getKey()))
-                .map(Map.Entry::getValue).filter(v -> v != null && !v.isBlank()).toList();
+                .map(Map.Entry::getValue).filter(v -> v != null && !v.isBlank())
+                // As set and as sent: a CI secret pasted with its line break is sent without it.
+                .flatMap(v -> java.util.stream.Stream.of(v, v.strip())).distinct().toList();
         this.cwd = cwd.toAbsolutePath().normalize();
         this.clock = clock;
         // https://no-color.org: any non-empty NO_COLOR turns colour off; so does output that is not a terminal.
@@ -55,12 +58,31 @@ public final class Cli {
     public int run(String... args) {
         CommandLine cl = commandLine(commandNamed(args));
         try {
+            String empty = emptyValue(args);
+            if (empty != null) {
+                // `--dry-run=$DRY` with DRY unset: picocli reads an empty value of a flag as false, and published.
+                return onBadUsage(new CommandLine.ParameterException(cl, empty + " has an empty value (an unset "
+                        + "variable?): give it one, or leave out the ="), args);
+            }
             return cl.execute(args);
         } finally {
             // A line printed without its end is held by the masking writer until now.
             out.flush();
             err.flush();
         }
+    }
+
+    /** The first option written {@code --name=} with nothing after the {@code =}, before any {@code --}; or null. */
+    static String emptyValue(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return null;
+            }
+            if (a.startsWith("-") && a.endsWith("=") && a.indexOf('=') == a.length() - 1 && a.length() > 2) {
+                return a.substring(0, a.length() - 1);
+            }
+        }
+        return null;
     }
 
     /** The whole command tree, as help, completion and unknown input need it. */
@@ -184,8 +206,14 @@ public final class Cli {
      * token pasted where a word or a platform was expected) is masked with them too; never fails.
      */
     private void knowSecrets() {
-        (services == null ? services(global) : services).knownSecrets();
+        // From the .env file itself, not through the config: a broken config must not turn masking off, and a
+        // typo is not worth parsing the YAML for.
+        errorSecrets = dev.xpost.config.Secrets.forMasking(ConfigLoader.blogFolder(global.config, cwd),
+                dev.xpost.platform.PlatformModules.secretNames());
     }
+
+    /** The .env's secrets found by {@link #knowSecrets} for an error message; empty until then. */
+    private volatile List<String> errorSecrets = List.of();
 
     private int onBadUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
@@ -240,9 +268,12 @@ public final class Cli {
                 && message.startsWith("Unknown option")) {
             // Said as every other error is, and "did you mean" as for commands: the options near it on this
             // command, else on its siblings (`plan --dry-run`: `xpost publish --dry-run`).
-            String option = u.getUnmatched().get(0);
-            String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
-            message = "unknown option " + name + " of `" + cmd.getCommandSpec().qualifiedName() + "`";
+            // Every unknown option is named (picocli listed them all); the first is the one answered.
+            List<String> unknown = u.getUnmatched().stream().filter(a -> a.startsWith("-"))
+                    .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a).distinct().toList();
+            String name = unknown.get(0);
+            message = "unknown option" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown) + " of `"
+                    + cmd.getCommandSpec().qualifiedName() + "`";
             commandsNear = optionsNear(cmd, name);
             if (commandsNear.isEmpty() && cmd.getParent() != null && cmd.getParent().getParent() == null) {
                 // A command under the root: this run's tree holds it alone (see commandLine(String)), so its
@@ -290,12 +321,11 @@ public final class Cli {
      */
     private String mask(String text) {
         List<String> secrets = envSecrets;
-        if (services != null) {
-            List<String> loaded = services.loadedSecrets();
-            if (!loaded.isEmpty()) {
-                secrets = new java.util.ArrayList<>(envSecrets);
-                secrets.addAll(loaded);
-            }
+        List<String> loaded = services == null ? List.of() : services.loadedSecrets();
+        if (!loaded.isEmpty() || !errorSecrets.isEmpty()) {
+            secrets = new java.util.ArrayList<>(envSecrets);
+            secrets.addAll(loaded);
+            secrets.addAll(errorSecrets);
         }
         return Http.mask(text, secrets);
     }

@@ -180,6 +180,20 @@ public final class ConfigLoader {
         return fromTree(root, file, (ObjectNode) tree, platforms);
     }
 
+    /**
+     * The blog folder {@link #load} would use (the folder of the config file found or given, as {@code rootOf}
+     * says), without reading the config; {@code workingDir} when there is none. Never throws: for masking an error.
+     */
+    public static Path blogFolder(Path explicit, Path workingDir) {
+        Path cwd = workingDir.toAbsolutePath().normalize();
+        try {
+            Path file = explicit != null ? cwd.resolve(explicit).normalize() : find(cwd);
+            return file == null || file.getParent() == null ? cwd : rootOf(file);
+        } catch (RuntimeException e) {
+            return cwd;
+        }
+    }
+
     private static Path find(Path cwd) {
         for (Path dir = cwd; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(DEFAULT_FILE);

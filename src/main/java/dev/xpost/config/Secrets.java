@@ -58,6 +58,48 @@ public final class Secrets {
         }
     }
 
+    /** The largest .env {@link #forMasking} reads: far above any real one, well below what could exhaust memory. */
+    static final long MASKING_READ_LIMIT = 1024 * 1024;
+
+    /**
+     * Every secret value the {@code .env} of {@code folder} holds, for masking an error message before any command
+     * has loaded it (or when its config is broken): the values of {@code names} and of every {@link
+     * #isSecretVariable} name, as written and without white space. Lenient where {@link #load} is strict: a malformed
+     * line is skipped (it may be the pasted token the message quotes), a file that is not a regular one or is over
+     * {@link #MASKING_READ_LIMIT} is not read; never throws.
+     */
+    public static List<String> forMasking(Path folder, List<String> names) {
+        Path file = folder.resolve(".env");
+        List<String> out = new java.util.ArrayList<>();
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MASKING_READ_LIMIT) {
+                return out;
+            }
+            for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String line = raw.strip();
+                line = line.startsWith("export ") ? line.substring(7).strip() : line;
+                int eq = line.indexOf('=');
+                if (line.startsWith("#") || eq <= 0) {
+                    continue;
+                }
+                String key = line.substring(0, eq).strip();
+                if (names.contains(key) || isSecretVariable(key)) {
+                    String value = line.substring(eq + 1).strip();
+                    if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                            && value.charAt(value.length() - 1) == value.charAt(0)) {
+                        value = value.substring(1, value.length() - 1).strip();
+                    }
+                    if (!value.isEmpty()) {
+                        out.add(value);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable or not UTF-8: nothing more to mask with than what the environment gives.
+        }
+        return out;
+    }
+
     static Map<String, String> parseDotEnv(Path file, List<String> lines) {
         Map<String, String> out = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -415,6 +415,8 @@ class ConsistencyCliTest {
             {"state\u0000show\u0000--jsn", "Did you mean: xpost state show --json?"},
             {"validate\u0000--max", "Did you mean: xpost plan --max or xpost publish --max?"},
             {"publish\u0000-n", "Run `xpost publish --help` for usage."},
+            {"publish\u0000--dry-run=", "Run `xpost --help` for usage."},
+            {"plan\u0000--platform=", "Run `xpost --help` for usage."},
             {"plan\u0000--platform\u0000linkdin", "xpost: unknown platform \"linkdin\"; the known platforms are "
                 + "hashnode, linkedin, devto; did you mean linkedin?"},
         };
@@ -424,6 +426,13 @@ class ConsistencyCliTest {
             String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
             assertEquals(c[1], last, () -> String.join(" ", c[0].split("\u0000")) + ": " + r);
         }
+        // `--dry-run=$DRY` with DRY unset read as --dry-run=false: a real publish. Refused, exit 2, nothing run.
+        CliRun.Result several = cli.run("plan", "--jsn", "--verbos", "--foo");
+        assertTrue(several.err().startsWith("xpost: unknown options --jsn, --verbos, --foo of `xpost plan`\n"
+                + "Did you mean: xpost plan --json?"), several::toString);
+        CliRun.Result empty = cli.run("publish", "--dry-run=");
+        assertTrue(empty.err().startsWith("xpost: --dry-run has an empty value (an unset variable?)"), empty::toString);
+        assertEquals("", empty.out(), empty::toString);
     }
 
     @Test

@@ -178,6 +178,38 @@ class SecretsAndFilesCliTest {
     }
 
     /**
+     * The .env's tokens mask an error also when the config is broken (a token pasted as a setting is what the error
+     * quotes), when .env has a malformed line, when the environment sets another value, and for --config.
+     */
+    @Test
+    void errorsAreMaskedWithTheDotEnvWhateverStateTheConfigIsIn() throws IOException {
+        CliRun cli = blog();
+        String token = "fake-dotenv-abcdef12";
+        cli.write(".env", "HASHNODE_TOKEN=" + token + "\nGITHUB_TOKEN=fake-gh-token-4455\n");
+        String[][] configs = {
+            {"hashnode:\n  publication: x.hashnode.dev\nbogus: [\n"},
+            {"hashnode:\n  publication: x.hashnode.dev\nlinkedin:\n  author: " + token + "\n"},
+            {"hashnode:\n  publication: x.hashnode.dev\ntimezone: " + token + "\n"},
+        };
+        for (String[] config : configs) {
+            cli.write("config/xpost.yaml", config[0]);
+            for (String[] args : new String[][] {{token}, {"plan"}, {"plan", "--platform", token}}) {
+                CliRun.Result r = cli.run(args);
+                assertEquals(2, r.code(), r::toString);
+                assertFalse((r.out() + r.err()).contains(token), () -> config[0] + String.join(" ", args) + r);
+            }
+        }
+        cli.write("config/xpost.yaml", "hashnode:\n  publication: x.hashnode.dev\n");
+        cli.write(".env", "HASHNODE_TOKEN=" + token + "\noops, a pasted line\nGITHUB_TOKEN=fake-gh-token-4455\n");
+        assertFalse(cli.run(token).err().contains(token));
+        assertFalse(cli.run("--config", token, "plan").err().contains(token));
+        assertFalse(cli.run("fake-gh-token-4455").err().contains("fake-gh-token-4455"));
+        cli.write(".env", "HASHNODE_TOKEN=" + token + "\n");
+        cli.env.put("HASHNODE_TOKEN", "fake-env-other-9876");
+        assertFalse(cli.run(token).err().contains(token));
+    }
+
+    /**
      * A token deep in a long body is reported on the line that holds it, not the body's first line, so the author
      * finds it; with Windows line endings too.
      */
