@@ -93,7 +93,7 @@ public final class InitUseCase {
      * @param placeholder true when config/xpost.yaml names {@link #PLACEHOLDER_PUBLICATION}, to be replaced
      * @param postsHere   the Markdown files found in the folder itself (a Hashnode "Backup to GitHub" repository
      *                    keeps its posts there), which the config then reads ({@code posts: .}); 0 otherwise
-     * @param envThere    true when the folder already has a {@code .env} (no copy of .env.example to make)
+     * @param envThere    true when the folder already has a {@code .env} file (no copy of .env.example to make)
      */
     public record Result(Path folder, List<Path> written, List<Skipped> skipped, List<String> warnings,
             boolean placeholder, int postsHere, boolean envThere) {
@@ -207,9 +207,10 @@ public final class InitUseCase {
         // What is still to do, for the next steps: an init run again in a blog that was set up since names the
         // placeholder and the copy of .env.example only when they are still to be done.
         Path configFile = Path.of("config/xpost.yaml");
-        boolean placeholder = written.contains(configFile) ? publication == null
+        boolean placeholder = written.contains(configFile)
+                ? publication == null || publication.equals(PLACEHOLDER_PUBLICATION)
                 : namesThePlaceholder(folder.resolve(configFile));
-        boolean envThere = Files.exists(folder.resolve(".env"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        boolean envThere = Files.isRegularFile(folder.resolve(".env"));
         return new Result(folder, written, skipped, warnings, placeholder, postsHere, envThere);
     }
 
