@@ -202,8 +202,9 @@ public final class Cli {
     }
 
     /**
-     * Loads the secrets of the blog's .env, when no command has yet, so that an error quoting what was typed (a
-     * token pasted where a word or a platform was expected) is masked with them too; never fails.
+     * Reads the secrets of the blog's .env (whether or not a command has loaded them, and whatever state the config
+     * is in), so that an error quoting what was typed or configured (a token pasted where a word, a platform or a
+     * setting was expected) is masked with them too; never fails.
      */
     private void knowSecrets() {
         // From the .env file itself, not through the config: a broken config must not turn masking off, and a
