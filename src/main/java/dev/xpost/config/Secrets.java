@@ -75,25 +75,14 @@ public final class Secrets {
             if (!Files.isRegularFile(file) || Files.size(file) > MASKING_READ_LIMIT) {
                 return out;
             }
-            for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String line = raw.strip();
-                line = line.startsWith("export ") ? line.substring(7).strip() : line;
-                int eq = line.indexOf('=');
-                if (line.startsWith("#") || eq <= 0) {
-                    continue;
-                }
-                String key = line.substring(0, eq).strip();
-                if (names.contains(key) || isSecretVariable(key)) {
-                    String value = line.substring(eq + 1).strip();
-                    if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
-                            && value.charAt(value.length() - 1) == value.charAt(0)) {
-                        value = value.substring(1, value.length() - 1).strip();
-                    }
-                    if (!value.isEmpty()) {
-                        out.add(value);
+            entries(file, Files.readAllLines(file, StandardCharsets.UTF_8), true, (key, value) -> {
+                if ((names.contains(key) || isSecretVariable(key)) && !value.isBlank()) {
+                    out.add(value);
+                    if (!value.strip().equals(value)) {
+                        out.add(value.strip());   // as it is sent (a quoted value may hold white space)
                     }
                 }
-            }
+            });
         } catch (IOException | RuntimeException e) {
             // Unreadable or not UTF-8: nothing more to mask with than what the environment gives.
         }
@@ -102,6 +91,16 @@ public final class Secrets {
 
     static Map<String, String> parseDotEnv(Path file, List<String> lines) {
         Map<String, String> out = new HashMap<>();
+        entries(file, lines, false, out::put);
+        return out;
+    }
+
+    /**
+     * Each {@code NAME=value} line of a .env file, in order, to {@code sink}; blank lines and comments skipped. A
+     * malformed line is a ConfigException naming the line, or skipped when {@code lenient}.
+     */
+    private static void entries(Path file, List<String> lines, boolean lenient,
+                                java.util.function.BiConsumer<String, String> sink) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -112,6 +111,9 @@ public final class Secrets {
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {
+                if (lenient) {
+                    continue;
+                }
                 // Not echoing the line: it may be a pasted token.
                 throw new ConfigException(file + ":" + (i + 1) + ": expected NAME=value");
             }
@@ -121,9 +123,8 @@ public final class Secrets {
                     || value.startsWith("'") && value.endsWith("'"))) {
                 value = value.substring(1, value.length() - 1);
             }
-            out.put(key, value);
+            sink.accept(key, value);
         }
-        return out;
     }
 
     public Optional<String> get(String name) {
